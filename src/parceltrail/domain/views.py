@@ -1,0 +1,72 @@
+"""Plain-data views of shipments and timelines, shared by the CLI's --json and the HTTP API."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from parceltrail.domain.shipment import Shipment, Timeline, TrackingEvent
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def shipment_dict(shipment: Shipment) -> dict[str, Any]:
+    return {
+        "id": shipment.id,
+        "tracking_number": shipment.tracking_number,
+        "carrier": shipment.carrier,
+        "format": shipment.format,
+        "service_class": shipment.service_class,
+        "origin_country": shipment.origin_country,
+        "destination_country": shipment.destination_country,
+        "tag": shipment.tag,
+        "subtag": shipment.subtag,
+        "first_event_at": _iso(shipment.first_event_at),
+        "last_event_at": _iso(shipment.last_event_at),
+        "next_check_at": _iso(shipment.next_check_at),
+        "last_checked_at": _iso(shipment.last_checked_at),
+        "last_error": shipment.last_error,
+        "trackable": shipment.trackable,
+        "untrackable_reason": shipment.untrackable_reason,
+        "previous_leg_id": shipment.previous_leg_id,
+        "next_leg_id": shipment.next_leg_id,
+        "simulated": shipment.simulated,
+        "created_at": _iso(shipment.created_at),
+    }
+
+
+def event_dict(event: TrackingEvent, number: str | None = None) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "tracking_number": number,
+        "occurred_at": _iso(event.occurred_at),
+        "utc_offset_minutes": event.utc_offset_minutes,
+        "text": event.raw_text,
+        "code": event.raw_code,
+        "location": event.location,
+        "country": event.country,
+        "city": event.city,
+        "latitude": event.latitude,
+        "longitude": event.longitude,
+        "lang": event.lang,
+        "tag": event.tag,
+        "subtag": event.subtag,
+        "classified": event.classified,
+        "classifier_rule": event.classifier_rule,
+        "source": event.source,
+        "retrieved_at": _iso(event.retrieved_at),
+        "raw_payload_id": event.raw_payload_id,
+    }
+
+
+def timeline_dict(timeline: Timeline) -> dict[str, Any]:
+    """The shipment, its chain of legs, and every event of the chain newest first."""
+    numbers = {leg.id: leg.tracking_number for leg in timeline.legs}
+    events = sorted(timeline.events, key=lambda e: (e.occurred_at, e.id or 0), reverse=True)
+    return {
+        **shipment_dict(timeline.shipment),
+        "legs": [shipment_dict(leg) for leg in timeline.legs],
+        "events": [event_dict(e, numbers.get(e.shipment_id)) for e in events],
+    }

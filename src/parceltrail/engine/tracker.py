@@ -1,0 +1,169 @@
+"""The tracking service: register numbers, poll what is due, ingest, and reschedule.
+
+input -> numbers.detect -> shipment stored -> due by next_check_at -> connector.fetch ->
+ingestion (status.classify, store once, status and legs recomputed) -> next check scheduled.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from parceltrail.carriers.base import Failure, FailureKind, TrackResult
+from parceltrail.carriers.registry import ConnectorRegistry
+from parceltrail.clock import Clock
+from parceltrail.domain.errors import NotFoundError, UnknownCarrierError, UnrecognizedNumberError
+from parceltrail.domain.shipment import Shipment, Timeline
+from parceltrail.engine import schedule
+from parceltrail.engine.ingestion import ingest
+from parceltrail.numbers import Candidate, detect, is_known_carrier, normalize, suggest
+from parceltrail.status import Tag, default_subtag
+from parceltrail.store.repository import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class PollReport:
+    polled: int = 0
+    new_events: int = 0
+    unclassified: int = 0
+    failures: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    requests: int = 0
+
+    def add(self, other: PollReport) -> None:
+        self.polled += other.polled
+        self.new_events += other.new_events
+        self.unclassified += other.unclassified
+        self.requests += other.requests
+        for kind, count in other.failures.items():
+            self.failures[kind] += count
+
+
+def parse_number(text: str, carrier: str | None = None) -> tuple[str, Candidate | None]:
+    """Normalize and recognize a number; the candidate is None only when the user named a carrier whose
+    formats do not match (their override wins). Raises InputError/InvalidNumberError on bad input."""
+    number = normalize(text)
+    if carrier is not None and not is_known_carrier(carrier):
+        raise UnknownCarrierError(carrier)
+    candidates = detect(number)
+    if carrier is not None:
+        return number, next((c for c in candidates if c.carrier == carrier), None)
+    chosen = next((c for c in candidates if c.checksum != "failed"), None)
+    if chosen is None:
+        raise UnrecognizedNumberError(number, [s.number for s in suggest(number)])
+    return number, chosen
+
+
+class Tracker:
+    def __init__(self, store: Store, connectors: ConnectorRegistry, clock: Clock, batch_size: int = 200) -> None:
+        self.store = store
+        self.connectors = connectors
+        self.clock = clock
+        self.batch_size = batch_size
+
+    # registration --------------------------------------------------------------------------------
+    def register(self, text: str, carrier: str | None = None) -> Shipment:
+        """Store a number for tracking (idempotent). Raises InputError subclasses on bad input; nothing
+        is written then."""
+        number, chosen = parse_number(text, carrier)
+        now = self.clock.now()
+        shipment = Shipment(
+            tracking_number=number,
+            carrier=carrier or (chosen.carrier if chosen else "unknown"),
+            format=chosen.format if chosen else None,
+            service_class=chosen.service_class if chosen else None,
+            origin_country=chosen.country if chosen else None,
+            trackable=chosen.trackable if chosen else True,
+            untrackable_reason=chosen.untrackable_reason if chosen else None,
+            next_check_at=now,
+        )
+        with self.store.transaction() as repo:
+            return repo.add(shipment, now)
+
+    # reading -------------------------------------------------------------------------------------
+    def timeline(self, shipment_id: int) -> Timeline:
+        with self.store.read() as repo:
+            shipment = repo.get(shipment_id)
+            if shipment is None:
+                raise NotFoundError(f"no shipment {shipment_id}")
+            legs = repo.chain(shipment)
+            events = repo.events([leg.id for leg in legs if leg.id is not None])
+        return Timeline(shipment=shipment, events=events, legs=legs)
+
+    # polling -------------------------------------------------------------------------------------
+    def poll_due(self, limit: int | None = None) -> PollReport:
+        """Fetch every shipment whose next check time has come (up to `limit`)."""
+        with self.store.read() as repo:
+            due = repo.due(self.clock.now(), limit or self.batch_size)
+        return self.refresh(due)
+
+    def refresh(self, shipments: Iterable[Shipment]) -> PollReport:
+        """Fetch these shipments now, in carrier-sized batches, and ingest what comes back."""
+        report = PollReport()
+        by_carrier: dict[str, list[Shipment]] = defaultdict(list)
+        for shipment in shipments:
+            by_carrier[shipment.carrier].append(shipment)
+        for carrier, group in by_carrier.items():
+            connector = self.connectors.for_carrier(carrier)
+            if connector is None:
+                # AUTH, not PERMANENT: once the operator configures credentials, polling resumes.
+                failure = Failure(FailureKind.AUTH, f"no connector is enabled for carrier {carrier!r} "
+                                  "(see `parceltrail carriers`)")
+                for shipment in group:
+                    self._apply(shipment, failure, "none", report)
+                continue
+            for start in range(0, len(group), connector.max_batch):
+                batch = group[start:start + connector.max_batch]
+                outcomes = connector.fetch([s.tracking_number for s in batch])
+                report.requests += 1
+                for shipment in batch:
+                    outcome = outcomes.get(shipment.tracking_number) or Failure(
+                        FailureKind.RETRY_LATER, "the connector returned no outcome for this number")
+                    self._apply(shipment, outcome, connector.slug, report)
+        return report
+
+    def _apply(self, shipment: Shipment, outcome: TrackResult | Failure, source: str,
+               report: PollReport) -> None:
+        now = self.clock.now()
+        report.polled += 1
+        with self.store.transaction() as repo:
+            current = repo.get(shipment.id) if shipment.id is not None else None
+            if current is None:
+                return  # deleted while we fetched
+            current.last_checked_at = now
+            if isinstance(outcome, TrackResult):
+                result = ingest(repo, current, outcome, source, now)
+                report.new_events += result.new_events
+                report.unclassified += result.unclassified
+                current.failure_count = 0
+                current.last_error = None
+                current.next_check_at = schedule.after_success(current, now)
+            elif outcome.kind is FailureKind.NOT_FOUND:
+                current.failure_count = 0
+                current.last_error = outcome.reason
+                current.next_check_at = schedule.after_not_found(current, now)
+            else:
+                report.failures[outcome.kind.value] += 1
+                current.failure_count += 1
+                current.last_error = outcome.reason
+                current.next_check_at = schedule.after_failure(
+                    outcome.kind, current.failure_count, now, outcome.retry_after_seconds)
+            if schedule.is_expired(current, now):
+                current.tag, current.subtag = Tag.Expired.value, default_subtag(Tag.Expired).value
+                current.next_check_at = None
+            repo.save(current, now)
+
+    def run(self, stop: threading.Event, idle_seconds: float = 1.0) -> None:
+        """Poll due shipments until `stop` is set; never dies on one bad batch."""
+        while not stop.is_set():
+            try:
+                report = self.poll_due()
+            except Exception:  # keep the loop alive; the failure is logged with its traceback
+                log.exception("polling failed")
+                report = PollReport()
+            if report.polled < self.batch_size:
+                stop.wait(idle_seconds)

@@ -1,0 +1,121 @@
+"""`classify()`: place one carrier event (text and/or carrier code) on the canonical taxonomy.
+
+Order of evidence: an exact entry in the carrier's code table, then the text rules of
+the text's language (other Latin-script languages are tried if that places nothing),
+then a code-table fallback on the code's first part. Deterministic and offline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from parceltrail.status.codes import lookup
+from parceltrail.status.location import extract_location
+from parceltrail.status.normalize import LATIN_LANGS, guess_lang, latin_fallbacks, normalize, script_lang
+from parceltrail.status.rules import Rule, rule_set
+from parceltrail.status.taxonomy import Subtag, Tag
+
+UNCLASSIFIED_RULE = "unclassified"
+MAX_TEXT_CHARS = 2000  # longer input is cut: carrier event texts are short
+_CODE_CONFIDENCE = 0.99
+_PARTIAL_CODE_CONFIDENCE = 0.7
+
+# Carriers whose texts are in one known language (used when `lang` is not given).
+_CARRIER_LANG = {
+    "russian-post": "ru",
+    "correios": "pt",
+    "colissimo": "fr",
+    "laposte": "fr",
+    "chronopost": "fr",
+    "dpd-france": "fr",
+    "zto": "zh",
+    "yto": "zh",
+    "sto": "zh",
+    "yunda": "zh",
+    "sf-express": "zh",
+    "china-post": "zh",
+    "china-ems": "zh",
+    "cainiao": "zh",
+    "correos": "es",
+    "seur": "es",
+    "deutsche-post": "de",
+    "dhl-parcel-de": "de",
+    "hermes-de": "de",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """Where one event sits in the taxonomy and why.
+
+    Unclassified convention: when nothing places the event, `classified` is False,
+    `tag` and `subtag` are None, `confidence` is 0.0 and `rule` is "unclassified".
+    A classified result always has both `tag` and `subtag`.
+    """
+
+    tag: Tag | None
+    subtag: Subtag | None
+    confidence: float
+    location: str | None
+    rule: str
+    classified: bool
+
+    def __post_init__(self) -> None:
+        if self.classified != (self.tag is not None and self.subtag is not None):
+            raise ValueError("classified must be True exactly when tag and subtag are set")
+        if self.subtag is not None and not self.subtag.startswith(f"{self.tag}_"):
+            raise ValueError(f"subtag {self.subtag} does not belong to tag {self.tag}")
+
+    @classmethod
+    def unclassified(cls, location: str | None = None) -> Classification:
+        return cls(None, None, 0.0, location, UNCLASSIFIED_RULE, False)
+
+
+def _placed(subtag: Subtag, confidence: float, location: str | None, rule: str) -> Classification:
+    return Classification(subtag.tag, subtag, confidence, location, rule, True)
+
+
+def _match_text(norm: str, lang: str) -> tuple[str, Rule] | None:
+    for candidate in (lang, *latin_fallbacks(lang)):
+        rules = rule_set(candidate)
+        if rules is not None and (rule := rules.first_match(norm)) is not None:
+            return candidate, rule
+    return None
+
+
+def classify(
+    text: str | None,
+    carrier: str | None = None,
+    code: str | None = None,
+    lang: str | None = None,
+) -> Classification:
+    """Classify one carrier event; never raises on odd text, returns an unclassified result."""
+    base = (lang or "").replace("_", "-").split("-", 1)[0].lower()  # "pt-BR" -> "pt"
+    return _classify(text or "", carrier or None, code or None, base or None)
+
+
+@lru_cache(maxsize=65536)
+def _classify(text: str, carrier: str | None, code: str | None, lang: str | None) -> Classification:
+    text = text[:MAX_TEXT_CHARS]
+    norm = normalize(text)
+    slug = carrier.strip().lower() if carrier else None
+    # The script is decisive (an English text from a Chinese carrier is English). For Latin
+    # script the caller's language is trusted; the carrier's is a hint the text may outvote.
+    script = script_lang(norm)
+    if script is not None:
+        lang = script
+    elif lang not in LATIN_LANGS:
+        lang = guess_lang(norm, _CARRIER_LANG.get(slug or ""))
+    location = extract_location(text, lang) if norm else None
+
+    hit = lookup(slug, code)
+    if hit is not None and hit.exact:
+        return _placed(hit.subtag, _CODE_CONFIDENCE, location, f"code:{slug}:{hit.key}")
+    matched = _match_text(norm, lang) if norm else None
+    if matched is not None:
+        used_lang, rule = matched
+        return _placed(rule.subtag, rule.confidence, location, f"text:{used_lang}:{rule.id}")
+    if hit is not None:
+        return _placed(hit.subtag, _PARTIAL_CODE_CONFIDENCE, location, f"code:{slug}:{hit.key}")
+    return Classification.unclassified(location)

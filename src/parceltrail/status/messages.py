@@ -1,0 +1,54 @@
+"""User-facing messages per subtag and language (data in `messages/<lang>.toml`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from parceltrail.status._data import list_toml, load_toml
+from parceltrail.status.taxonomy import Subtag
+
+FALLBACK_LANG = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """What a status means for the recipient and what, if anything, to do next."""
+
+    title: str
+    meaning: str
+    next_step: str
+
+
+@cache
+def message_langs() -> tuple[str, ...]:
+    """Languages that have a message file."""
+    return tuple(list_toml("messages"))
+
+
+@cache
+def _catalog(lang: str) -> dict[Subtag, Message]:
+    raw = load_toml("messages", lang)
+    return {Subtag(code): Message(**fields) for code, fields in raw.items()}
+
+
+def _base_lang(lang: str | None) -> str:
+    # "pt-BR" / "pt_BR" / "PT" -> "pt"
+    return (lang or FALLBACK_LANG).replace("_", "-").split("-", 1)[0].lower()
+
+
+def message(subtag: Subtag | str, lang: str | None = None) -> Message:
+    """Message for a subtag in `lang` (e.g. "pt-BR"), falling back to English.
+
+    Raises ValueError for an unknown subtag.
+    """
+    try:
+        code = Subtag(subtag)
+    except ValueError:
+        raise ValueError(f"unknown AfterShip subtag: {subtag!r}") from None
+    base = _base_lang(lang)
+    if base in message_langs():
+        found = _catalog(base).get(code)
+        if found is not None:
+            return found
+    return _catalog(FALLBACK_LANG)[code]

@@ -1,0 +1,183 @@
+"""Ordered, per-language keyword/regex rules (data in `rules/<lang>.toml`).
+
+Each rule has an `id`, a `subtag`, patterns in `any` (one must match), optional `all`
+patterns (each must match) and optional `unless` patterns (none may match). Rules are
+tried in file order and the first that matches wins. Patterns are written against
+`normalize()`d text (case-folded, `ё` -> `е`).
+
+Speed: each pattern gets "trigger" n-grams from its literal start; the text's own n-grams
+select the few candidate (rule, pattern) pairs, so most patterns are never run. Rules
+with a pattern that has no literal start are always run. The whole rule list is also
+compiled into one anchored regex of lookaheads (`RuleSet.regex`), the reference the fast
+path is tested against.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from parceltrail.status._data import list_toml, load_toml
+from parceltrail.status.taxonomy import Subtag
+
+DEFAULT_CONFIDENCE = 0.9
+_GRAM = 3
+_META = set("\\.^$*+?{}[]|()")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    subtag: Subtag
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    # One (required literal, pattern) per `any` alternative; the literal ("" if unknown) is a
+    # cheap `in` test that skips most regex searches.
+    any: tuple[tuple[str, re.Pattern[str]], ...]
+    all: tuple[re.Pattern[str], ...]
+    unless: re.Pattern[str] | None
+    triggers: tuple[frozenset[str], ...] | None  # per alternative; None: always run the rule
+
+    def conditions_hold(self, norm: str) -> bool:
+        return all(p.search(norm) for p in self.all) and (
+            self.unless is None or self.unless.search(norm) is None
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    lang: str
+    rules: tuple[Rule, ...]
+    compiled: tuple[_Compiled, ...]
+    regex: re.Pattern[str]
+    by_gram: dict[str, tuple[tuple[int, int], ...]]  # trigger n-gram -> (rule, alternative) pairs
+    grams: frozenset[str]  # keys of by_gram
+    always: frozenset[int]  # rules without a usable trigger
+    gram: int  # n-gram length: 2 for Chinese (short words), 3 otherwise
+
+    def first_match(self, norm: str) -> Rule | None:
+        n = self.gram
+        present = {norm[i : i + n] for i in range(len(norm) - n + 1)} & self.grams
+        triggered: dict[int, list[int]] = {i: list(range(len(self.compiled[i].any))) for i in self.always}
+        for g in present:
+            for rule, alt in self.by_gram[g]:
+                triggered.setdefault(rule, []).append(alt)
+        compiled = self.compiled
+        for i in sorted(triggered):
+            comp = compiled[i]
+            for alt in triggered[i]:
+                literal, pattern = comp.any[alt]
+                if literal in norm and pattern.search(norm) is not None:
+                    if comp.conditions_hold(norm):
+                        return self.rules[i]
+                    break
+        return None
+
+    def first_match_reference(self, norm: str) -> Rule | None:
+        """Same answer as `first_match`, from the single combined regex (slower; for tests)."""
+        m = self.regex.match(norm)
+        if m is None or m.lastgroup is None:
+            return None
+        return self.rules[int(m.lastgroup[1:])]
+
+
+def _literal_start(pattern: str) -> str:
+    """The literal characters a pattern must start with ("" when it has none we can trust)."""
+    pattern = re.sub(r"^(?:\\b|\^)+", "", pattern)
+    out: list[str] = []
+    for i, ch in enumerate(pattern):
+        nxt = pattern[i + 1] if i + 1 < len(pattern) else ""
+        if ch in _META or nxt in ("?", "*", "{", "+"):
+            break
+        out.append(ch)
+    return "".join(out)
+
+
+_LEADING_GROUP = re.compile(r"^(?:\\b|\^)*\(\?:([^()]*)\)(?![?*{])")
+
+
+def _starts(pattern: str) -> list[str]:
+    """Literal starts of a pattern; a leading `(?:a|b|c)` gives one start per branch."""
+    group = _LEADING_GROUP.match(pattern)
+    if group is not None:
+        return [_literal_start(branch) for branch in group.group(1).split("|")]
+    return [_literal_start(pattern)]
+
+
+def _triggers(patterns: list[str], n: int) -> tuple[frozenset[str], ...] | None:
+    """Per pattern, the n-grams one of which a matching text must contain; None if unknown."""
+    out: list[frozenset[str]] = []
+    for p in patterns:
+        starts = _starts(p)
+        if any(len(lit) < n for lit in starts):
+            return None
+        out.append(frozenset(lit[:n] for lit in starts))
+    return tuple(out)
+
+
+def _alternation(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+def compile_rules(lang: str, raw: list[dict[str, object]]) -> RuleSet:
+    gram = 2 if lang == "zh" else _GRAM
+    rules: list[Rule] = []
+    compiled: list[_Compiled] = []
+    branches: list[str] = []
+    for i, item in enumerate(raw):
+        any_of = item.get("any")
+        if not isinstance(any_of, list) or not any_of:
+            raise ValueError(f"rules/{lang}: rule {item.get('id')!r} needs a non-empty 'any' list")
+        any_of = [str(p) for p in any_of]
+        all_of = [str(p) for p in item.get("all", [])]  # type: ignore[attr-defined]
+        unless = [str(p) for p in item.get("unless", [])]  # type: ignore[attr-defined]
+        for p in [*any_of, *all_of, *unless]:
+            try:
+                re.compile(p)
+            except re.error as exc:
+                raise ValueError(f"rules/{lang}: rule {item.get('id')!r}: bad pattern {p!r}: {exc}") from exc
+        compiled.append(
+            _Compiled(
+                any=tuple((_literal_start(p), re.compile(p)) for p in any_of),
+                all=tuple(re.compile(p) for p in all_of),
+                unless=re.compile(_alternation(unless)) if unless else None,
+                triggers=_triggers(any_of, gram),
+            )
+        )
+        branch = f"(?=.*?(?:{_alternation(any_of)}))" + "".join(f"(?=.*?(?:{p}))" for p in all_of)
+        if unless:
+            branch += f"(?!.*?(?:{_alternation(unless)}))"
+        branches.append(f"{branch}(?P<r{i}>)")
+        rules.append(
+            Rule(
+                id=str(item["id"]),
+                subtag=Subtag(str(item["subtag"])),
+                confidence=float(item.get("confidence", DEFAULT_CONFIDENCE)),  # type: ignore[arg-type]
+            )
+        )
+    regex = re.compile("(?:" + "|".join(branches) + ")")
+    by_gram: dict[str, list[tuple[int, int]]] = {}
+    for i, comp in enumerate(compiled):
+        for alt, grams in enumerate(comp.triggers or ()):
+            for g in grams:
+                by_gram.setdefault(g, []).append((i, alt))
+    always = frozenset(i for i, comp in enumerate(compiled) if comp.triggers is None)
+    index = {g: tuple(pairs) for g, pairs in by_gram.items()}
+    return RuleSet(lang, tuple(rules), tuple(compiled), regex, index, frozenset(index), always, gram)
+
+
+@cache
+def rule_set(lang: str) -> RuleSet | None:
+    """Compiled rules for a language, or None when no rule file exists for it."""
+    if lang not in available_langs():
+        return None
+    return compile_rules(lang, load_toml("rules", lang).get("rule", []))
+
+
+@cache
+def available_langs() -> frozenset[str]:
+    return frozenset(list_toml("rules"))

@@ -1,0 +1,79 @@
+"""API fixtures: a runtime on a SQLite file with the sandbox over real HTTP, two accounts with keys."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from parceltrail.api.app import create_app
+from parceltrail.carriers.sandbox.scenarios import TEST_NUMBERS
+from parceltrail.carriers.sandbox.server import serve_in_thread
+from parceltrail.config import Settings
+from parceltrail.domain.accounts import Scope
+from parceltrail.runtime import Runtime, build, sandbox_app
+from parceltrail.simulation import load_or_create
+from parceltrail.store.accounts import AccountRepository
+
+DELIVERED = TEST_NUMBERS["delivered"]
+UPS = "1Z999AA10123456784"
+
+
+@dataclass
+class Keys:
+    write: str
+    read: str
+    account_id: int
+
+
+@pytest.fixture
+def runtime(tmp_path: Path) -> Iterator[Runtime]:
+    settings = Settings(tmp_path, f"sqlite:///{tmp_path / 'parceltrail.db'}", None, True, 3600.0)
+    simulation = load_or_create(tmp_path, 3600.0)
+    base_url, stop = serve_in_thread(sandbox_app(settings, simulation))
+    try:
+        yield build(settings, base_url, simulation=simulation)
+    finally:
+        stop()
+
+
+def make_keys(runtime: Runtime, name: str) -> Keys:
+    now = runtime.clock.now()
+    with runtime.store.transaction() as repo:
+        accounts = AccountRepository(repo.conn)
+        account = accounts.create_account(name, now)
+        _, write = accounts.create_key(account.id, Scope.WRITE, now)
+        _, read = accounts.create_key(account.id, Scope.READ, now)
+    return Keys(write, read, account.id)
+
+
+@pytest.fixture
+def app(runtime: Runtime) -> FastAPI:
+    return create_app(runtime, poll=False)
+
+
+@pytest.fixture
+def alice(runtime: Runtime) -> Keys:
+    return make_keys(runtime, "alice")
+
+
+@pytest.fixture
+def bob(runtime: Runtime) -> Keys:
+    return make_keys(runtime, "bob")
+
+
+@pytest.fixture
+def client(app: FastAPI) -> TestClient:
+    return TestClient(app)  # no lifespan: no demo seeding, no polling thread
+
+
+def auth(key: str) -> dict[str, str]:
+    return {"X-API-Key": key}
+
+
+def as_auth(key: str) -> dict[str, str]:
+    return {"as-api-key": key}

@@ -1,0 +1,63 @@
+"""The detect and extract commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from parceltrail.cli import app
+
+runner = CliRunner()
+
+
+def test_detect_json_lines() -> None:
+    result = runner.invoke(app, ["detect", "--json", "1Z5R89390357567127", "RB 123 456 785 GB"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["candidates"][0]["carrier"] for line in lines] == ["ups", "royal-mail"]
+
+
+def test_detect_reads_stdin_and_prints_table() -> None:
+    result = runner.invoke(app, ["detect"], input="1Z5R89390357567127\n\nLP00123456789012\n")
+    assert result.exit_code == 0, result.output
+    assert "ups" in result.stdout and "cainiao" in result.stdout
+
+
+def test_detect_suggests_for_typo() -> None:
+    result = runner.invoke(app, ["detect", "--json", "RB123456785G8"])
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    assert record["suggestions"][0]["number"] == "RB123456785GB"
+
+
+def test_detect_bad_input_is_one_line_error() -> None:
+    result = runner.invoke(app, ["detect", "12\x0034"])
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1 and "error" in result.stderr
+
+
+def test_extract_file_and_eml(tmp_path: Path) -> None:
+    text_file = tmp_path / "page.txt"
+    text_file.write_text("Order 986578788855\nTracking: 1Z5R89390357567127\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", "--json", str(text_file)])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["number"] for line in result.stdout.splitlines()] == ["1Z5R89390357567127"]
+
+    eml = tmp_path / "mail.eml"
+    eml.write_bytes(
+        b"From: a@example.com\r\nSubject: shipped\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+        b"<p>Tracking number: <b>RB123456785GB</b></p>\r\n"
+    )
+    result = runner.invoke(app, ["extract", str(eml)])
+    assert result.exit_code == 0 and "RB123456785GB" in result.stdout
+
+
+def test_extract_stdin_and_missing_file() -> None:
+    result = runner.invoke(app, ["extract", "-"], input="tracking 9400 1112 0108 0805 4830 16")
+    assert result.exit_code == 0 and "9400111201080805483016" in result.stdout
+    result = runner.invoke(app, ["extract", "/no/such/file.txt"])
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert result.stderr.startswith("error:")

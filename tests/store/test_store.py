@@ -1,0 +1,97 @@
+"""The store: migrations on SQLite (WAL) and on the CI PostgreSQL, round-trips, idempotent events."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import inspect, text
+
+from parceltrail.domain.events import event_fingerprint
+from parceltrail.domain.shipment import Shipment, TrackingEvent
+from parceltrail.store import migrate
+from parceltrail.store.database import make_engine
+from parceltrail.store.repository import Store
+
+NOW = datetime(2026, 11, 2, 12, 0, tzinfo=UTC)
+SHANGHAI = timezone(timedelta(hours=8))
+
+
+def _event(shipment_id: int, hour: int, text_: str, tag: str | None = "InTransit",
+           subtag: str | None = "InTransit_001") -> TrackingEvent:
+    when = datetime(2026, 11, 1, hour, 30, tzinfo=SHANGHAI)
+    return TrackingEvent(
+        shipment_id=shipment_id, occurred_at=when, raw_text=text_, source="test",
+        fingerprint=event_fingerprint("RB123456785CN", when, text_, None, "Shenzhen"),
+        location="Shenzhen", country="CN", city="Shenzhen", latitude=22.54, longitude=114.06, lang="zh",
+        tag=tag, subtag=subtag, classified=tag is not None, retrieved_at=NOW,
+    )
+
+
+def _round_trip(store: Store) -> None:
+    with store.transaction() as repo:
+        shipment = repo.add(Shipment(tracking_number="RB123456785CN", carrier="china-post",
+                                     origin_country="CN", next_check_at=NOW), NOW)
+        assert shipment.id is not None
+        again = repo.add(Shipment(tracking_number="RB123456785CN", carrier="china-post"), NOW)
+        assert again.id == shipment.id  # registering twice is idempotent
+        payload = repo.add_payload(shipment.id, "test", NOW, {"raw": "已揽收", "n": 1})
+        events = [_event(shipment.id, 9, "已揽收"), _event(shipment.id, 14, "到达【深圳转运中心】")]
+        for e in events:
+            e.raw_payload_id = payload
+        assert repo.add_events(events) == 2
+        assert repo.add_events(events) == 0  # the same scans again are stored once
+        unclassified = _event(shipment.id, 20, "???", tag=None, subtag=None)
+        assert repo.add_events([unclassified]) == 1
+    with store.read() as repo:
+        stored = repo.get(shipment.id)
+        assert stored is not None and stored.tracking_number == "RB123456785CN"
+        assert stored.next_check_at == NOW and stored.next_check_at.tzinfo is not None
+        got = repo.events([shipment.id])
+        assert [e.raw_text for e in got] == ["已揽收", "到达【深圳转运中心】", "???"]
+        # local time and offset survive the round trip
+        assert got[0].occurred_at == datetime(2026, 11, 1, 9, 30, tzinfo=SHANGHAI)
+        assert got[0].occurred_at.utcoffset() == timedelta(hours=8)
+        assert got[0].raw_payload_id == payload
+        assert repo.unclassified_count() == 1
+        assert [s.id for s in repo.due(NOW, 10)] == [shipment.id]
+        assert repo.due(NOW - timedelta(seconds=1), 10) == []
+
+
+def test_sqlite_migrations_wal_and_round_trip(sqlite_url: str) -> None:
+    migrate.upgrade(sqlite_url)
+    engine = make_engine(sqlite_url)
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    assert {"shipments", "tracking_events", "raw_payloads", "alembic_version"} <= set(
+        inspect(engine).get_table_names())
+    _round_trip(Store(engine))
+    engine.dispose()
+
+
+def test_sqlite_downgrade_removes_everything(sqlite_url: str) -> None:
+    migrate.upgrade(sqlite_url)
+    migrate.downgrade(sqlite_url, "base")
+    engine = make_engine(sqlite_url)
+    assert set(inspect(engine).get_table_names()) == {"alembic_version"}
+    engine.dispose()
+
+
+@pytest.mark.postgres
+def test_postgres_migrations_and_round_trip(postgres_url: str) -> None:
+    migrate.upgrade(postgres_url)
+    engine = make_engine(postgres_url)
+    assert engine.dialect.name == "postgresql"
+    _round_trip(Store(engine))
+    engine.dispose()
+
+
+def test_chain_of_legs(store: Store) -> None:
+    with store.transaction() as repo:
+        first = repo.add(Shipment(tracking_number="LP00123456789012", carrier="cainiao"), NOW)
+        second = repo.add(Shipment(tracking_number="RB123456785BR", carrier="brazil-correios",
+                                   previous_leg_id=first.id), NOW)
+        first.next_leg_id = second.id
+        repo.save(first, NOW)
+        assert [leg.id for leg in repo.chain(second)] == [first.id, second.id]
+        assert [leg.id for leg in repo.chain(first)] == [first.id, second.id]
