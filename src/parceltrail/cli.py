@@ -210,6 +210,48 @@ def migrate() -> None:
 
 
 @app.command()
+def worker(
+    batch: Annotated[int, typer.Option(min=1, max=10000, help="Shipments claimed per batch.")] = 200,
+    concurrency: Annotated[int, typer.Option(min=1, max=256, help="Polling threads.")] = 1,
+    lease: Annotated[float, typer.Option(min=5, help="Lease seconds; a dead worker's claims expire.")] = 300,
+    limit: Annotated[list[str] | None, typer.Option(
+        help="Shared carrier limit SLUG=RATE/BURST:CONCURRENCY (requests/s; BURST and CONCURRENCY "
+        "optional), e.g. ups=10/20:4.")] = None,
+) -> None:
+    """Poll due shipments; run any number of workers, on any machines, against one database."""
+    import threading
+    from datetime import timedelta
+
+    from parceltrail.engine.ratelimit import CarrierLimiter, Limit
+    from parceltrail.engine.worker import Worker, install_signal_handlers
+    from parceltrail.runtime import standalone
+
+    limits: list[Limit] = []
+    for spec in limit or []:
+        try:
+            slug, rest = spec.split("=", 1)
+            rate_part, _, conc = rest.partition(":")
+            rate, _, burst = rate_part.partition("/")
+            limits.append(Limit(slug, float(rate), float(burst or rate), int(conc) if conc else None))
+        except ValueError:
+            fail(f"--limit {spec!r} is not SLUG=RATE/BURST:CONCURRENCY")
+    settings = Settings.from_env()
+    with standalone(settings) as runtime:
+        limiter = CarrierLimiter(runtime.store)
+        for one in limits:
+            limiter.configure(one)
+        polling = Worker(runtime.store, runtime.tracker.connectors, runtime.clock, batch=batch,
+                         concurrency=concurrency, lease=timedelta(seconds=lease), limiter=limiter)
+        stop = threading.Event()
+        install_signal_handlers(stop)
+        console.print(f"worker polling {settings.database_url} (batch {batch}, {concurrency} thread(s))",
+                      markup=False)
+        stats = polling.run(stop)
+    console.print(f"stopped: {stats.polled} polled, {stats.requests} requests, {stats.new_events} new events",
+                  markup=False)
+
+
+@app.command()
 def detect(
     numbers: Annotated[
         list[str] | None, typer.Argument(help="Tracking numbers (default: one a line on stdin).")
@@ -490,6 +532,20 @@ def keys_revoke(key_id: Annotated[int, typer.Argument(help="The key's ID (see ke
     if key is None:
         fail(f"no API key with id {key_id}")
     console.print(f"key {key_id} revoked", markup=False)
+
+
+# notifications (issue 9): `subscribe`, `unsubscribe` and `outbox list|replay|dispatch` ------------------
+from parceltrail.notify.commands import outbox_app, subscribe, unsubscribe  # noqa: E402 - cheap, lazy inside
+
+app.command("subscribe")(subscribe)
+app.command("unsubscribe")(unsubscribe)
+app.add_typer(outbox_app, name="outbox")
+
+
+# marketplace: users, orders, shipping, labels, ranges, import, add (see cli_orders.py) -----------------
+from parceltrail.cli_orders import register as _register_orders  # noqa: E402
+
+_register_orders(app)
 
 
 def main() -> None:

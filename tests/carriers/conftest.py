@@ -51,3 +51,17 @@ def client() -> Iterator[httpx.Client]:
 def mock() -> Iterator[respx.MockRouter]:
     with respx.mock(assert_all_called=False, assert_all_mocked=True) as router:
         yield router
+
+
+@pytest.fixture
+def connector_options(client, clock, limiter) -> dict[str, Any]:
+    """The keyword arguments that keep a real-carrier connector offline and deterministic."""
+    return {"client": client, "clock": clock, "limiter": limiter}
+
+
+@pytest.fixture
+def token_route(mock, recorded) -> Callable[[str, str], respx.Route]:
+    """`token_route(url, recorded_name)` mocks an OAuth token endpoint answering 200 with a recorded body."""
+    def route(url: str, name: str) -> respx.Route:
+        return mock.post(url).mock(return_value=httpx.Response(200, json=recorded(name)))
+    return route

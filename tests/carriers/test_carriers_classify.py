@@ -50,14 +50,11 @@ def test_events_classify_sensibly(results, carrier, text, tag) -> None:
     assert _tags(results[carrier], carrier)[text] is tag
 
 
-@pytest.mark.xfail(reason="reported to the status owner: DHL unified statusCode 'transit' is an exact "
-                          "code and overrides the text; English texts under china-post are read as zh",
-                   strict=False)
 @pytest.mark.parametrize(("carrier", "text", "tag"), [
     ("dhl", "Shipment is out with courier for delivery", Tag.OutForDelivery),
     ("dhl", "Shipment picked up", Tag.InTransit),
     ("china-post", "Arrived at USPS Regional Facility", Tag.InTransit),
     ("china-post", "Electronic information received", Tag.InfoReceived),
 ])
-def test_known_classification_gaps(results, carrier, text, tag) -> None:
+def test_precise_text_beats_coarse_codes_and_carrier_language(results, carrier, text, tag) -> None:
     assert _tags(results[carrier], carrier)[text] is tag

@@ -15,8 +15,8 @@ NUMBER = "7777777770"
 
 
 @pytest.fixture
-def dhl(client, clock, limiter) -> DhlConnector:
-    return DhlConnector("dhl-key", base_url=BASE, client=client, clock=clock, limiter=limiter)
+def dhl(connector_options) -> DhlConnector:
+    return DhlConnector("dhl-key", base_url=BASE, **connector_options)
 
 
 def test_express_events(dhl, mock, recorded) -> None:

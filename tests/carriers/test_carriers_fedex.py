@@ -16,13 +16,13 @@ DELIVERED, UNKNOWN = "794843185271", "123456789012"
 
 
 @pytest.fixture
-def fedex(client, clock, limiter) -> FedexConnector:
-    return FedexConnector("key", "secret", base_url=BASE, client=client, clock=clock, limiter=limiter)
+def fedex(connector_options) -> FedexConnector:
+    return FedexConnector("key", "secret", base_url=BASE, **connector_options)
 
 
 @pytest.fixture
-def token(mock, recorded):
-    return mock.post(TOKEN_URL).mock(return_value=httpx.Response(200, json=recorded("fedex_token.json")))
+def token(token_route):
+    return token_route(TOKEN_URL, "fedex_token.json")
 
 
 def test_two_numbers_events_and_not_found(fedex, mock, token, recorded) -> None:

@@ -16,13 +16,13 @@ TRACK_URL = f"{BASE}/api/track/v1/details/{NUMBER}"
 
 
 @pytest.fixture
-def ups(client, clock, limiter) -> UpsConnector:
-    return UpsConnector("id", "secret", base_url=BASE, client=client, clock=clock, limiter=limiter)
+def ups(connector_options) -> UpsConnector:
+    return UpsConnector("id", "secret", base_url=BASE, **connector_options)
 
 
 @pytest.fixture
-def token(mock, recorded):
-    return mock.post(TOKEN_URL).mock(return_value=httpx.Response(200, json=recorded("ups_token.json")))
+def token(token_route):
+    return token_route(TOKEN_URL, "ups_token.json")
 
 
 def test_delivered_with_type_and_code(ups, mock, token, recorded) -> None:

@@ -15,13 +15,13 @@ TRACK_URL = f"{BASE}/tracking/v3/tracking/{NUMBER}"
 
 
 @pytest.fixture
-def usps(client, clock, limiter) -> UspsConnector:
-    return UspsConnector("id", "secret", base_url=BASE, client=client, clock=clock, limiter=limiter)
+def usps(connector_options) -> UspsConnector:
+    return UspsConnector("id", "secret", base_url=BASE, **connector_options)
 
 
 @pytest.fixture
-def token(mock, recorded):
-    return mock.post(TOKEN_URL).mock(return_value=httpx.Response(200, json=recorded("usps_token.json")))
+def token(token_route):
+    return token_route(TOKEN_URL, "usps_token.json")
 
 
 def test_delivered_events_times_codes_location(usps, mock, token, recorded) -> None:

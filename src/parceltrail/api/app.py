@@ -12,7 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.templating import Jinja2Templates
 
-from parceltrail.api import aftership, errors, native
+from parceltrail.api import aftership, errors, native, subscriptions
 from parceltrail.api.auth import KeyCache
 from parceltrail.api.limits import BodySizeLimit
 from parceltrail.api.ratelimit import RateLimiter, RateLimitHeaders
@@ -47,10 +47,17 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
         if poll:
             worker = threading.Thread(target=runtime.tracker.run, args=(stop,), name="tracker", daemon=True)
             worker.start()
+            # Notifications (issue 9): the outbox dispatcher runs next to the tracker, on the same clock.
+            from parceltrail.engine.outbox import OutboxDispatcher
+
+            outbox = threading.Thread(target=OutboxDispatcher(runtime.store, runtime.clock).run, args=(stop,),
+                                      name="outbox", daemon=True)
+            outbox.start()
         yield
         stop.set()
         if worker:
             worker.join(timeout=10)
+            outbox.join(timeout=10)
 
     app = FastAPI(title="parceltrail", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
     app.state.runtime = runtime
@@ -62,6 +69,14 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
     app.add_middleware(BodySizeLimit)
     app.include_router(native.router())
     app.include_router(aftership.router())
+    app.include_router(subscriptions.router())
+    from parceltrail.api import orders as order_routes  # marketplace: orders, session, import, intake
+
+    app.include_router(order_routes.router())
+    from parceltrail.web import pages  # web pages (issue 7): /track, /login, /orders, /desk, live streams
+
+    app.include_router(pages.router())
+    app.mount("/static", pages.static_files(), name="static")
     if sandbox is not None:
         app.mount("/sandbox", sandbox)
 

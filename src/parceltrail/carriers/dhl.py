@@ -8,7 +8,7 @@ then stored as UTC (DHL does not say the zone).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -16,13 +16,10 @@ import httpx
 from parceltrail.carriers.base import Failure, FailureKind, FetchOutcome, RawEvent, TrackResult
 from parceltrail.carriers.http import (
     DEFAULT_TIMEOUT,
-    RETRY,
     MalformedResponseError,
+    PerNumberConnector,
     RateLimiter,
-    body_json,
-    fetch_each,
     join_location,
-    make_client,
     maybe_json,
     need,
     opt,
@@ -97,7 +94,7 @@ def parse_shipments(doc: Any, number: str) -> FetchOutcome:
     )
 
 
-class DhlConnector:
+class DhlConnector(PerNumberConnector):
     slug = "dhl"
     name = NAME
     max_batch = 5  # one request per number, and DHL's starter quota is small
@@ -105,36 +102,22 @@ class DhlConnector:
     def __init__(self, api_key: str, *, base_url: str = DEFAULT_BASE_URL, client: httpx.Client | None = None,
                  clock: Clock | None = None, limiter: RateLimiter | None = None, language: str = "en",
                  timeout: float = DEFAULT_TIMEOUT) -> None:
-        self.base_url = base_url.rstrip("/")
+        # DHL's initial plan allows one call every 5 seconds (and a daily cap).
+        super().__init__(base_url, client=client, clock=clock, limiter=limiter, min_interval=5.0,
+                         timeout=timeout)
         self.api_key = api_key
         self.language = language
-        self._client, self._owns_client = make_client(client, timeout)
-        self.clock = clock
-        # DHL's initial plan allows one call every 5 seconds (and a daily cap).
-        self.limiter = limiter or RateLimiter(5.0)
 
-    def close(self) -> None:
-        if self._owns_client:
-            self._client.close()
-
-    def fetch(self, numbers: Sequence[str]) -> Mapping[str, FetchOutcome]:
-        return fetch_each(numbers, self._fetch_one)
-
-    def _fetch_one(self, number: str) -> FetchOutcome:
-        limited = self.limiter.rate_limited(NAME)
-        if limited:
-            return limited
+    def _send(self, number: str) -> httpx.Response | Failure:
         request = self._client.build_request(
             "GET", f"{self.base_url}/track/shipments",
             params={"trackingNumber": number, "language": self.language},
             headers={"DHL-API-Key": self.api_key, "Accept": "application/json"})
-        resp = send(self._client, request, NAME)
-        if isinstance(resp, Failure):
-            return resp
-        if resp.status_code != 200:
-            detail = _problem(maybe_json(resp)) or short(resp.text)
-            return status_failure(resp, NAME, detail, self.clock)
-        try:
-            return parse_shipments(body_json(resp), number)
-        except MalformedResponseError as exc:
-            return Failure(RETRY, f"DHL malformed response: {exc}")
+        return send(self._client, request, NAME)
+
+    def _error(self, resp: httpx.Response, number: str) -> Failure:
+        detail = _problem(maybe_json(resp)) or short(resp.text)
+        return status_failure(resp, NAME, detail, self.clock)
+
+    def _parse(self, doc: Any, number: str) -> FetchOutcome:
+        return parse_shipments(doc, number)

@@ -16,13 +16,15 @@ from parceltrail.carriers.base import Failure, FailureKind, FetchOutcome, RawEve
 from parceltrail.carriers.http import (
     DEFAULT_TIMEOUT,
     RETRY,
+    HttpConnector,
     MalformedResponseError,
     Outcomes,
     RateLimiter,
     all_fail,
+    alpha2,
     body_json,
+    fetch_batches,
     join_location,
-    make_client,
     maybe_json,
     need,
     opt,
@@ -76,7 +78,7 @@ def _parse_scan(raw: Any, where: str) -> RawEvent:
         code="|".join(dict.fromkeys(c for c in (event_type, derived) if c)) or None,
         location=join_location(city, opt_text(place, "stateOrProvinceCode", where),
                                opt_text(place, "postalCode", where), country),
-        country=country.upper() if country and len(country) == 2 else None,
+        country=alpha2(country),
         city=city,
         lang="en",
     )
@@ -86,8 +88,7 @@ def _country_of(result: Mapping[str, Any], key: str, where: str) -> str | None:
     holder = opt(result, key, dict, where) or {}
     address = opt(holder, "locationContactAndAddress", dict, where) or {}
     address = opt(address, "address", dict, where) or {}
-    code = opt_text(address, "countryCode", where)
-    return code.upper() if code and len(code) == 2 else None
+    return alpha2(opt_text(address, "countryCode", where))
 
 
 def _parse_complete(raw: Any) -> tuple[str, FetchOutcome]:
@@ -127,7 +128,7 @@ def parse_track(doc: Any, numbers: Sequence[str]) -> Outcomes:
     return {n: outcomes[n] for n in numbers}
 
 
-class FedexConnector:
+class FedexConnector(HttpConnector):
     slug = "fedex"
     name = NAME
     max_batch = MAX_NUMBERS
@@ -135,24 +136,14 @@ class FedexConnector:
     def __init__(self, api_key: str, secret_key: str, *, base_url: str = DEFAULT_BASE_URL,
                  client: httpx.Client | None = None, clock: Clock | None = None,
                  limiter: RateLimiter | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
-        self.base_url = base_url.rstrip("/")
-        self._client, self._owns_client = make_client(client, timeout)
-        self.clock = clock
+        super().__init__(base_url, client=client, clock=clock, limiter=limiter, min_interval=0.5,
+                         timeout=timeout)
         self.oauth = OAuthClientCredentials(f"{self.base_url}/oauth/token", api_key, secret_key,
                                             carrier=NAME, client=self._client, clock=clock, auth="form")
-        self.limiter = limiter or RateLimiter(0.5)
         self.requests = 0  # track requests sent (tests check batching)
 
-    def close(self) -> None:
-        if self._owns_client:
-            self._client.close()
-
     def fetch(self, numbers: Sequence[str]) -> Mapping[str, FetchOutcome]:
-        unique = list(dict.fromkeys(numbers))
-        outcomes: Outcomes = {}
-        for start in range(0, len(unique), MAX_NUMBERS):  # lenient with oversized batches
-            outcomes.update(self._fetch_batch(unique[start:start + MAX_NUMBERS]))
-        return outcomes
+        return fetch_batches(numbers, MAX_NUMBERS, self._fetch_batch)
 
     def _fetch_batch(self, numbers: list[str]) -> Outcomes:
         limited = self.limiter.rate_limited(NAME)

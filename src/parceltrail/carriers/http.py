@@ -10,7 +10,7 @@ import email.utils
 import json
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
@@ -170,6 +170,11 @@ def opt_text(obj: Mapping[str, Any], key: str, where: str) -> str | None:
     return value or None
 
 
+def alpha2(code: str | None) -> str | None:
+    """An ISO 3166-1 alpha-2 country code, upper-cased; None for anything else (names, 3-letter codes)."""
+    return code.upper() if code and len(code) == 2 else None
+
+
 def opt_float(value: Any) -> float | None:
     """Coordinates: carriers send numbers, numeric strings or null."""
     if value is None or value == "" or isinstance(value, bool):
@@ -237,8 +242,77 @@ def fetch_each(numbers: Iterable[str], one: Callable[[str], FetchOutcome]) -> Ou
     return outcomes
 
 
+def fetch_batches(numbers: Iterable[str], size: int, batch: Callable[[list[str]], Outcomes]) -> Outcomes:
+    """For APIs that take several numbers a request: `batch` gets chunks of at most `size` distinct numbers
+    (lenient with oversized calls)."""
+    unique = list(dict.fromkeys(numbers))
+    outcomes: Outcomes = {}
+    for start in range(0, len(unique), size):
+        outcomes.update(batch(unique[start:start + size]))
+    return outcomes
+
+
 def make_client(client: httpx.Client | None, timeout: float) -> tuple[httpx.Client, bool]:
     """The injected client, or a new one the connector owns (and closes)."""
     if client is not None:
         return client, False
     return httpx.Client(timeout=timeout, headers={"User-Agent": USER_AGENT}), True
+
+
+# --- connector bases -----------------------------------------------------------------------------
+
+class HttpConnector:
+    """What every real-carrier connector holds: its base URL, the HTTP client (injected, or its own, which
+    `close` closes), the clock for Retry-After dates and a rate limiter (by default one request every
+    `min_interval` seconds)."""
+
+    name: str  # the carrier as failure reasons name it
+
+    def __init__(self, base_url: str, *, client: httpx.Client | None, clock: Clock | None,
+                 limiter: RateLimiter | None, min_interval: float, timeout: float) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._client, self._owns_client = make_client(client, timeout)
+        self.clock = clock
+        self.limiter = limiter or RateLimiter(min_interval)
+
+    def close(self) -> None:
+        if self._owns_client:
+            self._client.close()
+
+
+class PerNumberConnector(HttpConnector):
+    """A connector for an API that takes one number a request (USPS, UPS, DHL).
+
+    Each number waits for the rate limiter, is sent (`_send`), and gets either the carrier's mapping of a
+    non-200 answer (`_error`) or its parsed 200 body (`_parse`); a body not in the documented shape is
+    RETRY_LATER. `fetch_each` stops the batch early when the rest cannot succeed.
+    """
+
+    def fetch(self, numbers: Sequence[str]) -> Mapping[str, FetchOutcome]:
+        return fetch_each(numbers, self._fetch_one)
+
+    def _fetch_one(self, number: str) -> FetchOutcome:
+        limited = self.limiter.rate_limited(self.name)
+        if limited:
+            return limited
+        resp = self._send(number)
+        if isinstance(resp, Failure):
+            return resp
+        if resp.status_code != 200:
+            return self._error(resp, number)
+        try:
+            return self._parse(body_json(resp), number)
+        except MalformedResponseError as exc:
+            return Failure(RETRY, f"{self.name} malformed response: {exc}")
+
+    def _send(self, number: str) -> httpx.Response | Failure:
+        """Send the tracking request for `number` (transport problems as a Failure)."""
+        raise NotImplementedError
+
+    def _error(self, resp: httpx.Response, number: str) -> Failure:
+        """The failure for a non-200 answer."""
+        raise NotImplementedError
+
+    def _parse(self, doc: Any, number: str) -> FetchOutcome:
+        """The outcome of a 200 body; MalformedResponseError if it is not the documented shape."""
+        raise NotImplementedError

@@ -26,13 +26,15 @@ from parceltrail.carriers.base import Failure, FailureKind, FetchOutcome, NextLe
 from parceltrail.carriers.http import (
     DEFAULT_TIMEOUT,
     RETRY,
+    HttpConnector,
     MalformedResponseError,
     Outcomes,
     RateLimiter,
     all_fail,
+    alpha2,
     body_json,
+    fetch_batches,
     loads,
-    make_client,
     maybe_json,
     need,
     opt,
@@ -126,7 +128,7 @@ def _parse_event(raw: Any, where: str) -> RawEvent:
         text=need(raw, "description", str, where),
         code=opt_text(raw, "sub_status", where),
         location=opt_text(raw, "location", where),
-        country=country.upper() if country and len(country) == 2 else None,
+        country=alpha2(country),
         city=opt_text(address, "city", where),
         latitude=opt_float(coordinates.get("latitude")),
         longitude=opt_float(coordinates.get("longitude")),
@@ -158,8 +160,7 @@ def _detect_carrier(number: str) -> str | None:
 def _address_country(info: Mapping[str, Any], key: str, where: str) -> str | None:
     shipping = opt(info, "shipping_info", dict, where) or {}
     address = opt(shipping, key, dict, where) or {}
-    country = opt_text(address, "country", where)
-    return country.upper() if country and len(country) == 2 else None
+    return alpha2(opt_text(address, "country", where))
 
 
 def parse_track_info(item: Any) -> tuple[str, FetchOutcome]:
@@ -256,7 +257,7 @@ def parse_push(body: bytes, sign: str | None, key: str) -> PushUpdate:
 
 # --- connector -------------------------------------------------------------------------------------
 
-class SeventeenTrackConnector:
+class SeventeenTrackConnector(HttpConnector):
     """The 17TRACK account; `for_carrier(slug)` gives the connector registered for each served carrier."""
 
     slug = SLUG
@@ -266,26 +267,17 @@ class SeventeenTrackConnector:
     def __init__(self, api_key: str, *, base_url: str = DEFAULT_BASE_URL, client: httpx.Client | None = None,
                  clock: Clock | None = None, limiter: RateLimiter | None = None,
                  timeout: float = DEFAULT_TIMEOUT) -> None:
-        self.base_url = base_url.rstrip("/")
+        # 17TRACK allows 3 requests a second.
+        super().__init__(base_url, client=client, clock=clock, limiter=limiter, min_interval=1 / 3,
+                         timeout=timeout)
         self.api_key = api_key
-        self._client, self._owns_client = make_client(client, timeout)
-        self.clock = clock
-        self.limiter = limiter or RateLimiter(1 / 3)  # 17TRACK allows 3 requests a second
         self.requests = 0
-
-    def close(self) -> None:
-        if self._owns_client:
-            self._client.close()
 
     def for_carrier(self, carrier: str) -> SeventeenTrackCarrier:
         return SeventeenTrackCarrier(self, carrier, AGGREGATED.get(carrier))
 
     def fetch(self, numbers: Sequence[str], carrier_key: int | None = None) -> Mapping[str, FetchOutcome]:
-        unique = list(dict.fromkeys(numbers))
-        outcomes: Outcomes = {}
-        for start in range(0, len(unique), MAX_NUMBERS):
-            outcomes.update(self._fetch_batch(unique[start:start + MAX_NUMBERS], carrier_key))
-        return outcomes
+        return fetch_batches(numbers, MAX_NUMBERS, lambda chunk: self._fetch_batch(chunk, carrier_key))
 
     def _items(self, numbers: list[str], carrier_key: int | None) -> list[dict[str, Any]]:
         return [{"number": n, **({"carrier": carrier_key} if carrier_key else {})} for n in numbers]

@@ -10,7 +10,7 @@ Times: local `date`+`time` with `gmtOffset`; when the offset is missing it is de
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import quote
@@ -20,13 +20,11 @@ import httpx
 from parceltrail.carriers.base import Failure, FailureKind, FetchOutcome, RawEvent, TrackResult
 from parceltrail.carriers.http import (
     DEFAULT_TIMEOUT,
-    RETRY,
     MalformedResponseError,
+    PerNumberConnector,
     RateLimiter,
-    body_json,
-    fetch_each,
+    alpha2,
     join_location,
-    make_client,
     maybe_json,
     need,
     opt,
@@ -98,7 +96,7 @@ def _parse_activity(raw: Any, where: str) -> RawEvent:
         code="|".join(c for c in codes if c) or None,
         location=join_location(city, opt_text(address, "stateProvince", where),
                                opt_text(address, "postalCode", where), country),
-        country=country.upper() if country and len(country) == 2 else None,
+        country=alpha2(country),
         city=city,
         latitude=opt_float(coordinates.get("latitude")),
         longitude=opt_float(coordinates.get("longitude")),
@@ -134,7 +132,7 @@ def parse_details(doc: Any, number: str) -> FetchOutcome:
                        carrier_name=NAME, payload=doc)
 
 
-class UpsConnector:
+class UpsConnector(PerNumberConnector):
     slug = "ups"
     name = NAME
     max_batch = 10  # one HTTP request per number
@@ -142,25 +140,13 @@ class UpsConnector:
     def __init__(self, client_id: str, client_secret: str, *, base_url: str = DEFAULT_BASE_URL,
                  client: httpx.Client | None = None, clock: Clock | None = None,
                  limiter: RateLimiter | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
-        self.base_url = base_url.rstrip("/")
-        self._client, self._owns_client = make_client(client, timeout)
-        self.clock = clock
+        super().__init__(base_url, client=client, clock=clock, limiter=limiter, min_interval=0.2,
+                         timeout=timeout)
         self.oauth = OAuthClientCredentials(f"{self.base_url}/security/v1/oauth/token", client_id,
                                             client_secret, carrier=NAME, client=self._client, clock=clock,
                                             auth="basic")
-        self.limiter = limiter or RateLimiter(0.2)
 
-    def close(self) -> None:
-        if self._owns_client:
-            self._client.close()
-
-    def fetch(self, numbers: Sequence[str]) -> Mapping[str, FetchOutcome]:
-        return fetch_each(numbers, self._fetch_one)
-
-    def _fetch_one(self, number: str) -> FetchOutcome:
-        limited = self.limiter.rate_limited(NAME)
-        if limited:
-            return limited
+    def _send(self, number: str) -> httpx.Response | Failure:
         url = f"{self.base_url}/api/track/v1/details/{quote(number, safe='')}"
 
         def build(token: str) -> httpx.Request:
@@ -169,15 +155,10 @@ class UpsConnector:
                 headers={"Authorization": f"Bearer {token}", "Accept": "application/json",
                          "transId": uuid.uuid4().hex, "transactionSrc": "parceltrail"})
 
-        resp = send_authorized(self.oauth, self._client, build)
-        if isinstance(resp, Failure):
-            return resp
-        if resp.status_code != 200:
-            return self._error(resp, number)
-        try:
-            return parse_details(body_json(resp), number)
-        except MalformedResponseError as exc:
-            return Failure(RETRY, f"UPS malformed response: {exc}")
+        return send_authorized(self.oauth, self._client, build)
+
+    def _parse(self, doc: Any, number: str) -> FetchOutcome:
+        return parse_details(doc, number)
 
     def _error(self, resp: httpx.Response, number: str) -> Failure:
         errors = _errors(maybe_json(resp))

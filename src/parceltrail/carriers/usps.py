@@ -7,7 +7,7 @@ local `eventTimestamp` is wall time and may carry a misleading "Z", so the offse
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 from urllib.parse import quote
@@ -17,13 +17,11 @@ import httpx
 from parceltrail.carriers.base import Failure, FailureKind, FetchOutcome, RawEvent, TrackResult
 from parceltrail.carriers.http import (
     DEFAULT_TIMEOUT,
-    RETRY,
     MalformedResponseError,
+    PerNumberConnector,
     RateLimiter,
-    body_json,
-    fetch_each,
+    alpha2,
     join_location,
-    make_client,
     maybe_json,
     need,
     opt,
@@ -74,7 +72,7 @@ def _country(raw: Mapping[str, Any], where: str) -> str | None:
     country = opt_text(raw, "eventCountry", where)
     if country is None:
         return "US"  # USPS leaves the country empty for domestic scans
-    return country.upper() if len(country) == 2 else None
+    return alpha2(country)
 
 
 def _parse_event(raw: Any, where: str) -> RawEvent:
@@ -116,7 +114,7 @@ def parse_tracking(doc: Any, number: str) -> FetchOutcome:
     )
 
 
-class UspsConnector:
+class UspsConnector(PerNumberConnector):
     slug = "usps"
     name = NAME
     max_batch = 10  # one HTTP request per number
@@ -124,41 +122,27 @@ class UspsConnector:
     def __init__(self, client_id: str, client_secret: str, *, base_url: str = DEFAULT_BASE_URL,
                  client: httpx.Client | None = None, clock: Clock | None = None,
                  limiter: RateLimiter | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
-        self.base_url = base_url.rstrip("/")
-        self._client, self._owns_client = make_client(client, timeout)
-        self.clock = clock
+        # USPS's default quota is small (about 60 calls an hour); pace requests and honour 429s.
+        super().__init__(base_url, client=client, clock=clock, limiter=limiter, min_interval=1.0,
+                         timeout=timeout)
         self.oauth = OAuthClientCredentials(f"{self.base_url}/oauth2/v3/token", client_id, client_secret,
                                             carrier=NAME, client=self._client, clock=clock, auth="json")
-        # USPS's default quota is small (about 60 calls an hour); pace requests and honour 429s.
-        self.limiter = limiter or RateLimiter(1.0)
 
-    def close(self) -> None:
-        if self._owns_client:
-            self._client.close()
-
-    def fetch(self, numbers: Sequence[str]) -> Mapping[str, FetchOutcome]:
-        return fetch_each(numbers, self._fetch_one)
-
-    def _fetch_one(self, number: str) -> FetchOutcome:
-        limited = self.limiter.rate_limited(NAME)
-        if limited:
-            return limited
+    def _send(self, number: str) -> httpx.Response | Failure:
         url = f"{self.base_url}/tracking/v3/tracking/{quote(number, safe='')}"
 
         def build(token: str) -> httpx.Request:
             return self._client.build_request("GET", url, params={"expand": "DETAIL"}, headers={
                 "Authorization": f"Bearer {token}", "Accept": "application/json"})
 
-        resp = send_authorized(self.oauth, self._client, build)
-        if isinstance(resp, Failure):
-            return resp
-        if resp.status_code != 200:
-            code, message = _error_detail(maybe_json(resp))
-            detail = " ".join(p for p in (code, message) if p) or short(resp.text)
-            if resp.status_code == 400:  # USPS: the number is not a valid USPS tracking number
-                return Failure(FailureKind.PERMANENT, f"USPS rejected {number} (HTTP 400): {short(detail)}")
-            return status_failure(resp, NAME, detail, self.clock)
-        try:
-            return parse_tracking(body_json(resp), number)
-        except MalformedResponseError as exc:
-            return Failure(RETRY, f"USPS malformed response: {exc}")
+        return send_authorized(self.oauth, self._client, build)
+
+    def _error(self, resp: httpx.Response, number: str) -> Failure:
+        code, message = _error_detail(maybe_json(resp))
+        detail = " ".join(p for p in (code, message) if p) or short(resp.text)
+        if resp.status_code == 400:  # USPS: the number is not a valid USPS tracking number
+            return Failure(FailureKind.PERMANENT, f"USPS rejected {number} (HTTP 400): {short(detail)}")
+        return status_failure(resp, NAME, detail, self.clock)
+
+    def _parse(self, doc: Any, number: str) -> FetchOutcome:
+        return parse_tracking(doc, number)

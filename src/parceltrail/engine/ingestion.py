@@ -74,6 +74,12 @@ def ingest(repo: Repository, shipment: Shipment, result: TrackResult, source: st
     if result.next_leg and shipment.next_leg_id is None:
         report.next_leg = _add_next_leg(repo, shipment, result.next_leg.number, result.next_leg.carrier, now)
     report.status_changed = refresh_status(repo, shipment, now)
+    if report.new_events or report.status_changed:
+        # Notifications (issue 9): written to the outbox on this connection, i.e. in this same
+        # transaction, so they exist if and only if the events that cause them were stored.
+        from parceltrail.engine import outbox
+
+        outbox.record_changes(repo.conn, shipment, report, now)
     return report
 
 

@@ -17,10 +17,11 @@ from parceltrail.carriers.registry import ConnectorRegistry
 from parceltrail.clock import Clock
 from parceltrail.domain.errors import NotFoundError, UnknownCarrierError, UnrecognizedNumberError
 from parceltrail.domain.shipment import Shipment, Timeline
-from parceltrail.engine import schedule
+from parceltrail.engine import live, schedule
 from parceltrail.engine.ingestion import ingest
 from parceltrail.numbers import Candidate, detect, is_known_carrier, normalize, suggest
 from parceltrail.status import Tag, default_subtag
+from parceltrail.store import claims
 from parceltrail.store.repository import Store
 
 log = logging.getLogger(__name__)
@@ -59,11 +60,14 @@ def parse_number(text: str, carrier: str | None = None) -> tuple[str, Candidate 
 
 
 class Tracker:
-    def __init__(self, store: Store, connectors: ConnectorRegistry, clock: Clock, batch_size: int = 200) -> None:
+    def __init__(self, store: Store, connectors: ConnectorRegistry, clock: Clock,
+                 batch_size: int = 200) -> None:
         self.store = store
         self.connectors = connectors
         self.clock = clock
         self.batch_size = batch_size
+        # Scale-out (issue 10): due shipments are claimed under this owner's leases (store/claims.py).
+        self.lease_owner = claims.new_owner()
 
     # registration --------------------------------------------------------------------------------
     def register(self, text: str, carrier: str | None = None) -> Shipment:
@@ -97,12 +101,19 @@ class Tracker:
     # polling -------------------------------------------------------------------------------------
     def poll_due(self, limit: int | None = None) -> PollReport:
         """Fetch every shipment whose next check time has come (up to `limit`)."""
-        with self.store.read() as repo:
-            due = repo.due(self.clock.now(), limit or self.batch_size)
-        return self.refresh(due)
+        # Scale-out (issue 10): claim the batch under a lease (FOR UPDATE SKIP LOCKED on PostgreSQL, a
+        # conditional UPDATE on SQLite) instead of a plain read, so concurrent pollers never share a
+        # shipment; each lease is released by the ingestion transaction in _apply, or here on error.
+        due = claims.claim_due(self.store, self.clock.now(), limit or self.batch_size, self.lease_owner)
+        try:
+            return self.refresh(due, lease_owner=self.lease_owner)
+        except BaseException:
+            claims.release_quietly(self.store, self.lease_owner, [s.id for s in due if s.id is not None])
+            raise
 
-    def refresh(self, shipments: Iterable[Shipment]) -> PollReport:
-        """Fetch these shipments now, in carrier-sized batches, and ingest what comes back."""
+    def refresh(self, shipments: Iterable[Shipment], *, lease_owner: str | None = None) -> PollReport:
+        """Fetch these shipments now, in carrier-sized batches, and ingest what comes back (`lease_owner`:
+        they were claimed under that lease, which each ingestion transaction settles)."""
         report = PollReport()
         by_carrier: dict[str, list[Shipment]] = defaultdict(list)
         for shipment in shipments:
@@ -114,7 +125,7 @@ class Tracker:
                 failure = Failure(FailureKind.AUTH, f"no connector is enabled for carrier {carrier!r} "
                                   "(see `parceltrail carriers`)")
                 for shipment in group:
-                    self._apply(shipment, failure, "none", report)
+                    self._apply(shipment, failure, "none", report, lease_owner)
                 continue
             for start in range(0, len(group), connector.max_batch):
                 batch = group[start:start + connector.max_batch]
@@ -123,14 +134,18 @@ class Tracker:
                 for shipment in batch:
                     outcome = outcomes.get(shipment.tracking_number) or Failure(
                         FailureKind.RETRY_LATER, "the connector returned no outcome for this number")
-                    self._apply(shipment, outcome, connector.slug, report)
+                    self._apply(shipment, outcome, connector.slug, report, lease_owner)
         return report
 
     def _apply(self, shipment: Shipment, outcome: TrackResult | Failure, source: str,
-               report: PollReport) -> None:
+               report: PollReport, lease_owner: str | None = None) -> None:
         now = self.clock.now()
         report.polled += 1
         with self.store.transaction() as repo:
+            # Scale-out: release the lease with the outcome; a lease lost to another poller drops it.
+            if lease_owner is not None and shipment.id is not None and not claims.settle(
+                    repo.conn, shipment.id, lease_owner):
+                return
             current = repo.get(shipment.id) if shipment.id is not None else None
             if current is None:
                 return  # deleted while we fetched
@@ -138,6 +153,8 @@ class Tracker:
             if isinstance(outcome, TrackResult):
                 result = ingest(repo, current, outcome, source, now)
                 report.new_events += result.new_events
+                if result.new_events:  # Scale-out: NOTIFY API processes (delivered on commit)
+                    live.publish(repo.conn, current.id)
                 report.unclassified += result.unclassified
                 current.failure_count = 0
                 current.last_error = None

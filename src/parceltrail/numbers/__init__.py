@@ -10,6 +10,7 @@ from parceltrail.numbers.detect import (
     detect,
     detect_best,
     is_known_carrier,
+    precompile,
 )
 from parceltrail.numbers.extract import ExtractedNumber, extract, extract_from_email
 from parceltrail.numbers.issue import IssueError, issue_range, issue_s10, sandbox_number
@@ -32,6 +33,7 @@ __all__ = [
     "issue_range",
     "issue_s10",
     "normalize",
+    "precompile",
     "sandbox_number",
     "suggest",
 ]

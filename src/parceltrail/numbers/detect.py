@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, Literal
 
 from parceltrail.numbers.dispatch import generate
@@ -12,6 +14,9 @@ from parceltrail.numbers.formats import OPERATOR, Format, ServiceInfo, registry
 from parceltrail.numbers.normalize import MAX_LENGTH, normalize
 
 ChecksumResult = Literal["passed", "failed", "none"]
+
+_tnew = tuple.__new__
+_tuple_eq = tuple.__eq__
 
 _UNKNOWN_SERVICE = ServiceInfo("postal-other", "Service indicator not assigned by the UPU", True)
 
@@ -34,17 +39,49 @@ class Reading:
     confidences: Mapping[str, float] = field(default_factory=dict, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(tuple):  # type: ignore[type-arg]
     """One reading of a tracking number: carrier, format and what the format tells about it.
 
-    The per-format facts live in a shared ``Reading``; the attributes below expose them.
+    Immutable, with the four fields ``number``, ``checksum``, ``confidence`` and ``reading``; the
+    per-format facts live in the shared ``Reading`` and the properties below expose them. A tuple
+    underneath (detect() builds one per candidate, and a tuple is the cheapest object Python can
+    build), but it compares, hashes and prints like the frozen dataclass it replaces: equal only to
+    another Candidate with the same fields.
     """
 
-    number: str
-    checksum: ChecksumResult
-    confidence: float
-    reading: Reading
+    __slots__ = ()
+    _fields = ("number", "checksum", "confidence", "reading")
+
+    def __new__(cls, number: str, checksum: ChecksumResult, confidence: float, reading: Reading) -> Candidate:
+        return _tnew(cls, (number, checksum, confidence, reading))
+
+    def __getnewargs__(self) -> tuple[Any, ...]:  # pickle and copy
+        return tuple(self)
+
+    def __repr__(self) -> str:
+        return (f"Candidate(number={self[0]!r}, checksum={self[1]!r}, confidence={self[2]!r}, "
+                f"reading={self[3]!r})")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return _tuple_eq(self, other)
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return not _tuple_eq(self, other)
+        return NotImplemented
+
+    def __lt__(self, other: object) -> bool:  # a dataclass without order=True has no ordering
+        return NotImplemented
+
+    __le__ = __gt__ = __ge__ = __lt__
+    __hash__ = tuple.__hash__
+
+    number: str = property(itemgetter(0), doc="The normalized number.")  # type: ignore[assignment]
+    checksum: ChecksumResult = property(itemgetter(1), doc="passed, failed or none")  # type: ignore[assignment]
+    confidence: float = property(itemgetter(2), doc="0..1, from the format's prior and the check")  # type: ignore[assignment]
+    reading: Reading = property(itemgetter(3), doc="The shared per-format facts.")  # type: ignore[assignment]
 
     @property
     def carrier(self) -> str:
@@ -105,17 +142,8 @@ class Candidate:
         }
 
 
-# Frozen dataclasses run object.__setattr__ per field; detect() builds many candidates, so it
-# fills the instance dict in one step instead (same object, several times faster).
-_new = object.__new__
-_set = object.__setattr__
-
-
 def _candidate(number: str, checksum: ChecksumResult, reading: Reading) -> Candidate:
-    c = _new(Candidate)
-    _set(c, "__dict__", {"number": number, "checksum": checksum,
-                         "confidence": reading.confidences[checksum], "reading": reading})
-    return c
+    return _tnew(Candidate, (number, checksum, reading.confidences[checksum], reading))
 
 
 @functools.cache
@@ -201,6 +229,14 @@ def _finish(found: list[Candidate], any_failed: bool) -> list[Candidate]:
     return found
 
 
+def _merge(good: list[Candidate], bad: list[Candidate]) -> list[Candidate]:
+    """_finish for lists already in rank order: passing (or unchecked) readings, then failed ones."""
+    if not good:
+        return bad
+    carriers = {c.reading.carrier for c in good}
+    return good + [c for c in bad if c.reading.carrier not in carriers]
+
+
 def detect_normalized(number: str) -> tuple[Candidate, ...]:
     """detect() for input that is already normalized (used by suggest and extract).
 
@@ -209,7 +245,7 @@ def detect_normalized(number: str) -> tuple[Candidate, ...]:
     if 0 < len(number) <= MAX_LENGTH and number.isascii() and number.isalnum() and (
         number.isdigit() or number.isupper()
     ):
-        return tuple(_SHAPES[number[0]][len(number)](number))
+        return tuple(_shape_of(number)(number))
     return tuple(_detect_reference(number))
 
 
@@ -259,7 +295,8 @@ def _apply_step(step: tuple[Any, Format, Reading | None, Any, str, str], number:
 # Built on first use of a shape from the format data only (never from the numbers seen).
 
 class _ReadingTable(dict):  # type: ignore[type-arg]
-    """Reading per service code (and, for S10, per country: a nested table, None without operator)."""
+    """(reading, confidence if passed, failed, none) per service code; for S10 first per country:
+    a nested table, or None for a country without a postal operator."""
 
     def __init__(self, fmt: Format, country: str | None = None, by_country: bool = False) -> None:
         super().__init__()
@@ -271,7 +308,9 @@ class _ReadingTable(dict):  # type: ignore[type-arg]
                 _ReadingTable(self.fmt, key) if key is not None and key in registry().operators else None
             )
         else:
-            value = _reading(self.fmt, key, self.country)
+            reading = _reading(self.fmt, key, self.country)
+            value = None if reading is None else (
+                reading, *(reading.confidences[r] for r in ("passed", "failed", "none")))
         self[key] = value
         return value
 
@@ -283,7 +322,7 @@ def _nothing(number: str) -> list[Candidate]:
     return []
 
 
-def _compile_shape(first: str, length: int) -> Callable[[str], list[Candidate]]:
+def _compile_shape(first: str, length: int, all_digits: bool) -> Callable[[str], list[Candidate]]:
     formats = registry().formats_for_shape(length, first)
     if not formats:
         return _nothing
@@ -297,45 +336,85 @@ def _compile_shape(first: str, length: int) -> Callable[[str], list[Candidate]]:
             first_group, last_group = (fmt.payload[0], fmt.payload[-1]) if fmt.payload else ("", "")
             step = (fmt.regex.match, fmt, statics[fmt], fmt.compute, first_group, last_group)
             steps[fmt] = functools.partial(_apply_step, step)
-    return generate(
+    fn = generate(
         length, first, formats,
         statics={f: r for f, r in statics.items() if r is not None},
         tables=tables,
         slow_steps={f: steps[f] for f in formats},
         alternatives=_compiled["alternatives"],
-        base={"Candidate": Candidate, "_new": _new, "_set": _set, "_finish": _finish},
+        base={"Candidate": Candidate, "_tnew": _tnew, "_finish": _finish, "_merge": _merge},
+        all_digits=all_digits,
     )
+    return _nothing if fn is None else fn
 
 
 class _Pending:
     """A shape not compiled yet: compiles on first call and takes its own place in the table."""
 
-    __slots__ = ("first", "length")
+    __slots__ = ("first", "length", "table")
 
-    def __init__(self, first: str, length: int) -> None:
-        self.first, self.length = first, length
+    def __init__(self, first: str, length: int, table: list[Callable[[str], list[Candidate]]]) -> None:
+        self.first, self.length, self.table = first, length, table
 
     def __call__(self, number: str) -> list[Candidate]:
-        fn = _compile_shape(self.first, self.length)
-        _SHAPES[self.first][self.length] = fn
+        fn = _compile_shape(self.first, self.length, self.table is _DIGIT_SHAPES.get(self.first))
+        self.table[self.length] = fn
         return fn(number)
 
 
-_SHAPES: dict[str, list[Callable[[str], list[Candidate]]]] = {
-    c: [_nothing] + [_Pending(c, length) for length in range(1, MAX_LENGTH + 1)]
-    for c in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-}
+def _table(first: str) -> list[Callable[[str], list[Candidate]]]:
+    table: list[Callable[[str], list[Candidate]]] = [_nothing]
+    table += [_Pending(first, length, table) for length in range(1, MAX_LENGTH + 1)]
+    return table
+
+
+_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# Numbers of digits only, and numbers with at least one letter, have separate tables: the same
+# first character and length, but digit-only formats drop out of one and letter ones of the other.
+_DIGIT_SHAPES = {c: _table(c) for c in "0123456789"}
+_SHAPES = {c: _table(c) for c in _ALPHABET}
+
+
+def precompile() -> float:
+    """Compile every shape function now instead of on first use; returns the seconds it took.
+
+    Shapes compile lazily (well under a millisecond each), which suits one-shot use such as the
+    CLI. Long-running services, and benchmarks that should not time one-off set-up, call this
+    once at start-up, as `tracking_numbers` compiles its regexes when imported.
+    """
+    started = time.perf_counter()
+    for first, table in [*_DIGIT_SHAPES.items(), *_SHAPES.items()]:
+        for length, fn in enumerate(table):
+            if isinstance(fn, _Pending):
+                table[length] = _compile_shape(first, length, table is _DIGIT_SHAPES.get(first))
+    return time.perf_counter() - started
+
+
+def _shape_of(number: str) -> Callable[[str], list[Candidate]]:
+    """The compiled function for canonical ``number``."""
+    return (_DIGIT_SHAPES if number.isdigit() else _SHAPES)[number[0]][len(number)]
 
 
 def detect(number: str) -> list[Candidate]:
     """Every plausible reading of ``number``, best first (InvalidNumberError for unusable input)."""
-    # Inline normalize() fast path: text that is already canonical goes straight to its shape.
-    if type(number) is str and number.isalnum() and number.isascii() and len(number) <= MAX_LENGTH and (
-        number.isdigit() or number.isupper()
-    ):
-        return _SHAPES[number[0]][len(number)](number)
-    number = normalize(number)
-    return _SHAPES[number[0]][len(number)](number)
+    # normalize()'s fast path, inlined: canonical text ([0-9A-Z]{1,64}) goes straight to its shape.
+    # Anything else (lower case, separators, bytes, empty, too long) is normalized first; bytes
+    # and non-text fail the table lookups (KeyError, IndexError, AttributeError) and get there too.
+    try:
+        if not number.isascii():
+            shape = None
+        elif number.isdigit():
+            shape = _DIGIT_SHAPES[number[0]][len(number)]
+        elif number.isalnum() and number.isupper():
+            shape = _SHAPES[number[0]][len(number)]
+        else:
+            shape = None
+    except (AttributeError, KeyError, IndexError, TypeError):
+        shape = None
+    if shape is None:
+        number = normalize(number)
+        shape = _shape_of(number)
+    return shape(number)
 
 
 def detect_best(number: str) -> Candidate | None:

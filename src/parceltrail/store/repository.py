@@ -183,7 +183,8 @@ class Repository:
         digest = hashlib.sha256(text.encode()).hexdigest()
         return self.conn.execute(
             insert(raw_payloads)
-            .values(shipment_id=shipment_id, source=source, retrieved_at=retrieved_at, sha256=digest, body=text)
+            .values(shipment_id=shipment_id, source=source, retrieved_at=retrieved_at, sha256=digest,
+                    body=text)
             .returning(raw_payloads.c.id)
         ).scalar_one()
 

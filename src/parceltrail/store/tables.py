@@ -171,3 +171,189 @@ trackings = Table(
     Index("ix_trackings_account_created", "account_id", "created_at", "id"),
     Index("ix_trackings_shipment_id", "shipment_id"),
 )
+
+# marketplace: users, number ranges, orders, their items and packages (migration 0003) -------------
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+    Column("email", String(254), nullable=False),
+    Column("password_hash", String(256), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("display_name", String(200), nullable=False),
+    Column("address", JSON),
+    Column("created_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("email", name="uq_users_email"),
+    UniqueConstraint("account_id", name="uq_users_account_id"),
+)
+
+number_ranges = Table(
+    "number_ranges",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("seller_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("country", String(2), nullable=False),
+    Column("service_indicator", String(2), nullable=False),
+    Column("first_serial", Integer, nullable=False),
+    Column("last_serial", Integer, nullable=False),
+    Column("next_serial", Integer, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Index("ix_number_ranges_seller_id", "seller_id"),
+)
+
+orders = Table(
+    "orders",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("reference", String(64), nullable=False),
+    Column("seller_id", Integer, ForeignKey("users.id", ondelete="RESTRICT"), nullable=False),
+    Column("buyer_id", Integer, ForeignKey("users.id", ondelete="RESTRICT"), nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("shipping_minor", Integer, nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("protection_days", Integer, nullable=False),
+    Column("ship_to", JSON, nullable=False),
+    Column("ship_from", JSON, nullable=False),
+    Column("placed_at", UTCDateTime(), nullable=False),
+    Column("paid_at", UTCDateTime()),
+    Column("shipped_at", UTCDateTime()),
+    Column("delivered_at", UTCDateTime()),
+    Column("received_at", UTCDateTime()),
+    Column("completed_at", UTCDateTime()),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("reference", name="uq_orders_reference"),
+    Index("ix_orders_seller_id", "seller_id", "id"),
+    Index("ix_orders_buyer_id", "buyer_id", "id"),
+)
+
+order_items = Table(
+    "order_items",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("order_id", Integer, ForeignKey("orders.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("description", String(200), nullable=False),
+    Column("sku", String(64)),
+    Column("quantity", Integer, nullable=False),
+    Column("unit_price_minor", Integer, nullable=False),
+    Column("weight_grams", Integer),
+    Column("hs_code", String(12)),
+    Column("origin_country", String(2)),
+    Index("ix_order_items_order_id", "order_id"),
+)
+
+order_packages = Table(
+    "order_packages",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("order_id", Integer, ForeignKey("orders.id", ondelete="CASCADE"), nullable=False),
+    Column("shipment_id", Integer, ForeignKey("shipments.id", ondelete="RESTRICT"), nullable=False),
+    Column("tracking_number", String(64), nullable=False),
+    Column("carrier", String(64), nullable=False),
+    Column("service", String(100)),
+    Column("issued", Boolean, nullable=False),
+    Column("weight_grams", Integer),
+    Column("created_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("tracking_number", "carrier", name="uq_order_packages_number_carrier"),
+    Index("ix_order_packages_order_id", "order_id"),
+    Index("ix_order_packages_shipment_id", "shipment_id"),
+)
+
+# notifications: subscriptions, the outbox and what each subscriber last heard (migration 0004) ------
+
+subscriptions = Table(
+    "subscriptions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE")),  # None: operator's
+    Column("scope", String(16), nullable=False),  # account | order | tracking | shipment
+    Column("tracking_id", String(32), ForeignKey("trackings.id", ondelete="CASCADE")),
+    Column("shipment_id", Integer, ForeignKey("shipments.id", ondelete="CASCADE")),
+    Column("order_id", String(256)),  # the trackings' order_id label
+    Column("events", JSON, nullable=False),
+    Column("channel", String(16), nullable=False),  # webhook | email | apprise
+    Column("target", Text, nullable=False),
+    Column("format", String(16), nullable=False),  # webhooks: native | aftership
+    Column("secret", String(128), nullable=False),
+    Column("language", String(16)),
+    Column("timezone", String(64), nullable=False),
+    Column("quiet_start", String(5)),  # HH:MM local
+    Column("quiet_end", String(5)),
+    Column("digest", Boolean, nullable=False, server_default="0"),
+    Column("digest_hour", Integer, nullable=False, server_default="8"),
+    Column("eta_days", Float),
+    Column("stale_days", Float),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Index("ix_subscriptions_account_id", "account_id"),
+    Index("ix_subscriptions_tracking_id", "tracking_id"),
+    Index("ix_subscriptions_shipment_id", "shipment_id"),
+)
+
+notifications = Table(
+    "notifications",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_id", String(64), nullable=False),
+    Column("subscription_id", Integer, ForeignKey("subscriptions.id", ondelete="CASCADE"), nullable=False),
+    Column("shipment_id", Integer, ForeignKey("shipments.id", ondelete="SET NULL")),
+    Column("stream", String(64), nullable=False),  # delivered in id order within a stream
+    Column("kind", String(32), nullable=False),
+    Column("payload", JSON, nullable=False),
+    Column("status", String(16), nullable=False),  # held | pending | delivered | dead | digested
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("next_attempt_at", UTCDateTime(), nullable=False),
+    Column("expires_at", UTCDateTime(), nullable=False),  # retried until then, then dead-lettered
+    Column("lease_owner", String(64)),
+    Column("lease_until", UTCDateTime()),
+    Column("delivered_at", UTCDateTime()),
+    Column("last_error", Text),
+    UniqueConstraint("event_id", name="uq_notifications_event_id"),
+    Index("ix_notifications_status_next", "status", "next_attempt_at"),
+    Index("ix_notifications_stream", "stream", "id"),
+)
+
+notification_state = Table(
+    "notification_state",
+    metadata,
+    Column("subscription_id", Integer, ForeignKey("subscriptions.id", ondelete="CASCADE"), primary_key=True),
+    Column("shipment_id", Integer, ForeignKey("shipments.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag", String(32)),
+    Column("subtag", String(40)),
+    Column("tags_seen", JSON, nullable=False),
+    Column("eta", String(10)),  # ISO date
+    Column("stale_since", UTCDateTime()),  # the silence already reported
+    Column("updated_at", UTCDateTime(), nullable=False),
+)
+
+# scale-out: shipment leases and shared per-carrier limits (migration 0005) ------------------------
+
+# Appended rather than written into `shipments` above: set by a worker's claim, cleared by the
+# ingestion transaction, expired when the worker died (see store/claims.py).
+shipments.append_column(Column("lease_owner", String(96)))
+shipments.append_column(Column("lease_until", UTCDateTime()))
+Index("ix_shipments_due", shipments.c.next_check_at, shipments.c.id,
+      postgresql_where=shipments.c.next_check_at.is_not(None),
+      sqlite_where=shipments.c.next_check_at.is_not(None))
+
+carrier_limits = Table(
+    "carrier_limits",
+    metadata,
+    Column("carrier", String(64), primary_key=True),
+    Column("rate", Float, nullable=False),  # requests per second
+    Column("burst", Float, nullable=False),
+    Column("tokens", Float, nullable=False),
+    Column("refilled_at", Float, nullable=False),  # epoch seconds
+    Column("max_concurrency", Integer),
+)
+
+carrier_slots = Table(
+    "carrier_slots",
+    metadata,
+    Column("carrier", String(64), primary_key=True),
+    Column("slot", Integer, primary_key=True),
+    Column("lease_owner", String(96)),
+    Column("lease_until", Float),  # epoch seconds
+)

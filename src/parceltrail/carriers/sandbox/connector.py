@@ -6,15 +6,15 @@ malformed body fails the whole batch (RETRY_LATER) rather than yielding half-par
 
 from __future__ import annotations
 
-import email.utils
 import json
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import httpx
 
 from parceltrail.carriers.base import Failure, FailureKind, FetchOutcome, NextLeg, RawEvent, TrackResult
+from parceltrail.carriers.http import retry_after_seconds as _retry_after  # delta-seconds or an HTTP date
 from parceltrail.carriers.sandbox.scenarios import CARRIER_SLUG
 
 Outcomes = dict[str, FetchOutcome]
@@ -22,22 +22,6 @@ Outcomes = dict[str, FetchOutcome]
 
 class MalformedResponseError(ValueError):
     """The body is not the documented shape; the message says what is wrong."""
-
-
-def _retry_after(value: str | None) -> float | None:
-    """Retry-After as seconds: either delta-seconds or an HTTP date."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 def _require(obj: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:

@@ -111,9 +111,10 @@ class _Builder:
             "next_number": self.next_number,
         }
         self.t = self.t.replace(second=self.rng.randint(0, 59), microsecond=0)
+        text, specific = render(code, locale, self.rng.randrange(1 << 16), **fields)
         event = SandboxEvent(
             occurred_at=self.t.astimezone(place.zone),
-            text=render(code, locale, self.rng.randrange(1 << 16), **fields),
+            text=text,
             code=code,
             location=location or place.label,
             country=place.country,
@@ -121,7 +122,7 @@ class _Builder:
             latitude=place.latitude,
             longitude=place.longitude,
             lang=locale,
-            expected_subtag=EXPECTED_SUBTAG[code],
+            expected_subtag=Subtag(specific) if specific else EXPECTED_SUBTAG[code],
         )
         self.events.append((self.leg, event))
 

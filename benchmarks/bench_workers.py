@@ -1,0 +1,117 @@
+"""Polls per second with 1, 2 and 4 worker processes against the sandbox (PostgreSQL), and worker
+memory (RSS) sampled over a long run in-process.
+
+    .venv/bin/python benchmarks/bench_workers.py [--serials 40] [--rss-batches 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import create_engine, func, select, text
+
+from parceltrail.carriers.registry import ConnectorRegistry
+from parceltrail.carriers.sandbox import CARRIER_SLUG, SandboxConnector, create_app, serve_in_thread
+from parceltrail.carriers.sandbox.scenarios import Scenario, make_number
+from parceltrail.clock import ManualClock
+from parceltrail.domain.shipment import Shipment
+from parceltrail.engine.worker import Worker, rss_kb
+from parceltrail.store import migrate
+from parceltrail.store.database import make_engine
+from parceltrail.store.repository import Store
+from parceltrail.store.tables import shipments
+
+ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+EPOCH = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
+AT = EPOCH + timedelta(days=9)
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+
+
+def _db(admin, serials: int) -> tuple[str, str]:
+    name = f"bench_workers_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = ADMIN.rsplit("/", 1)[0] + f"/{name}"
+    migrate.upgrade(url)
+    store = Store(make_engine(url))
+    with store.transaction() as repo:
+        for family in Scenario:
+            for serial in range(1, serials + 1):
+                repo.add(Shipment(make_number(family, serial), CARRIER_SLUG, next_check_at=AT), AT)
+    store.engine.dispose()
+    return name, url
+
+
+def _due(url: str) -> int:
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        n = conn.execute(select(func.count()).select_from(shipments).where(shipments.c.next_check_at <= AT)
+                         ).scalar_one()
+    engine.dispose()
+    return n
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--serials", type=int, default=40)
+    parser.add_argument("--rss-batches", type=int, default=60)
+    args = parser.parse_args()
+    admin = create_engine(ADMIN, isolation_level="AUTOCOMMIT")
+    base_url, stop_sandbox = serve_in_thread(create_app(ManualClock(AT), epoch=EPOCH))
+    names = []
+    try:
+        rates = {}
+        for n in (1, 2, 4):
+            name, url = _db(admin, args.serials)
+            names.append(name)
+            total = _due(url)
+            env = dict(os.environ, PYTHONPATH=SRC)
+            t0 = time.perf_counter()
+            procs = [subprocess.Popen([sys.executable, "-m", "parceltrail.engine.worker", "--database-url", url,
+                                       "--sandbox-url", base_url, "--at", AT.isoformat(), "--batch", "40",
+                                       "--idle-seconds", "0.1"], env=env, stdout=subprocess.DEVNULL)
+                     for _ in range(n)]
+            while _due(url) > 0:
+                time.sleep(0.1)
+            elapsed = time.perf_counter() - t0
+            for p in procs:
+                p.terminate()
+                p.wait()
+            rates[n] = total / elapsed
+            print(f"{n} worker(s): {total} polls in {elapsed:.1f}s = {rates[n]:.0f} polls/s "
+                  f"(x{rates[n] / rates[1]:.2f} of 1 worker)", flush=True)
+
+        # memory over a long run: one in-process worker, re-arming every shipment after each batch
+        name, url = _db(admin, args.serials)
+        names.append(name)
+        store = Store(make_engine(url))
+        worker = Worker(store, ConnectorRegistry({CARRIER_SLUG: SandboxConnector(base_url)}), ManualClock(AT),
+                        batch=40)
+        tracker = worker.tracker()
+        samples = []
+        for i in range(args.rss_batches):
+            if worker.run_batch(tracker, threading.Event()) == 0:
+                with store.transaction() as repo:
+                    repo.conn.execute(shipments.update().values(next_check_at=AT))
+            if i % 10 == 0:
+                samples.append(rss_kb())
+        print(f"RSS over {args.rss_batches} batches (KiB, every 10): {samples}; last/first "
+              f"{samples[-1] / samples[1]:.2f} (from the 2nd sample, after warm-up)")
+        store.engine.dispose()
+    finally:
+        stop_sandbox()
+        with admin.connect() as conn:
+            for name in names:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+"""Page languages and time zones: which language a request wants, its texts, and dates formatted for it.
+
+The language comes from `?lang=` (then kept in a cookie), the cookie, or Accept-Language; the time zone
+from a cookie that `static/app.js` sets from the browser (`Intl`), UTC until then. Texts live in
+`locales/<lang>.toml` (tables flattened to dotted keys, `{placeholders}` filled); a missing key falls
+back to English.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from babel import Locale as BabelLocale
+from babel.dates import format_date, format_datetime, format_time, format_timedelta
+from babel.numbers import format_currency, get_currency_precision
+from fastapi import Request
+
+LANGS: tuple[str, ...] = ("en", "es", "pt", "ru", "zh")
+LANG_NAMES: dict[str, str] = {"en": "English", "es": "Español", "pt": "Português", "ru": "Русский",
+                              "zh": "中文"}
+DEFAULT_LANG = "en"
+LANG_COOKIE = "parceltrail_lang"
+TZ_COOKIE = "parceltrail_tz"
+_LOCALES = Path(__file__).resolve().parent / "locales"
+
+
+@cache
+def catalog(lang: str) -> dict[str, str]:
+    """`[card] eta = "..."` becomes the key `card.eta`."""
+    with (_LOCALES / f"{lang}.toml").open("rb") as handle:
+        return _flatten(tomllib.load(handle), "")
+
+
+def _flatten(table: dict[str, Any], prefix: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, value in table.items():
+        if isinstance(value, dict):
+            out.update(_flatten(value, f"{prefix}{key}."))
+        else:
+            out[f"{prefix}{key}"] = str(value)
+    return out
+
+
+def _base(tag: str) -> str:
+    return tag.strip().replace("_", "-").split("-", 1)[0].lower()
+
+
+def pick_lang(requested: str | None, cookie: str | None, accept_language: str | None) -> str:
+    """The first supported language among ?lang=, the cookie and Accept-Language (by q-value)."""
+    for value in (requested, cookie):
+        if value and _base(value[:20]) in LANGS:
+            return _base(value)
+    weighted: list[tuple[float, int, str]] = []
+    for index, part in enumerate((accept_language or "")[:500].split(",")):
+        tag, _, params = part.partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                quality = 0.0
+        if tag.strip() and quality > 0:
+            weighted.append((-quality, index, _base(tag)))
+    for _, _, base in sorted(weighted):
+        if base in LANGS:
+            return base
+    return DEFAULT_LANG
+
+
+def pick_zone(cookie: str | None) -> ZoneInfo:
+    if cookie and len(cookie) <= 64 and ".." not in cookie:
+        try:
+            return ZoneInfo(cookie)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    return ZoneInfo("UTC")
+
+
+def utc_offset(value: datetime) -> str:
+    """`UTC+08:00` for an aware datetime (the carrier's local offset)."""
+    minutes = int((value.utcoffset() or timedelta(0)).total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Locale:
+    """One request's language and time zone, with the helpers templates use."""
+
+    lang: str
+    zone: ZoneInfo
+    requested: bool = False  # ?lang= was given: remember it in the cookie
+
+    def has(self, key: str) -> bool:
+        return key in catalog(self.lang) or key in catalog(DEFAULT_LANG)
+
+    def money(self, minor: int, currency: str) -> str:
+        places = get_currency_precision(currency)
+        return format_currency(Decimal(minor).scaleb(-places), currency, locale=self.lang)
+
+    def t(self, key: str, **values: Any) -> str:
+        text = catalog(self.lang).get(key) or catalog(DEFAULT_LANG).get(key) or key
+        return text.format(**values) if values else text
+
+    @property
+    def zone_name(self) -> str:
+        return self.zone.key
+
+    def datetime(self, value: datetime | None, fmt: str = "medium") -> str:
+        """In the reader's time zone."""
+        if value is None:
+            return ""
+        return format_datetime(value, _pattern(fmt), tzinfo=self.zone, locale=self.lang)
+
+    def day(self, value: date | datetime, fmt: str = "full") -> str:
+        if isinstance(value, datetime):
+            value = value.astimezone(self.zone).date()
+        return format_date(value, fmt, locale=self.lang)
+
+    def local_time(self, value: datetime) -> str:
+        """A carrier's event time in the event's own offset (the time printed at that place)."""
+        return format_time(value, "short", tzinfo=value.tzinfo or UTC, locale=self.lang)
+
+    def ago(self, delta: timedelta) -> str:
+        return format_timedelta(-abs(delta), add_direction=True, threshold=1.1, locale=self.lang)
+
+    def duration(self, delta: timedelta) -> str:
+        return format_timedelta(delta, threshold=1.1, locale=self.lang)
+
+    def country(self, code: str | None) -> str:
+        if not code:
+            return ""
+        return _territories(self.lang).get(code.upper(), code.upper())
+
+
+def _pattern(fmt: str) -> str:
+    return fmt if fmt in ("short", "medium", "long", "full") else "medium"
+
+
+@cache
+def _territories(lang: str) -> dict[str, str]:
+    return dict(BabelLocale.parse(lang).territories)
+
+
+def negotiate(request: Request) -> Locale:
+    requested = request.query_params.get("lang")
+    lang = pick_lang(requested, request.cookies.get(LANG_COOKIE), request.headers.get("accept-language"))
+    chosen = bool(requested) and _base(requested[:20]) in LANGS
+    return Locale(lang, pick_zone(request.cookies.get(TZ_COOKIE)), requested=chosen)
