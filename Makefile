@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint clean
+.PHONY: setup run test lint clean browser
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,7 +22,13 @@ run: setup
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
 
-test: setup lint
+# Browser tests (tests/web) drive Debian's Chromium; Playwright never downloads a browser of its own.
+# The CJK font is only for readable screenshots of the Chinese pages (optional: a failure is ignored).
+browser:
+	command -v chromium || (apt-get update && apt-get install -y chromium)
+	-fc-list 2>/dev/null | grep -qi "wenquanyi" || apt-get install -y fonts-wqy-zenhei
+
+test: setup lint browser
 	$(BIN)/pytest
 
 lock:

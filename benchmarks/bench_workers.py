@@ -1,7 +1,12 @@
 """Polls per second with 1, 2 and 4 worker processes against the sandbox (PostgreSQL), and worker
 memory (RSS) sampled over a long run in-process.
 
-    .venv/bin/python benchmarks/bench_workers.py [--serials 40] [--rss-batches 60]
+    .venv/bin/python benchmarks/bench_workers.py [--serials 40] [--rss-batches 60] [--sandboxes 2]
+
+The sandbox carrier network runs in `--sandboxes` processes of its own (uvicorn, one per port; worker i
+uses sandbox i mod N), not in a thread of this process, so it does not share an interpreter lock with the
+measuring loop. Its own ceiling is measured first: numbers/s answered to one client fetching 40 numbers
+per request with no database work. Everything shares the machine's cores with PostgreSQL.
 """
 
 from __future__ import annotations
@@ -16,10 +21,11 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import httpx
 from sqlalchemy import create_engine, func, select, text
 
 from parceltrail.carriers.registry import ConnectorRegistry
-from parceltrail.carriers.sandbox import CARRIER_SLUG, SandboxConnector, create_app, serve_in_thread
+from parceltrail.carriers.sandbox import CARRIER_SLUG, SandboxConnector, create_app
 from parceltrail.carriers.sandbox.scenarios import Scenario, make_number
 from parceltrail.clock import ManualClock
 from parceltrail.domain.shipment import Shipment
@@ -59,15 +65,66 @@ def _due(url: str) -> int:
     return n
 
 
+def _serve_sandbox(port: int) -> None:
+    """`--serve-sandbox PORT`: the sandbox network alone, frozen at AT (a child process of the benchmark)."""
+    import uvicorn
+
+    uvicorn.run(create_app(ManualClock(AT), epoch=EPOCH), host="127.0.0.1", port=port, log_level="warning")
+
+
+def _start_sandboxes(n: int) -> tuple[list[str], list[subprocess.Popen[bytes]]]:
+    import socket
+
+    urls, procs = [], []
+    for _ in range(n):
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        procs.append(subprocess.Popen([sys.executable, __file__, "--serve-sandbox", str(port)],
+                                      env=dict(os.environ, PYTHONPATH=SRC)))
+        urls.append(f"http://127.0.0.1:{port}")
+    for url in urls:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                httpx.get(url + "/v1/health", timeout=1).raise_for_status()
+                break
+            except httpx.HTTPError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"sandbox at {url} did not start") from None
+                time.sleep(0.1)
+    return urls, procs
+
+
+def _sandbox_ceiling(url: str, serials: int, seconds: float = 3.0) -> float:
+    """Numbers/s one sandbox process answers to one client (40 numbers per request, no database)."""
+    connector = SandboxConnector(url)
+    numbers = [make_number(family, serial) for family in Scenario for serial in range(1, serials + 1)]
+    done, t0 = 0, time.perf_counter()
+    while time.perf_counter() - t0 < seconds:
+        for start in range(0, len(numbers), 40):
+            done += len(connector.fetch(numbers[start:start + 40]))
+    return done / (time.perf_counter() - t0)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--serials", type=int, default=40)
     parser.add_argument("--rss-batches", type=int, default=60)
+    parser.add_argument("--sandboxes", type=int, default=2, help="sandbox server processes")
+    parser.add_argument("--serve-sandbox", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.serve_sandbox:
+        _serve_sandbox(args.serve_sandbox)
+        return
     admin = create_engine(ADMIN, isolation_level="AUTOCOMMIT")
-    base_url, stop_sandbox = serve_in_thread(create_app(ManualClock(AT), epoch=EPOCH))
+    urls, sandboxes = _start_sandboxes(args.sandboxes)
+    base_url = urls[0]
     names = []
     try:
+        ceiling = _sandbox_ceiling(base_url, args.serials)
+        print(f"sandbox ceiling: {ceiling:,.0f} numbers/s per sandbox process, one client, no database "
+              f"({args.sandboxes} sandbox processes)", flush=True)
         rates = {}
         for n in (1, 2, 4):
             name, url = _db(admin, args.serials)
@@ -75,12 +132,12 @@ def main() -> None:
             total = _due(url)
             env = dict(os.environ, PYTHONPATH=SRC)
             t0 = time.perf_counter()
-            procs = [subprocess.Popen([sys.executable, "-m", "parceltrail.engine.worker", "--database-url", url,
-                                       "--sandbox-url", base_url, "--at", AT.isoformat(), "--batch", "40",
-                                       "--idle-seconds", "0.1"], env=env, stdout=subprocess.DEVNULL)
-                     for _ in range(n)]
+            cmd = [sys.executable, "-m", "parceltrail.engine.worker", "--database-url", url, "--at",
+                   AT.isoformat(), "--batch", "40", "--idle-seconds", "0.1", "--sandbox-url"]
+            procs = [subprocess.Popen([*cmd, urls[i % len(urls)]], env=env, stdout=subprocess.DEVNULL)
+                     for i in range(n)]
             while _due(url) > 0:
-                time.sleep(0.1)
+                time.sleep(0.2)
             elapsed = time.perf_counter() - t0
             for p in procs:
                 p.terminate()
@@ -107,7 +164,9 @@ def main() -> None:
               f"{samples[-1] / samples[1]:.2f} (from the 2nd sample, after warm-up)")
         store.engine.dispose()
     finally:
-        stop_sandbox()
+        for proc in sandboxes:
+            proc.terminate()
+            proc.wait()
         with admin.connect() as conn:
             for name in names:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

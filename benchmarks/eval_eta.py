@@ -228,8 +228,10 @@ def evaluate(data_dir: Path = DATA_DIR, split: datetime = SPLIT, end: datetime |
     for week, members in sorted(by_week.items()):
         history = [o for o in orders if o.purchased_at < split or o.delivered_at < week]
         model = fit_predictor(history, now=week)
+        # No peeking: every order learned from was bought before the split or delivered before `week`,
+        # and every order predicted with this model is handed off at or after `week`.
+        assert all(test[i].handed_off_at >= week for i in members)
         for i in members:
-            assert all(h.delivered_at < test[i].handed_off_at or h.purchased_at < split for h in history)
             online[i] = model.predict(test[i])
     online_scores = _score([online[i] for i in range(len(test))], test)
     promise = sum(abs(_days(o.promised_at - o.delivered_at)) for o in test) / len(test)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -40,7 +41,8 @@ def store(sqlite_url: str) -> Iterator[Store]:
 def postgres_url() -> Iterator[str]:
     """A fresh PostgreSQL database for one test, dropped afterwards. Without a server the test fails
     in CI (CI=true) and is skipped on a developer machine."""
-    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    # pre-ping: a test may restart the server (crash safety), leaving pooled connections dead
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
     try:
         with admin.connect() as conn:
             conn.execute(text("SELECT 1"))
@@ -56,6 +58,24 @@ def postgres_url() -> Iterator[str]:
     try:
         yield url
     finally:
+        wait_for_postgres(POSTGRES_URL)  # the test may have restarted the server
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def wait_for_postgres(url: str, timeout: float = 60.0) -> None:
+    engine = create_engine(url, pool_pre_ping=True)
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            try:
+                with engine.connect() as conn:
+                    conn.execute(text("SELECT 1"))
+                return
+            except Exception:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+    finally:
+        engine.dispose()

@@ -58,11 +58,15 @@ def track(
                 break
             runtime.tracker.refresh(due)
         timeline = runtime.tracker.timeline(shipment.id or 0)
-    data = timeline_dict(timeline)
+        from parceltrail.cli_outlook import outlook, print_outlook  # issue 8: ETA and silence health
+
+        extra = outlook(runtime, timeline)
+    data = {**timeline_dict(timeline), **extra}
     if as_json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
     _print_timeline(data)
+    print_outlook(data)
 
 
 def _status_label(tag: str, subtag: str) -> str:
@@ -546,6 +550,11 @@ app.add_typer(outbox_app, name="outbox")
 from parceltrail.cli_orders import register as _register_orders  # noqa: E402
 
 _register_orders(app)
+
+# issue 8: `evidence ORDER` and `evidence verify FILE` (see cli_outlook.py) --------------------------------
+from parceltrail.cli_outlook import register as _register_outlook  # noqa: E402
+
+_register_outlook(app)
 
 
 def main() -> None:

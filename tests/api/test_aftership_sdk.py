@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from tests.api.conftest import DELIVERED, UPS, Keys, make_keys
 from tracking import Client, Configuration, exceptions, models
 
 from parceltrail.api.app import create_app
 from parceltrail.api.ratelimit import RateLimiter
 from parceltrail.carriers.sandbox.server import serve_in_thread
 from parceltrail.runtime import Runtime
+from tests.api.conftest import DELIVERED, UPS, Keys, make_keys
 
 
 @pytest.fixture

@@ -11,10 +11,10 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
-from tests.api.conftest import DELIVERED, make_keys
 
 from parceltrail.api.ratelimit import RateLimiter
 from parceltrail.runtime import Runtime
+from tests.api.conftest import DELIVERED, make_keys
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 

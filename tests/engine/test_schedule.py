@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from parceltrail.carriers.base import FailureKind
 from parceltrail.domain.shipment import Shipment
@@ -30,9 +32,11 @@ def test_out_for_delivery_is_polled_more_often_than_in_transit() -> None:
 
 def test_long_silence_stretches_the_interval_up_to_a_cap() -> None:
     quiet = schedule.after_success(_s("InTransit", "InTransit_002", last_event_at=NOW - 40 * H), NOW)
+    quieter = schedule.after_success(_s("InTransit", "InTransit_002", last_event_at=NOW - 60 * H), NOW)
     very_quiet = schedule.after_success(_s("InTransit", "InTransit_002", last_event_at=NOW - 400 * H), NOW)
     assert quiet == NOW + 10 * H
-    assert very_quiet == NOW + schedule.MAX_INTERVAL
+    assert quieter == NOW + schedule.MAX_INTERVAL
+    assert very_quiet == NOW + schedule.LONG_SILENCE_INTERVAL  # probably lost: look every 1.5 days
 
 
 def test_not_found_backs_off_from_an_hour_to_a_day() -> None:
@@ -62,3 +66,58 @@ def test_thirty_days_without_information_expires() -> None:
 def test_unregistered_items_are_not_polled_past_acceptance() -> None:
     item = _s("InTransit", "InTransit_002", trackable=False, last_event_at=NOW - H)
     assert schedule.after_success(item, NOW) is None
+
+
+@dataclass(frozen=True)
+class _E:
+    occurred_at: datetime
+    subtag: str | None
+
+
+def _history(gaps_by_hour: dict[int, list[float]], first: str = "InTransit_003",
+             second: str = "OutForDelivery_001") -> list[tuple[datetime, list[_E]]]:
+    out = []
+    for hour, gaps in gaps_by_hour.items():
+        for gap in gaps:
+            t = datetime(2026, 10, 1, hour, tzinfo=UTC)
+            scans = [_E(t, first), _E(t + gap * H, second), _E(t + (gap + 3) * H, "Delivered_001")]
+            out.append((t - H, scans))
+    return out
+
+
+def test_model_polls_where_the_next_scan_is_concentrated_and_backs_off_in_silence() -> None:
+    # after the opening scan, the next one comes 2-3 h later in nine journeys out of ten, else ~2 days later
+    gaps = [2 + i / 100 for i in range(90)] + [40 + i / 5 for i in range(10)]
+    model = schedule.ScanGapModel.fit(_history({9: gaps}))
+    key = "->InTransit_003"  # the gap after a first scan InTransit_003
+    assert schedule.stage_key([_E(NOW, None), _E(NOW, "InTransit_003")]) == key
+    assert schedule.stage_key([_E(NOW, "InTransit_003"), _E(NOW, "OutForDelivery_001")]) \
+        == "InTransit_003>OutForDelivery_001"
+    first = model.next_poll(key, 9, 0.0)
+    assert first is not None and 2.0 <= first <= 3.0  # inside the burst
+    later = model.next_poll(key, 9, 3.5)  # the burst passed in silence: look much later
+    assert later is not None and later > 30
+    assert model.next_poll(key, 9, 100.0) is None  # longer than any gap seen: the priors decide
+
+
+def test_model_conditions_on_the_local_hour_of_the_last_scan() -> None:
+    model = schedule.ScanGapModel.fit(_history({8: [1.5 + i / 100 for i in range(40)],
+                                                20: [12 + i / 100 for i in range(40)]}))
+    key = "->InTransit_003"
+    morning, evening = model.next_poll(key, 8, 0.0), model.next_poll(key, 20, 0.0)
+    assert morning is not None and evening is not None and morning < 3 < 11 < evening
+
+
+def test_after_success_uses_the_chain_events_and_round_trips_json(tmp_path: Path) -> None:
+    model = schedule.ScanGapModel.fit(_history({12: [5 + i / 100 for i in range(60)]}))
+    path = tmp_path / "scan_gaps.json"
+    model.save(path)
+    loaded = schedule.ScanGapModel.load(path)
+    assert loaded.stages == model.stages
+    last = NOW - 4 * H
+    events = [_E(last, "InTransit_003")]
+    shipment = _s("InTransit", "InTransit_003", last_event_at=last)
+    at = schedule.after_success(shipment, NOW, events, loaded)
+    assert at is not None and last + 5 * H <= at <= last + 5.6 * H
+    # without a model the built-in priors apply
+    assert schedule.after_success(shipment, NOW, events, schedule.EMPTY_MODEL) == NOW + 4 * H

@@ -6,15 +6,16 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from tests.api.conftest import DELIVERED, Keys, alice, app, auth, bob, client, runtime  # noqa: F401
 from typer.testing import CliRunner
 
 from parceltrail.cli import app as cli_app
 from parceltrail.store.notifications import NotificationRepository
+from tests.api.conftest import DELIVERED, Keys, auth
 
 
 def _track(client: TestClient, key: str, **labels: object) -> dict:
-    answer = client.post("/api/v1/trackings", json={"tracking_number": DELIVERED, **labels}, headers=auth(key))
+    answer = client.post("/api/v1/trackings", json={"tracking_number": DELIVERED, **labels},
+                         headers=auth(key))
     assert answer.status_code in (200, 201), answer.text
     return answer.json()["data"]
 
@@ -39,7 +40,8 @@ def test_subscribe_list_get_delete(client: TestClient, alice: Keys, bob: Keys) -
     assert whole.status_code == 201 and whole.json()["data"]["scope"] == "account"
 
     listed = client.get("/api/v1/subscriptions", headers=auth(alice.read)).json()["data"]
-    assert [s["id"] for s in listed] == [sub["id"], by_number.json()["data"]["id"], whole.json()["data"]["id"]]
+    ids = [sub["id"], by_number.json()["data"]["id"], whole.json()["data"]["id"]]
+    assert [s["id"] for s in listed] == ids
     assert all("secret" not in s for s in listed)
     assert client.get("/api/v1/subscriptions", headers=auth(bob.read)).json()["data"] == []
     assert client.get(f"/api/v1/subscriptions/{sub['id']}", headers=auth(bob.read)).status_code == 404

@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
-from tests.notify.conftest import PUBLIC_URL, dispatcher, free_port, outbox, serve, settings, subscribe
 
 from parceltrail.carriers.sandbox import TEST_NUMBERS
 from parceltrail.notify.config import SmtpSettings
 from parceltrail.notify.model import Status
 from parceltrail.status import message
+from tests.notify.conftest import PUBLIC_URL, dispatcher, free_port, outbox, serve, settings, subscribe
 
 
 class Inbox:

@@ -12,10 +12,9 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from tests.notify.conftest import outbox, subscribe
-
 from parceltrail.carriers.sandbox import TEST_NUMBERS
 from parceltrail.notify.model import Status
+from tests.notify.conftest import outbox, subscribe
 
 PARCELTRAIL = str(Path(sys.executable).with_name("parceltrail"))
 

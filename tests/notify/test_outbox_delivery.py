@@ -7,12 +7,12 @@ import json
 from datetime import timedelta
 
 from sqlalchemy import func, select
-from tests.notify.conftest import START, dispatcher, outbox, subscribe
 
 from parceltrail.carriers.sandbox import TEST_NUMBERS
 from parceltrail.notify.model import Status
 from parceltrail.notify.signing import verify_aftership, verify_signature
 from parceltrail.store.tables import notifications
+from tests.notify.conftest import START, dispatcher, outbox, subscribe
 
 DOWN_FROM, DOWN_UNTIL = START + timedelta(days=1), START + timedelta(days=1, hours=12)
 

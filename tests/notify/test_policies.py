@@ -5,8 +5,6 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, timedelta
 
-from tests.notify.conftest import START, dispatcher, outbox, subscribe
-
 from parceltrail.carriers.sandbox import TEST_NUMBERS
 from parceltrail.clock import ManualClock
 from parceltrail.engine import outbox as ob
@@ -15,6 +13,7 @@ from parceltrail.notify.model import Outcome, Status
 from parceltrail.notify.signing import aftership_signature
 from parceltrail.notify.timing import next_digest_time, release_time
 from parceltrail.notify.urls import UnsafeUrlError, check_webhook_url
+from tests.notify.conftest import START, dispatcher, outbox, subscribe
 
 
 def test_quiet_hours_span_midnight_in_the_subscribers_zone() -> None:
@@ -30,7 +29,8 @@ def test_quiet_hours_span_midnight_in_the_subscribers_zone() -> None:
 
 
 def test_aftership_signature_matches_a_known_vector() -> None:
-    assert aftership_signature(b'{"a":1}', "secret") == "qp4uNXX11wmLbKzNeQiIw21f22M0KnO62i1qUXR6hJQ="  # openssl dgst -hmac
+    # printf '{"a":1}' | openssl dgst -sha256 -hmac secret -binary | base64
+    assert aftership_signature(b'{"a":1}', "secret") == "qp4uNXX11wmLbKzNeQiIw21f22M0KnO62i1qUXR6hJQ="
 
 
 def test_public_addresses_pass_private_ones_need_the_allowance() -> None:
@@ -149,9 +149,8 @@ def test_not_updated_once_per_silence(make_rig) -> None:
 
 def test_eta_moves_beyond_the_threshold_notify(store) -> None:
     clock = ManualClock(START)
-    from parceltrail.engine.tracker import Tracker
-
     from parceltrail.carriers.registry import ConnectorRegistry
+    from parceltrail.engine.tracker import Tracker
 
     shipment = Tracker(store, ConnectorRegistry({}), clock).register(TEST_NUMBERS["delivered"])
     subscribe(store, START, shipment_id=shipment.id, channel="webhook", target="http://127.0.0.1:9/x",

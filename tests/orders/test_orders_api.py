@@ -6,7 +6,7 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from parceltrail.carriers.sandbox.scenarios import TEST_NUMBERS
-from parceltrail.engine.orders import on_shipment_changed
+from parceltrail.engine.order_status import on_shipment_changed
 from parceltrail.numbers import issue_s10
 from parceltrail.runtime import Runtime
 

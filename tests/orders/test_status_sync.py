@@ -7,7 +7,7 @@ from datetime import timedelta
 from fastapi.testclient import TestClient
 
 from parceltrail.domain.orders import OrderStatus, derive_status
-from parceltrail.engine.orders import expire_protection, on_shipment_changed
+from parceltrail.engine.order_status import expire_protection, on_shipment_changed
 from parceltrail.runtime import Runtime
 from parceltrail.store.orders import OrderRepository
 

@@ -113,7 +113,8 @@ def test_expected_statuses_per_scenario(epoch: datetime) -> None:
         *head, "Exception_004", "Exception_010", "Exception_010", "Exception_011"]
     assert statuses(TEST_NUMBERS["unregistered"]) == ["InTransit_002"]
     assert statuses(TEST_NUMBERS["pickup_point"]) == [
-        *head, *handover, "AttemptFail_002", "AvailableForPickup_001", "Delivered_002"]  # "carteiro não atendido"
+        # "Carteiro não atendido": nobody answered the door, AttemptFail_002
+        *head, *handover, "AttemptFail_002", "AvailableForPickup_001", "Delivered_002"]
     main, _ = both_legs(TEST_NUMBERS["delivered"], epoch)
     for event in main.events:
         assert isinstance(event.expected_subtag, Subtag)

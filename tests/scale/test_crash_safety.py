@@ -23,7 +23,8 @@ from parceltrail.store import migrate
 from parceltrail.store.database import make_engine
 from parceltrail.store.repository import Store
 from parceltrail.store.tables import shipments, tracking_events
-from tests.scale.conftest import AT, EPOCH, restart_command, wait_for_postgres
+from tests.conftest import wait_for_postgres
+from tests.scale.conftest import AT, EPOCH, restart_command
 
 pytestmark = pytest.mark.postgres
 SERIALS = range(1, 101)  # x 7 scenarios = 700 parcels, plus the last-mile legs handed over by AT

@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 from typing import Any
 
+import httpx
 from playwright.sync_api import expect
 
 from tests.web.conftest import Site, shot
@@ -19,7 +20,8 @@ TYPO = "PTS01000000017"  # DELIVERED with the check digit mistyped
 def test_several_numbers_and_a_typo(page: Any, site: Site) -> None:
     page.goto(f"{site.url}/track")
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    page.get_by_label("Tracking numbers or a shipping e-mail").fill(f"{DELIVERED}\n{CUSTOMS}, {RETURNED}\n{TYPO}")
+    form = page.get_by_label("Tracking numbers or a shipping e-mail")
+    form.fill(f"{DELIVERED}\n{CUSTOMS}, {RETURNED}\n{TYPO}")
     page.get_by_role("button", name="Track").click()
     page.wait_for_url(re.compile(r"/track\?q="))
     for number in (DELIVERED, CUSTOMS, RETURNED):
@@ -38,3 +40,39 @@ def test_several_numbers_and_a_typo(page: Any, site: Site) -> None:
     page.wait_for_url(f"**/track/{DELIVERED}")
     expect(page.locator(f"#card-{DELIVERED}")).to_be_visible()
     shot(page, "track-one-number")
+
+
+def test_a_live_update_arrives_without_a_reload(page: Any, site: Site) -> None:
+    page.goto(f"{site.url}/track/{DELIVERED}")
+    card = page.locator(f"#card-{DELIVERED}")
+    count = card.locator(".timeline .count")
+    before = count.inner_text()
+    checked = card.locator(".facts time").inner_text()
+    page.evaluate("window.notReloaded = true")
+    site.advance(timedelta(days=3))  # the engine polls what is due; the page hears of it over SSE
+    expect(count).not_to_have_text(before, timeout=20_000)
+    expect(card.locator(".facts time")).not_to_have_text(checked)
+    expect(page.locator("#live-status")).to_contain_text("Updated")
+    assert page.evaluate("window.notReloaded") is True
+    shot(page, "track-live-update")
+
+
+def test_bad_input_is_a_4xx_page_not_a_500(page: Any, site: Site) -> None:
+    for path, status in ((f"/track/{'9' * 300}", 400), ("/track/NOT-A-NUMBER", 404), ("/track?q=hello", 400),
+                         ("/orders/abc", 303), ("/track/%00/card", 404)):
+        response = page.request.get(f"{site.url}{path}", max_redirects=0)
+        assert response.status == status, (path, response.status)
+        if status != 303:  # signed out: on to the sign-in page
+            assert "text/html" in response.headers["content-type"]
+    response = page.request.post(f"{site.url}/track", form={"q": "nothing to see here"})
+    assert response.status == 400
+
+
+def test_one_number_stream_speaks_sse(page: Any, site: Site) -> None:
+    page.goto(f"{site.url}/track/{CUSTOMS}")  # registers and fetches it
+    with httpx.stream("GET", f"{site.url}/track/{CUSTOMS}/events", timeout=10) as response:
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("text/event-stream")
+        first = next(response.iter_text())
+    assert first.startswith("retry:")
+    assert httpx.get(f"{site.url}/track/PTS06000000015/events", timeout=10).status_code == 404  # not tracked

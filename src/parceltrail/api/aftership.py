@@ -36,7 +36,8 @@ from parceltrail.api.schemas_aftership import (
 )
 from parceltrail.api.trackings import Labels, TrackingDetail, TrackingService, split_csv
 from parceltrail.domain.accounts import CompletedReason
-from parceltrail.domain.shipment import TrackingEvent
+from parceltrail.domain.shipment import Timeline, TrackingEvent
+from parceltrail.engine.eta import Models, confidence_of, eta_for, models_for  # issue 8
 from parceltrail.numbers import carriers, detect, is_known_carrier, normalize
 from parceltrail.numbers.formats import registry
 from parceltrail.store.accounts import TrackingFilter
@@ -71,7 +72,31 @@ def _checkpoint(event: TrackingEvent, slug: str) -> dict[str, Any]:
     }
 
 
-def tracking_view(detail: TrackingDetail) -> dict[str, Any]:
+def _edd_fields(detail: TrackingDetail, models: Models, now: datetime) -> dict[str, Any]:
+    """Issue 8: the predicted delivery as AfterShip's EDD fields (dates, recipient's day, 80% range)."""
+    timeline = Timeline(detail.shipment, detail.events, detail.legs or [detail.shipment])
+    eta = eta_for(timeline, models, now)
+    if eta is None:
+        return {"aftership_estimated_delivery_date": None, "latest_estimated_delivery": None}
+    day, low, high = (t.date().isoformat() for t in (eta.date, eta.earliest, eta.latest))
+    return {
+        "aftership_estimated_delivery_date": {
+            "estimated_delivery_date": day, "confidence_code": confidence_of(eta),
+            "estimated_delivery_date_min": low, "estimated_delivery_date_max": high},
+        "latest_estimated_delivery": {"type": "range", "source": "AfterShip EDD", "datetime": day,
+                                      "datetime_min": low, "datetime_max": high, "revise_reason": None},
+    }
+
+
+def _at(request: Request) -> dict[str, Any]:
+    """Issue 8: the current ETA models (refitted lazily) and the runtime's now, for `tracking_view`."""
+    runtime = request.app.state.runtime
+    now = runtime.clock.now()
+    return {"models": models_for(runtime.store, now), "now": now}
+
+
+def tracking_view(detail: TrackingDetail, *, models: Models | None = None,
+                  now: datetime | None = None) -> dict[str, Any]:
     """A tracking as AfterShip's Tracking object."""
     t, s = detail.tracking, detail.shipment
     slug_of = {leg.id: leg.carrier for leg in detail.legs}
@@ -110,6 +135,8 @@ def tracking_view(detail: TrackingDetail) -> dict[str, Any]:
         "courier_tracking_link": None, "shipment_tags": [], "order_tags": [],
         "aftership_estimated_delivery_date": None, "first_mile": first_mile, "last_mile": last_mile,
         "customers": customers,
+        # issue 8: filled in from the ETA model when the caller passes the models and now
+        **(_edd_fields(detail, models, now) if models is not None and now is not None else {}),
     }
 
 
@@ -218,9 +245,10 @@ def router() -> APIRouter:
             updated_before=_when(updated_at_max, "updated_at_max"))
         page = _service(request).list(caller.account_id, where, limit=limit, cursor=cursor, with_events=True,
                                       with_total=True)
+        at = _at(request)
         return ok({"pagination": {"total": page.total, "next_cursor": page.next_cursor,
                                   "has_next_page": page.next_cursor is not None},
-                   "trackings": [tracking_view(d) for d in page.items]})
+                   "trackings": [tracking_view(d, **at) for d in page.items]})
 
     @api.post("/trackings", response_model=TrackingEnvelope, status_code=201)
     def create_tracking(request: Request, caller: Writer, body: CreateTrackingIn) -> JSONResponse:
@@ -228,17 +256,17 @@ def router() -> APIRouter:
                                                    _labels(body))
         if not created:
             raise ApiError(400, "tracking_exists", "Tracking already exists.", meta_code=4003)
-        return ok(tracking_view(detail), 201)
+        return ok(tracking_view(detail, **_at(request)), 201)
 
     @api.get("/trackings/{id}", response_model=TrackingEnvelope)
     def get_tracking_by_id(request: Request, caller: Reader, id: str) -> JSONResponse:  # noqa: A002
-        return ok(tracking_view(_service(request).get(caller.account_id, id)))
+        return ok(tracking_view(_service(request).get(caller.account_id, id), **_at(request)))
 
     @api.put("/trackings/{id}", response_model=TrackingEnvelope)
     def update_tracking_by_id(request: Request, caller: Writer, id: str,  # noqa: A002
                               body: UpdateTrackingIn) -> JSONResponse:
         detail = _service(request).update(caller.account_id, id, _labels(body), _slug(body.slug))
-        return ok(tracking_view(detail))
+        return ok(tracking_view(detail, **_at(request)))
 
     @api.delete("/trackings/{id}", response_model=TrackingEnvelope)
     def delete_tracking_by_id(request: Request, caller: Writer, id: str) -> JSONResponse:  # noqa: A002
@@ -246,14 +274,14 @@ def router() -> APIRouter:
 
     @api.post("/trackings/{id}/retrack", response_model=TrackingEnvelope)
     def retrack_tracking_by_id(request: Request, caller: Writer, id: str) -> JSONResponse:  # noqa: A002
-        return ok(tracking_view(_service(request).retrack(caller.account_id, id)))
+        return ok(tracking_view(_service(request).retrack(caller.account_id, id), **_at(request)))
 
     @api.post("/trackings/{id}/mark-as-completed", response_model=TrackingEnvelope)
     def mark_tracking_completed_by_id(request: Request, caller: Writer, id: str,  # noqa: A002
                                       body: MarkCompletedIn) -> JSONResponse:
         at = _when(body.event_datetime, "event_datetime")
         detail = _service(request).complete(caller.account_id, id, CompletedReason(body.reason), at)
-        return ok(tracking_view(detail))
+        return ok(tracking_view(detail, **_at(request)))
 
     @api.get("/couriers", response_model=CouriersEnvelope)
     def get_couriers(caller: Reader, active: bool | None = None,

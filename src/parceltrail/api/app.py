@@ -73,6 +73,9 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
     from parceltrail.api import orders as order_routes  # marketplace: orders, session, import, intake
 
     app.include_router(order_routes.router())
+    from parceltrail.api import evidence  # issue 8: advice, disputes and evidence files of orders
+
+    app.include_router(evidence.router())
     from parceltrail.web import pages  # web pages (issue 7): /track, /login, /orders, /desk, live streams
 
     app.include_router(pages.router())

@@ -34,7 +34,10 @@ from parceltrail.api.schemas_native import (
 )
 from parceltrail.api.trackings import Labels, TrackingDetail, TrackingService
 from parceltrail.domain.accounts import ApiKey, Scope
-from parceltrail.domain.views import event_dict, shipment_dict
+from parceltrail.domain.shipment import Timeline
+from parceltrail.domain.views import eta_view, event_dict, health_view, shipment_dict
+from parceltrail.engine.eta import Models, eta_for, models_for  # issue 8
+from parceltrail.engine.health import health_for  # issue 8
 from parceltrail.numbers import detect, extract, normalize, suggest
 from parceltrail.runtime import Runtime
 from parceltrail.status import subtag_info
@@ -58,7 +61,8 @@ def subtag_message(subtag: str | None) -> str | None:
         return None
 
 
-def tracking_dict(detail: TrackingDetail, *, with_events: bool) -> dict[str, Any]:
+def tracking_dict(detail: TrackingDetail, *, with_events: bool, models: Models | None = None,
+                  now: datetime | None = None) -> dict[str, Any]:
     t, s = detail.tracking, detail.shipment
     data: dict[str, Any] = {
         "id": t.id, "tracking_number": s.tracking_number, "carrier": s.carrier,
@@ -73,7 +77,23 @@ def tracking_dict(detail: TrackingDetail, *, with_events: bool) -> dict[str, Any
     if with_events:
         data["legs"] = [shipment_dict(leg) for leg in detail.legs]
         data["events"] = events_list(detail)
+    if models is not None and now is not None:  # issue 8: predicted delivery and silence health
+        data.update(predictions(detail, models, now))
     return data
+
+
+def predictions(detail: TrackingDetail, models: Models, now: datetime) -> dict[str, Any]:
+    """Issue 8: `eta` and `health` of a tracking (its shipment's whole chain when events are loaded)."""
+    timeline = Timeline(detail.shipment, detail.events, detail.legs or [detail.shipment])
+    return {"eta": eta_view(eta_for(timeline, models, now)),
+            "health": health_view(health_for(timeline, models, now))}
+
+
+def _at(request: Request) -> dict[str, Any]:
+    """Issue 8: `models` (the current ETA/silence models, refitted lazily) and the runtime's `now`."""
+    runtime = _runtime(request)
+    now = runtime.clock.now()
+    return {"models": models_for(runtime.store, now), "now": now}
 
 
 def events_list(detail: TrackingDetail) -> list[dict[str, Any]]:
@@ -126,8 +146,8 @@ def router() -> APIRouter:
         200 with the existing tracking (`created` false) instead of 201."""
         detail, created = _service(request).create(caller.account_id, body.tracking_number, body.carrier,
                                                    _labels(body))
-        return JSONResponse({"data": tracking_dict(detail, with_events=True), "created": created},
-                            status_code=201 if created else 200)
+        return JSONResponse({"data": tracking_dict(detail, with_events=True, **_at(request)),
+                             "created": created}, status_code=201 if created else 200)
 
     @api.get("/trackings", response_model=TrackingPage, tags=["trackings"])
     def list_trackings(
@@ -150,7 +170,8 @@ def router() -> APIRouter:
         where = TrackingFilter(tags=status or (), carriers=carrier or (), created_after=dates[0],
                                created_before=dates[1], updated_after=dates[2], updated_before=dates[3])
         page = _service(request).list(caller.account_id, where, limit=limit, cursor=cursor, with_events=False)
-        return JSONResponse({"data": [tracking_dict(d, with_events=False) for d in page.items],
+        at = _at(request)
+        return JSONResponse({"data": [tracking_dict(d, with_events=False, **at) for d in page.items],
                              "next_cursor": page.next_cursor})
 
     @api.get("/trackings/by-number/{tracking_number}", response_model=TrackingEnvelope, tags=["trackings"])
@@ -162,19 +183,19 @@ def router() -> APIRouter:
         found = _service(request).by_number(caller.account_id, tracking_number, carrier)
         if not found:
             raise ApiError(404, "not_found", f"this account does not track {normalize(tracking_number)}")
-        return JSONResponse({"data": tracking_dict(found[0], with_events=True)})
+        return JSONResponse({"data": tracking_dict(found[0], with_events=True, **_at(request))})
 
     @api.get("/trackings/{tracking_id}", response_model=TrackingEnvelope, tags=["trackings"])
     def get_tracking(request: Request, caller: Reader, tracking_id: str) -> JSONResponse:
         """One tracking with its shipment's legs and every event, newest first."""
         detail = _service(request).get(caller.account_id, tracking_id)
-        return JSONResponse({"data": tracking_dict(detail, with_events=True)})
+        return JSONResponse({"data": tracking_dict(detail, with_events=True, **_at(request))})
 
     @api.patch("/trackings/{tracking_id}", response_model=TrackingEnvelope, tags=["trackings"])
     def update_tracking(request: Request, caller: Writer, tracking_id: str,
                         body: TrackingUpdateIn) -> JSONResponse:
         detail = _service(request).update(caller.account_id, tracking_id, _labels(body), body.carrier)
-        return JSONResponse({"data": tracking_dict(detail, with_events=True)})
+        return JSONResponse({"data": tracking_dict(detail, with_events=True, **_at(request))})
 
     @api.delete("/trackings/{tracking_id}", status_code=204, response_class=Response, tags=["trackings"])
     def delete_tracking(request: Request, caller: Writer, tracking_id: str) -> Response:
@@ -186,7 +207,7 @@ def router() -> APIRouter:
     def retrack(request: Request, caller: Writer, tracking_id: str) -> JSONResponse:
         """Fetch the shipment from its carrier now (and reactivate a completed tracking)."""
         detail = _service(request).retrack(caller.account_id, tracking_id)
-        return JSONResponse({"data": tracking_dict(detail, with_events=True)})
+        return JSONResponse({"data": tracking_dict(detail, with_events=True, **_at(request))})
 
     @api.get("/trackings/{tracking_id}/events", response_model=EventsOut, tags=["trackings"])
     def events(request: Request, caller: Reader, tracking_id: str) -> JSONResponse:

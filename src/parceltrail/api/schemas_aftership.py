@@ -143,6 +143,17 @@ class EddOut(BaseModel):
     estimated_delivery_date_max: str | None = None
 
 
+class LatestEddOut(BaseModel):
+    """Issue 8: as the SDK's TrackingLatestEstimatedDelivery (type range, source "AfterShip EDD")."""
+
+    type: Literal["range", "specific"] | None = None
+    source: Literal["Carrier EDD", "AfterShip EDD", "Custom EDD", "Order EDD"] | None = None
+    datetime: str | None = None
+    datetime_min: str | None = None
+    datetime_max: str | None = None
+    revise_reason: str | None = None
+
+
 class TrackingOut(BaseModel):
     id: str
     legacy_id: str | None = None
@@ -177,6 +188,7 @@ class TrackingOut(BaseModel):
     shipment_tags: list[str] | None = None
     order_tags: list[str] | None = None
     aftership_estimated_delivery_date: EddOut | None = None
+    latest_estimated_delivery: LatestEddOut | None = None  # issue 8
     first_mile: MileOut | None = None
     last_mile: MileOut | None = None
     customers: list[CustomerOut] | None = None

@@ -103,6 +103,27 @@ class EventOut(BaseModel):
     raw_payload_id: int | None
 
 
+# issue 8: the predicted delivery and the silence health of a tracking (see engine/eta.py, engine/health.py)
+class EtaOut(BaseModel):
+    date: str = Field(description="Most likely delivery date (YYYY-MM-DD)")
+    earliest: str = Field(description="Start of the interval holding `level` of deliveries")
+    latest: str
+    level: float
+    basis: str = Field(description="What the estimate rests on, e.g. carrier+lane:last_mile or prior:...")
+    samples: int
+    datetime: str
+
+
+class HealthStateOut(BaseModel):
+    state: Literal["ok", "not_updated", "possibly_lost", "expired"]
+    silence_days: float
+    not_updated_after_days: float
+    possibly_lost_after_days: float
+    likely_reason: str | None
+    likely_reason_text: str | None
+    basis: str
+
+
 class TrackingOut(BaseModel):
     id: str
     tracking_number: str
@@ -126,6 +147,8 @@ class TrackingOut(BaseModel):
     shipment: ShipmentOut
     legs: list[ShipmentOut] | None = None
     events: list[EventOut] | None = None
+    eta: EtaOut | None = None  # issue 8: null when the parcel is no longer in flight
+    health: HealthStateOut | None = None  # issue 8
 
 
 class TrackingEnvelope(BaseModel):

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from parceltrail.domain.shipment import Shipment, Timeline, TrackingEvent
+from parceltrail.predict import REASONS, Eta, Health  # issue 8: ETA and health views
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -70,3 +71,28 @@ def timeline_dict(timeline: Timeline) -> dict[str, Any]:
         "legs": [shipment_dict(leg) for leg in timeline.legs],
         "events": [event_dict(e, numbers.get(e.shipment_id)) for e in events],
     }
+
+
+# --- issue 8: ETA and silence health views (shared by the APIs, the CLI, evidence files and pages) -----
+
+def eta_view(eta: Eta | None) -> dict[str, Any] | None:
+    """An ETA as plain data: dates (YYYY-MM-DD, the median and its interval), level and basis."""
+    if eta is None:
+        return None
+    return {"date": eta.date.date().isoformat(), "earliest": eta.earliest.date().isoformat(),
+            "latest": eta.latest.date().isoformat(), "level": eta.level, "basis": eta.basis,
+            "samples": eta.samples, "datetime": eta.date.isoformat()}
+
+
+def health_view(health: Health | None) -> dict[str, Any] | None:
+    """Silence health as plain data: state (ok | not_updated | possibly_lost | expired), days of silence,
+    the thresholds it is judged by, and the likely reason (a code and its wording)."""
+    if health is None:
+        return None
+    days = lambda d: round(d.total_seconds() / 86400, 1)  # noqa: E731
+    reason = health.likely_reason
+    return {"state": health.state, "silence_days": days(health.silence),
+            "not_updated_after_days": days(health.threshold),
+            "possibly_lost_after_days": days(health.lost_after),
+            "likely_reason": reason, "likely_reason_text": REASONS.get(reason) if reason else None,
+            "basis": health.basis}

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from parceltrail.documents.money import format_minor
 from parceltrail.domain.orders import Order, OrderItem, Role, User
-from parceltrail.domain.views import event_dict
+from parceltrail.domain.shipment import Timeline
+from parceltrail.domain.views import eta_view, event_dict, health_view
+from parceltrail.engine.advice import advice_for  # issue 8
+from parceltrail.engine.eta import Models, eta_for
+from parceltrail.engine.health import health_for
 from parceltrail.engine.orders import OrderView, PackageView
 
 
@@ -60,13 +64,26 @@ def _party(user: User) -> dict[str, Any]:
     return {"id": user.id, "display_name": user.display_name, "email": user.email}
 
 
-def order_detail(view: OrderView, viewer: User, *, with_events: bool = True) -> dict[str, Any]:
+def order_detail(view: OrderView, viewer: User, *, with_events: bool = True, now: datetime | None = None,
+                 models: Models | None = None) -> dict[str, Any]:
     order = view.order
     label = viewer.role is Role.ADMIN or viewer.id == order.seller_id
+    # issue 8: each package's ETA and silence health, and the buyer's next step (`advice`); `now` should
+    # be the runtime clock's (wall time when not given), `models` the learned ones (priors when not given)
+    now = now or datetime.now(UTC)
+    packages = [package_dict(p, order, label=label, with_events=with_events) for p in view.packages]
+    healths = []
+    for data, package in zip(packages, view.packages, strict=True):
+        timeline = Timeline(package.shipment, package.events, [package.shipment])
+        health = health_for(timeline, models, now)
+        healths.append(health)
+        data["eta"] = eta_view(eta_for(timeline, models, now))
+        data["health"] = health_view(health)
     return {
         **order_summary(order),
         "seller": _party(view.seller), "buyer": _party(view.buyer),
         "ship_to": order.ship_to.to_dict(), "ship_from": order.ship_from.to_dict(),
         "items": [_item(i) for i in order.items],
-        "packages": [package_dict(p, order, label=label, with_events=with_events) for p in view.packages],
+        "packages": packages,
+        "advice": advice_for(order, healths, now).to_dict(),
     }

@@ -11,6 +11,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from parceltrail.carriers.base import Failure, FailureKind, TrackResult
 from parceltrail.carriers.registry import ConnectorRegistry
@@ -18,11 +19,12 @@ from parceltrail.clock import Clock
 from parceltrail.domain.errors import NotFoundError, UnknownCarrierError, UnrecognizedNumberError
 from parceltrail.domain.shipment import Shipment, Timeline
 from parceltrail.engine import live, schedule
-from parceltrail.engine.ingestion import ingest
+from parceltrail.engine.ingestion import IngestReport, ingest, ingest_many
+from parceltrail.engine.order_status import on_shipment_changed
 from parceltrail.numbers import Candidate, detect, is_known_carrier, normalize, suggest
 from parceltrail.status import Tag, default_subtag
 from parceltrail.store import claims
-from parceltrail.store.repository import Store
+from parceltrail.store.repository import Repository, Store
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +70,8 @@ class Tracker:
         self.batch_size = batch_size
         # Scale-out (issue 10): due shipments are claimed under this owner's leases (store/claims.py).
         self.lease_owner = claims.new_owner()
+        # Polling cost (issue 10): scan gaps learned from finished journeys (engine/schedule.py).
+        self.scan_gaps = schedule.default_model()
 
     # registration --------------------------------------------------------------------------------
     def register(self, text: str, carrier: str | None = None) -> Shipment:
@@ -131,11 +135,81 @@ class Tracker:
                 batch = group[start:start + connector.max_batch]
                 outcomes = connector.fetch([s.tracking_number for s in batch])
                 report.requests += 1
-                for shipment in batch:
-                    outcome = outcomes.get(shipment.tracking_number) or Failure(
-                        FailureKind.RETRY_LATER, "the connector returned no outcome for this number")
-                    self._apply(shipment, outcome, connector.slug, report, lease_owner)
+                pairs = [(shipment, outcomes.get(shipment.tracking_number) or Failure(
+                    FailureKind.RETRY_LATER, "the connector returned no outcome for this number"))
+                    for shipment in batch]
+                self._apply_batch(pairs, connector.slug, report, lease_owner)
         return report
+
+    def _apply_batch(self, pairs: list[tuple[Shipment, TrackResult | Failure]], source: str,
+                     report: PollReport, lease_owner: str | None = None) -> None:
+        """Store a fetched batch's outcomes in one transaction (issue 10: ingestion cost): leases settled
+        with one fenced UPDATE (a shipment whose lease was taken over is dropped, as in `_apply`), events
+        of every shipment inserted in one statement, rows saved in one round trip. If the batch fails
+        (e.g. a deadlock with another poller over a shared leg), it is redone one shipment per
+        transaction, so one bad shipment cannot block the others."""
+        partial = PollReport()
+        try:
+            with self.store.transaction() as repo:
+                self._store_batch(repo, pairs, source, partial, lease_owner)
+        except Exception:
+            if len(pairs) <= 1:
+                raise
+            log.warning("batch ingestion failed; retrying one shipment at a time", exc_info=True)
+            for shipment, outcome in pairs:
+                self._apply(shipment, outcome, source, report, lease_owner)
+            return
+        report.add(partial)
+
+    def _store_batch(self, repo: Repository, pairs: list[tuple[Shipment, TrackResult | Failure]],
+                     source: str, report: PollReport, lease_owner: str | None) -> None:
+        now = self.clock.now()
+        report.polled += len(pairs)
+        ids = [s.id for s, _ in pairs if s.id is not None]
+        held = repo.settle_leases(ids, lease_owner) if lease_owner is not None else set(ids)
+        currents = repo.get_many([i for i in ids if i in held])  # deleted ones are simply gone
+        live_pairs = [(currents[s.id], outcome) for s, outcome in pairs if s.id in currents]
+        before = {c.id: (c.tag, c.subtag, c.last_event_at) for c, _ in live_pairs}
+        successes = [(c, o) for c, o in live_pairs if isinstance(o, TrackResult)]
+        for current, _ in live_pairs:
+            current.last_checked_at = now
+        results = dict(zip([c.id for c, _ in successes],
+                           ingest_many(repo, successes, source, now, save_items=False), strict=True))
+        for current, outcome in live_pairs:
+            result = results.get(current.id)
+            if result is not None:
+                report.new_events += result.new_events
+                report.unclassified += result.unclassified
+                if result.new_events:  # Scale-out: NOTIFY API processes (delivered on commit)
+                    live.publish(repo.conn, current.id)
+            self._reschedule(current, outcome, now, report, result)
+        repo.save_many([c for c, _ in live_pairs], now)
+        for current, _ in live_pairs:
+            result = results.get(current.id)
+            if (result is not None and (result.new_events or result.next_leg is not None)) \
+                    or before[current.id] != (current.tag, current.subtag, current.last_event_at):
+                on_shipment_changed(repo.conn, current.id, now)  # orders follow their parcels
+
+    def _reschedule(self, current: Shipment, outcome: TrackResult | Failure, now: datetime,
+                    report: PollReport, result: IngestReport | None = None) -> None:
+        if isinstance(outcome, TrackResult):
+            current.failure_count = 0
+            current.last_error = None
+            current.next_check_at = schedule.after_success(
+                current, now, result.timeline if result is not None else None, self.scan_gaps)
+        elif outcome.kind is FailureKind.NOT_FOUND:
+            current.failure_count = 0
+            current.last_error = outcome.reason
+            current.next_check_at = schedule.after_not_found(current, now)
+        else:
+            report.failures[outcome.kind.value] += 1
+            current.failure_count += 1
+            current.last_error = outcome.reason
+            current.next_check_at = schedule.after_failure(
+                outcome.kind, current.failure_count, now, outcome.retry_after_seconds)
+        if schedule.is_expired(current, now):
+            current.tag, current.subtag = Tag.Expired.value, default_subtag(Tag.Expired).value
+            current.next_check_at = None
 
     def _apply(self, shipment: Shipment, outcome: TrackResult | Failure, source: str,
                report: PollReport, lease_owner: str | None = None) -> None:
@@ -150,29 +224,16 @@ class Tracker:
             if current is None:
                 return  # deleted while we fetched
             current.last_checked_at = now
+            result = None
             if isinstance(outcome, TrackResult):
                 result = ingest(repo, current, outcome, source, now)
                 report.new_events += result.new_events
                 if result.new_events:  # Scale-out: NOTIFY API processes (delivered on commit)
                     live.publish(repo.conn, current.id)
                 report.unclassified += result.unclassified
-                current.failure_count = 0
-                current.last_error = None
-                current.next_check_at = schedule.after_success(current, now)
-            elif outcome.kind is FailureKind.NOT_FOUND:
-                current.failure_count = 0
-                current.last_error = outcome.reason
-                current.next_check_at = schedule.after_not_found(current, now)
-            else:
-                report.failures[outcome.kind.value] += 1
-                current.failure_count += 1
-                current.last_error = outcome.reason
-                current.next_check_at = schedule.after_failure(
-                    outcome.kind, current.failure_count, now, outcome.retry_after_seconds)
-            if schedule.is_expired(current, now):
-                current.tag, current.subtag = Tag.Expired.value, default_subtag(Tag.Expired).value
-                current.next_check_at = None
+            self._reschedule(current, outcome, now, report, result)
             repo.save(current, now)
+            on_shipment_changed(repo.conn, current.id, now)  # orders follow their parcels, same transaction
 
     def run(self, stop: threading.Event, idle_seconds: float = 1.0) -> None:
         """Poll due shipments until `stop` is set; never dies on one bad batch."""

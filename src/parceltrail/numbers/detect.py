@@ -65,12 +65,12 @@ class Candidate(tuple):  # type: ignore[type-arg]
     def __eq__(self, other: object) -> bool:
         if other.__class__ is self.__class__:
             return _tuple_eq(self, other)
-        return NotImplemented
+        return False if isinstance(other, tuple) else NotImplemented  # never equal to a plain tuple
 
     def __ne__(self, other: object) -> bool:
         if other.__class__ is self.__class__:
             return not _tuple_eq(self, other)
-        return NotImplemented
+        return True if isinstance(other, tuple) else NotImplemented
 
     def __lt__(self, other: object) -> bool:  # a dataclass without order=True has no ordering
         return NotImplemented

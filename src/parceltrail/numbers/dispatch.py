@@ -200,7 +200,8 @@ def condition(sets: tuple[frozenset[str], ...], start: int = 1) -> str:
         if len(sets[i]) > 1 and sets[i] not in (ALNUM, DIGITS, LETTERS):
             tests.append(_set_test(i, sets[i]))
     if not all(s <= DIGITS for s in sets):
-        for kind, method, single in ((DIGITS, "isdigit", "n[{}] <= '9'"), (LETTERS, "isalpha", "n[{}] >= 'A'")):
+        classes = ((DIGITS, "isdigit", "n[{}] <= '9'"), (LETTERS, "isalpha", "n[{}] >= 'A'"))
+        for kind, method, single in classes:
             for a, b in _runs([i for i in range(start, len(sets)) if sets[i] == kind]):
                 tests.append(single.format(a) if b - a == 1 else f"n[{a}:{b}].{method}()")
     return " and ".join(tests) or "True"
@@ -289,11 +290,19 @@ def _s10_table() -> tuple[int, ...]:
 S10_TABLE = _s10_table()
 S10_WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
 S10_SPLIT = ((0, 3), (3, 6), (6, 8))
-S10_CHUNKS = tuple(
-    {f"{v:0{b - a}d}": sum(w * int(d) for w, d in zip(S10_WEIGHTS[a:b], f"{v:0{b - a}d}", strict=True))
-     for v in range(10 ** (b - a))}
-    for a, b in S10_SPLIT
-)
+
+
+@functools.cache
+def s10_tables() -> dict[str, Any]:
+    """Weighted sums of the S10 serial's digit chunks, keyed by the chunk (built on first use)."""
+    tables: dict[str, Any] = {"S10_TABLE": S10_TABLE}
+    for k, (a, b) in enumerate(S10_SPLIT):
+        weights = S10_WEIGHTS[a:b]
+        tables[f"S10_CHUNK{k}"] = {
+            text: sum(w * (ord(d) - 48) for w, d in zip(weights, text, strict=True))
+            for text in (f"{v:0{b - a}d}" for v in range(10 ** (b - a)))
+        }
+    return tables
 
 
 @functools.cache
@@ -332,6 +341,7 @@ class _Gen:
         self.static_order = False
         self.block = 0
         self.flag = ""
+        self.check_is_digit = False
 
     def emit(self, indent: int, text: str) -> None:
         self.lines.append("    " * indent + text)
@@ -379,6 +389,7 @@ class _Gen:
         end = alt.groups[names[fmt.payload[-1]]][1]
         ck = alt.groups[names["check"]][0]
         digits = all(alt.sets[i] <= DIGITS for i in range(start, end))
+        self.check_is_digit = alt.sets[ck] <= DIGITS
         plain = self._inline(indent, fmt, "", start, end, ck, digits)
         if not fmt.prefix:
             if plain is None:
@@ -405,7 +416,8 @@ class _Gen:
             return plain[0].replace("@K", f"({prefixed[1]} if {applies} else {plain[1]})")
         return f"(({_fill(*prefixed)}) if {applies} else ({_fill(*plain)}))"
 
-    def _lanes(self, start: int, end: int, weights: list[int], period: int, ups: bool) -> str | None:
+    def _lanes(self, start: int, end: int, weights: list[int], period: int, ups: bool,
+               check: int | None = None) -> str | None:
         """A weighted digit sum as integer arithmetic on the whole payload at once.
 
         ``int.from_bytes`` reads the number base 256 (one digit per byte); taken modulo
@@ -416,11 +428,23 @@ class _Gen:
         lane_weight: dict[int, int] = {}
         counts: dict[int, int] = {}
         for offset, w in enumerate(weights):
-            j = (end - start - 1 - offset) if ups else (length - 1 - (start + offset))
+            # ups: j counts from the end of the translated slice (which then ends at the check).
+            j = (end - start - 1 - offset + (check is not None)) if ups else (length - 1 - (start + offset))
             lane = j % period
             if lane_weight.setdefault(lane, w) != w:
                 return None
             counts[lane] = counts.get(lane, 0) + 1
+        positions = list(range(start, end))
+        if check is not None:  # the check digit joins the sum with weight 1 (caller tests % 10 == 0)
+            if ups and check != end:
+                return None
+            j = 0 if ups else length - 1 - check
+            if lane_weight.setdefault(j % period, 1) != 1:
+                return None
+            counts[j % period] = counts.get(j % period, 0) + 1
+            positions.append(check)
+            if ups:
+                end += 1
         if not counts or max(counts.values()) > 28:
             return None
         modulus = 256**period - 1
@@ -428,8 +452,8 @@ class _Gen:
             value = f'int.from_bytes(b[{start}:{end}].translate(UPS_TABLE), "big") % {modulus}'
         else:  # subtract 48 from every byte (no borrows: every byte is >= 48), keep the payload's
             digits = f'(int.from_bytes(b, "big") - {sum(48 << 8 * j for j in range(length))})'
-            mask = sum(0xFF << 8 * (length - 1 - i) for i in range(start, end))
-            value = f"({digits} & {mask}) % {modulus}" if end - start < length else f"{digits} % {modulus}"
+            mask = sum(0xFF << 8 * (length - 1 - i) for i in positions)
+            value = f"({digits} & {mask}) % {modulus}" if len(positions) < length else f"{digits} % {modulus}"
         terms = []
         for lane in range(period):
             w = lane_weight.get(lane, 0)
@@ -461,8 +485,14 @@ class _Gen:
         if algorithm in ("mod10", "weighted"):
             weights = _expanded(tuple(params.get("weights", (3, 1))), width, bool(params.get("from_right")))
             const = sum(weights[i] * (_UPS_VALUE[ch] if ups else int(ch)) for i, ch in enumerate(prefix))
-            lanes = self._lanes(start, end, [weights[len(prefix) + j] for j in range(end - start)],
-                                len(params.get("weights", (3, 1))), ups)
+            lane_weights = [weights[len(prefix) + j] for j in range(end - start)]
+            period = len(params.get("weights", (3, 1)))
+            if algorithm == "mod10" and self.check_is_digit:
+                with_check = self._lanes(start, end, lane_weights, period, ups, check=ck)
+                if with_check is not None:  # -(T + K) % 10 == d  <=>  (T + K + d) % 10 == 0
+                    const += int(params.get("offset", 0))
+                    return f"({with_check} + @K) % 10 == 0", const
+            lanes = self._lanes(start, end, lane_weights, period, ups)
             if lanes is not None:
                 terms = [lanes]
             elif ups:  # letters count as (code - 3) % 10: sum a translated copy of the payload
@@ -513,7 +543,9 @@ class _Gen:
 
 
 def _fill(expr: str, const: int | None) -> str:
-    return expr if const is None else expr.replace("@K", str(const))
+    if const is None:
+        return expr
+    return expr.replace(" + @K", "") if const == 0 else expr.replace("@K", str(const))
 
 
 def second_characters(fmt: Format, first: str) -> frozenset[str] | None:
@@ -554,7 +586,8 @@ def _exclusive(a: list[Alternative], b: list[Alternative]) -> bool:
     return all(any(not (x & y) for x, y in zip(p.sets, q.sets, strict=True)) for p in a for q in b)
 
 
-_TERM = re.compile(r"sum\(b\[[0-9:]+\](?:\.translate\(LUHN_TABLE\))?\)|\(int\.from_bytes\(b, \"big\"\) - [0-9]+\)")
+_TERM = re.compile(  # sub-expressions worth sharing between formats
+    r"sum\(b\[[0-9:]+\](?:\.translate\(LUHN_TABLE\))?\)|\(int\.from_bytes\(b, \"big\"\) - [0-9]+\)")
 
 
 def generate(
@@ -628,7 +661,8 @@ def _split(blocks: list[tuple[int, Format, list[Alternative] | None]], ctx: _Con
         allowed = ctx.seconds.get(blocks[b][1])
         return allowed is None or not allowed.isdisjoint(chars)
 
-    sizes = [len({b for b, _ in sig} | {b for b in fallback if keeps(b, chars)}) for sig, chars in groups.items()]
+    sizes = [len({b for b, _ in sig} | {b for b in fallback if keeps(b, chars)})
+             for sig, chars in groups.items()]
     if len(groups) < 2 or max(sizes) >= len(blocks):
         return None
     table: dict[str, Callable[[str], list[Any]]] = {}
@@ -807,8 +841,9 @@ _CODE: dict[str, Any] = {}
 
 def _compile(source: str, ns: _Namespace, length: int, first: str) -> Callable[[str], list[Any]]:
     namespace = dict(ns.names)
-    namespace.update(UPS_TABLE=UPS_TABLE, LUHN_TABLE=LUHN_TABLE, S10_TABLE=S10_TABLE,
-                     **{f"S10_CHUNK{k}": chunk for k, chunk in enumerate(S10_CHUNKS)})
+    namespace.update(UPS_TABLE=UPS_TABLE, LUHN_TABLE=LUHN_TABLE)
+    if "S10_" in source:
+        namespace.update(s10_tables())
     if "MOD37_" in source:
         namespace.update(mod37_tables())
     code = _CODE.get(source)

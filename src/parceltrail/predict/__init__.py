@@ -1,10 +1,11 @@
 """Delivery predictions: ETA with an interval per lane and stage, and silence health (not updated / lost).
 
-Pure Python: no I/O, no database; learns from plain journey records the engine assembles.
+No I/O, no database; learns from plain journey records the engine assembles.
 """
 
 from parceltrail.predict.eta import DeliveredJourney, Eta, EtaModel
 from parceltrail.predict.lanes import Lane
+from parceltrail.predict.refine import Refined, Refiner
 from parceltrail.predict.silence import (
     PRIOR_THRESHOLDS,
     REASONS,
@@ -24,6 +25,8 @@ __all__ = [
     "EtaModel",
     "Health",
     "Lane",
+    "Refined",
+    "Refiner",
     "SilenceStats",
     "Stage",
     "assess",

@@ -71,8 +71,12 @@ def _step(
     if code is not None:
         customs = customs_state(code)
         if customs is CustomsState.released:
-            # Released at export means the flight is next; at import, the last mile.
-            exported = current is Stage.export_customs and not at_destination
+            # Released at export means the flight is next; at import, the last mile. A release scanned in
+            # the origin country counts as export even when no customs entry was scanned before it.
+            exported = not at_destination and (
+                current is Stage.export_customs
+                or (international and country is not None and country == origin)
+            )
             return _later(current, Stage.international if exported else Stage.last_mile)
         if customs is not None:
             # Customs seen before any sign of leaving the origin country is export customs when the

@@ -6,15 +6,15 @@ import hashlib
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, fields
-from datetime import datetime, timedelta, timezone
+from dataclasses import fields
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, bindparam, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from parceltrail.domain.shipment import Shipment, TrackingEvent
-from parceltrail.store.tables import raw_payloads, shipments, tracking_events
+from parceltrail.store.tables import raw_payloads, shipments, subscriptions, tracking_events
 
 _SHIPMENT_COLUMNS = [f.name for f in fields(Shipment) if f.name != "id"]
 
@@ -86,6 +86,45 @@ class Repository:
         values = {name: getattr(shipment, name) for name in _SHIPMENT_COLUMNS if name != "created_at"}
         self.conn.execute(update(shipments).where(shipments.c.id == shipment.id).values(**values))
 
+    def get_many(self, shipment_ids: Sequence[int]) -> dict[int, Shipment]:
+        """Several shipments by id in one query."""
+        if not shipment_ids:
+            return {}
+        rows = self.conn.execute(select(shipments).where(shipments.c.id.in_(list(shipment_ids)))).mappings()
+        return {row["id"]: _shipment(row) for row in rows}
+
+    def save_many(self, items: Sequence[Shipment], now: datetime) -> None:
+        """`save` for several shipments in one executemany round trip."""
+        if not items:
+            return
+        columns = [name for name in _SHIPMENT_COLUMNS if name != "created_at"]
+        stmt = (update(shipments).where(shipments.c.id == bindparam("_id"))
+                .values({name: bindparam(f"_{name}") for name in columns}))
+        rows = []
+        for shipment in items:
+            if shipment.id is None:
+                raise ValueError("save_many() needs stored shipments")
+            shipment.updated_at = now
+            row = {f"_{name}": getattr(shipment, name) for name in columns}
+            row["_id"] = shipment.id
+            rows.append(row)
+        self.conn.execute(stmt, rows)
+
+    def settle_leases(self, shipment_ids: Sequence[int], owner: str) -> set[int]:
+        """`store.claims.settle` for a batch: release `owner`'s leases on these shipments in the caller's
+        (ingestion) transaction and return the ids it still held; the others were taken over by another
+        poller after expiry and their outcomes must be dropped (fencing). On PostgreSQL the UPDATE locks
+        the rows until commit, so outcomes and releases commit together or not at all."""
+        if not shipment_ids:
+            return set()
+        rows = self.conn.execute(
+            update(shipments)
+            .where(shipments.c.id.in_(list(shipment_ids)), shipments.c.lease_owner == owner)
+            .values(lease_owner=None, lease_until=None)
+            .returning(shipments.c.id)
+        ).scalars()
+        return set(rows)
+
     def delete(self, shipment_id: int) -> None:
         self.conn.execute(shipments.delete().where(shipments.c.id == shipment_id))
 
@@ -144,17 +183,38 @@ class Repository:
         )
         return [_event(row) for row in self.conn.execute(query).mappings()]
 
+    def event_heads(self, shipment_ids: Sequence[int]) -> list[TrackingEvent]:
+        """The stored events of these shipments with only what status and scheduling need (id, shipment,
+        time with its local offset, fingerprint, tag, subtag, classified); texts are left empty."""
+        if not shipment_ids:
+            return []
+        c = tracking_events.c
+        query = select(c.id, c.shipment_id, c.occurred_at, c.utc_offset_minutes, c.fingerprint, c.tag,
+                       c.subtag, c.classified).where(c.shipment_id.in_(list(shipment_ids)))
+        zones: dict[int, timezone] = {}
+        out = []
+        for row in self.conn.execute(query):
+            zone = zones.get(row[3])
+            if zone is None:
+                zone = zones[row[3]] = timezone(timedelta(minutes=row[3]))
+            out.append(TrackingEvent(occurred_at=row[2].astimezone(zone), raw_text="", source="",
+                                     fingerprint=row[4], id=row[0], shipment_id=row[1], tag=row[5],
+                                     subtag=row[6], classified=row[7]))
+        return out
+
     def add_events(self, events: Sequence[TrackingEvent]) -> int:
         """Insert events, skipping any already stored (same shipment and fingerprint); returns how many
         were new."""
+        return sum(self.insert_events(events).values())
+
+    def insert_events(self, events: Sequence[TrackingEvent]) -> dict[int, int]:
+        """`add_events` in one statement for events of any number of shipments; returns how many were new
+        per shipment id."""
         if not events:
-            return 0
-        rows = []
-        for e in events:
-            row = asdict(e)
-            row.pop("id")
-            row["utc_offset_minutes"] = e.utc_offset_minutes
-            rows.append(row)
+            return {}
+        if self.conn.dialect.name == "postgresql":
+            return self._insert_events_pg(events)
+        rows = [_event_row(e) for e in events]
         table = tracking_events
         dialect = self.conn.dialect.name
         stmt: Any
@@ -166,7 +226,35 @@ class Repository:
         else:  # pragma: no cover - only SQLite and PostgreSQL are supported
             raise RuntimeError(f"unsupported database {dialect}")
         # RETURNING yields only the rows actually inserted, so duplicates are not counted.
-        return len(self.conn.execute(stmt.returning(table.c.id), rows).all())
+        counts: dict[int, int] = {}
+        for shipment_id in self.conn.execute(stmt.returning(table.c.shipment_id), rows).scalars():
+            counts[shipment_id] = counts.get(shipment_id, 0) + 1
+        return counts
+
+    def _insert_events_pg(self, events: Sequence[TrackingEvent]) -> dict[int, int]:
+        # One statement with one array parameter per column (INSERT ... SELECT FROM unnest): the query
+        # text stays small whatever the batch size, so neither SQLAlchemy nor psycopg spends time
+        # rendering and parsing thousands of placeholders, and RETURNING still tells exactly which rows
+        # were new (ON CONFLICT DO NOTHING skips the ones already stored).
+        columns: dict[str, list[Any]] = {name: [] for name, _ in _PG_EVENT_COLUMNS}
+        for event in events:
+            row = _event_row(event)
+            for name in ("occurred_at", "retrieved_at"):
+                value = row[name]
+                if value is not None:
+                    if value.tzinfo is None:
+                        raise ValueError("naive datetime given to a UTC column")
+                    row[name] = value.astimezone(UTC).replace(tzinfo=None)
+            for name, values in columns.items():
+                values.append(row[name])
+        names = ", ".join(name for name, _ in _PG_EVENT_COLUMNS)
+        arrays = ", ".join(f"%({name})b::{kind}[]" for name, kind in _PG_EVENT_COLUMNS)
+        sql = (f"INSERT INTO tracking_events ({names}) SELECT * FROM unnest({arrays}) "
+               "ON CONFLICT (shipment_id, fingerprint) DO NOTHING RETURNING shipment_id")
+        counts: dict[int, int] = {}
+        for (shipment_id,) in self.conn.exec_driver_sql(sql, columns):
+            counts[shipment_id] = counts.get(shipment_id, 0) + 1
+        return counts
 
     def known_fingerprints(self, shipment_id: int) -> set[str]:
         query = select(tracking_events.c.fingerprint).where(tracking_events.c.shipment_id == shipment_id)
@@ -187,6 +275,41 @@ class Repository:
                     body=text)
             .returning(raw_payloads.c.id)
         ).scalar_one()
+
+
+    def any_subscriptions(self) -> bool:
+        """Whether any notification subscription exists (the outbox has nothing to write otherwise)."""
+        return self.conn.execute(select(subscriptions.c.id).limit(1)).first() is not None
+
+    def add_payloads(self, items: Sequence[tuple[int, str, datetime, Mapping[str, Any]]]) -> list[int]:
+        """`add_payload` for several (shipment id, source, retrieved at, body) in one statement; ids in
+        the order given."""
+        if not items:
+            return []
+        rows = []
+        for shipment_id, source, retrieved_at, body in items:
+            text = json.dumps(body, ensure_ascii=False, sort_keys=True, default=str)
+            rows.append({"shipment_id": shipment_id, "source": source, "retrieved_at": retrieved_at,
+                         "sha256": hashlib.sha256(text.encode()).hexdigest(), "body": text})
+        stmt = insert(raw_payloads).returning(raw_payloads.c.id, sort_by_parameter_order=True)
+        return list(self.conn.execute(stmt, rows).scalars())
+
+
+_EVENT_FIELDS = [f.name for f in fields(TrackingEvent) if f.name != "id"]
+_PG_EVENT_COLUMNS = [
+    ("shipment_id", "integer"), ("fingerprint", "varchar"), ("occurred_at", "timestamp"),
+    ("utc_offset_minutes", "integer"), ("raw_text", "text"), ("raw_code", "varchar"), ("location", "text"),
+    ("country", "varchar"), ("city", "varchar"), ("latitude", "float8"), ("longitude", "float8"),
+    ("lang", "varchar"), ("tag", "varchar"), ("subtag", "varchar"), ("classified", "boolean"),
+    ("classifier_rule", "varchar"), ("confidence", "float8"), ("source", "varchar"),
+    ("raw_payload_id", "integer"), ("retrieved_at", "timestamp"),
+]
+
+
+def _event_row(event: TrackingEvent) -> dict[str, Any]:
+    row = {name: getattr(event, name) for name in _EVENT_FIELDS}
+    row["utc_offset_minutes"] = event.utc_offset_minutes
+    return row
 
 
 class Store:

@@ -187,7 +187,7 @@ def _lane(timeline: Timeline) -> tuple[str | None, str | None]:
 def _eta(runtime: Runtime, timeline: Timeline, loc: Locale) -> tuple[str | None, str | None]:
     """Estimated delivery and its range, once the parcel has moved (its first scan is the start)."""
     s = timeline.shipment
-    if not timeline.events or s.tag in ("Delivered", "Expired") or _terminal(s.subtag):
+    if not timeline.events or s.tag in ("Delivered", "Expired", "Exception") or _terminal(s.subtag):
         return None, None
     started = min(e.occurred_at for e in timeline.events)
     origin, destination = _lane(timeline)
@@ -199,6 +199,8 @@ def _eta(runtime: Runtime, timeline: Timeline, loc: Locale) -> tuple[str | None,
         log.exception("ETA prediction failed for %s", s.tracking_number)
         return None, None
     estimated = loc.day(edd.estimated, "medium")
+    if edd.latest < runtime.clock.now().date():  # past even the late end: say so, do not promise
+        return loc.t("eta.late", date=loc.day(edd.latest, "medium")), None
     if edd.earliest == edd.latest:
         return estimated, None
     return estimated, loc.t("eta.range", earliest=loc.day(edd.earliest, "medium"),

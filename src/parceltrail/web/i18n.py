@@ -15,6 +15,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale as BabelLocale
@@ -75,7 +76,8 @@ def pick_lang(requested: str | None, cookie: str | None, accept_language: str | 
 
 
 def pick_zone(cookie: str | None) -> ZoneInfo:
-    if cookie and len(cookie) <= 64 and ".." not in cookie:
+    cookie = unquote(cookie or "")  # the script URL-encodes it ("America%2FSao_Paulo")
+    if cookie and len(cookie) <= 64 and ".." not in cookie and not cookie.startswith("/"):
         try:
             return ZoneInfo(cookie)
         except (ZoneInfoNotFoundError, ValueError):

@@ -23,6 +23,7 @@ from parceltrail.api.errors import ApiError
 from parceltrail.domain.orders import OrderError, Role, User
 from parceltrail.engine import orders as order_service
 from parceltrail.engine.users import authenticate, session_fingerprint
+from parceltrail.numbers import InvalidNumberError, normalize
 from parceltrail.runtime import Runtime
 from parceltrail.web import desk, stream
 from parceltrail.web.cards import Card
@@ -171,7 +172,10 @@ def router() -> APIRouter:
         watched: dict[str, int] = {}
         with runtime.store.read() as repo:
             for number in numbers[:MAX_NUMBERS]:
-                shipment = repo.find(number.strip().upper())
+                try:
+                    shipment = repo.find(normalize(number))
+                except InvalidNumberError:
+                    continue
                 if shipment is not None and shipment.id is not None:
                     watched[shipment.tracking_number] = shipment.id
         if not watched:

@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from parceltrail.domain.errors import InputError, UnrecognizedNumberError
 from parceltrail.domain.shipment import Shipment
 from parceltrail.engine.tracker import parse_number
-from parceltrail.numbers import InvalidNumberError, extract, extract_from_email
+from parceltrail.numbers import InvalidNumberError, extract, extract_from_email, suggest
 from parceltrail.runtime import Runtime
 from parceltrail.web.cards import Card, build_card
 from parceltrail.web.i18n import Locale
 
 log = logging.getLogger(__name__)
 MAX_NUMBERS = 20
+MAX_SUGGESTIONS = 6
 MAX_INPUT = 100_000
 # A token that looks like someone meant a tracking number (for typo hints); e-mails are not scanned
 # for these, or every order and phone number would come back as "not recognized".
@@ -80,7 +81,7 @@ def track(runtime: Runtime, queries: list[str], loc: Locale, *, register: bool =
         try:
             number, candidate = parse_number(query)
         except UnrecognizedNumberError as error:
-            result.problems.append(Problem(query, "unrecognized", tuple(error.suggestions[:5])))
+            result.problems.append(Problem(query, "unrecognized", corrections(runtime, error.number)))
             result.order.append(query)
             continue
         except (InputError, InvalidNumberError):
@@ -110,6 +111,18 @@ def track(runtime: Runtime, queries: list[str], loc: Locale, *, register: bool =
         if card is not None:
             result.cards.append(card)
     return result
+
+
+def corrections(runtime: Runtime, number: str) -> tuple[str, ...]:
+    """Likely corrections of a mistyped number: numbers this installation already tracks first (someone
+    shipped them, so they are far likelier than an arbitrary one-edit neighbour), then by typo score."""
+    found = [s.number for s in suggest(number, limit=50)]
+    if not found:
+        return ()
+    with runtime.store.read() as repo:
+        known = {n for n in found if repo.find(n) is not None}
+    ranked = sorted(found, key=lambda n: n not in known)  # stable: keeps the typo order otherwise
+    return tuple(ranked[:MAX_SUGGESTIONS])
 
 
 def card_for(runtime: Runtime, shipment: Shipment, loc: Locale, number: str | None = None) -> Card | None:

@@ -1,0 +1,43 @@
+"""Evidence fixtures: the engine Rig (engine + sandbox over real HTTP on a ManualClock) and a marketplace
+order whose parcel is the sandbox's lost journey, polled until the engine gives up on it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+
+from parceltrail.domain.orders import Address, Order, OrderItem, Role, User
+from parceltrail.engine.orders import NewOrder, ShipRequest, place_order, ship_order
+from parceltrail.engine.users import create_user
+from tests.engine.conftest import Rig, make_rig  # noqa: F401 - re-exported fixture
+
+LOST = "PTS03000000012"
+BERLIN = Address("Seller GmbH", ["Hauptstr. 1"], "Berlin", "DE", "10115")
+LONDON = Address("Zoë Buyer", ["1 Main Street"], "London", "GB", "N1 1AA")
+
+
+@dataclass
+class Stuck:
+    rig: Rig
+    order: Order
+    buyer: User
+    seller: User
+    other_buyer: User
+
+
+@pytest.fixture
+def stuck(make_rig: Callable[..., Rig]) -> Stuck:
+    rig = make_rig()
+    now = rig.clock.now()
+    seller = create_user(rig.store, "seller@example.com", "correct horse battery", Role.SELLER, now,
+                         address=BERLIN)
+    buyer = create_user(rig.store, "buyer@example.com", "correct horse battery", Role.BUYER, now)
+    other = create_user(rig.store, "other@example.com", "correct horse battery", Role.BUYER, now)
+    order = place_order(rig.store, seller, NewOrder(
+        currency="EUR", items=[OrderItem("Green tea 100 g", 2, 1299)], ship_to=LONDON,
+        buyer_email=buyer.email, reference="PT-STUCK-1"), now)
+    ship_order(rig.store, seller, order.id, ShipRequest(tracking_number=LOST), now)
+    rig.run_until_quiet()
+    return Stuck(rig, order, buyer, seller, other)

@@ -1,0 +1,52 @@
+"""The page helpers without a browser: input splitting, language choice, the map, texts in every language."""
+
+from __future__ import annotations
+
+from parceltrail.web.geo import Stop, project, route_map
+from parceltrail.web.i18n import LANGS, catalog, pick_lang, pick_zone
+from parceltrail.web.tracking import MAX_NUMBERS, split_input
+
+
+def test_split_a_list_keeps_typos_and_an_email_does_not() -> None:
+    numbers, cut = split_input("PTS01000000016\nPTS02000000014, PTS01000000017\nRB 1234 5678 5CN")
+    assert numbers == ["PTS01000000016", "PTS02000000014", "PTS01000000017", "RB123456785CN"]
+    assert not cut
+    mail = ("From: shop@example.com\nSubject: Your order has shipped\n\nHello, your parcel PTS01000000016 is "
+            "on its way. Order 123456789012 paid by card. Track it with PTS04000000010.\n")
+    assert split_input(mail)[0] == ["PTS01000000016", "PTS04000000010"]
+    assert split_input("no numbers in here at all")[0] == []
+
+
+def test_split_is_bounded() -> None:
+    many = "\n".join(f"PTS0100000{i:03d}0" for i in range(60))
+    numbers, cut = split_input(many)
+    assert len(numbers) <= MAX_NUMBERS
+
+
+def test_language_choice() -> None:
+    assert pick_lang(None, None, "pt-BR,pt;q=0.9,en;q=0.8") == "pt"
+    assert pick_lang(None, None, "de-DE,ru;q=0.5,en;q=0.4") == "ru"
+    assert pick_lang(None, "zh", "pt-BR") == "zh"
+    assert pick_lang("es", "zh", "pt-BR") == "es"
+    assert pick_lang("xx", None, "garbage;q=abc,,") == "en"
+    assert pick_zone("America%2FSao_Paulo").key == "America/Sao_Paulo"
+    assert pick_zone("../../etc/passwd").key == "UTC"
+    assert pick_zone("Not/AZone").key == "UTC"
+
+
+def test_every_language_has_every_text() -> None:
+    keys = set(catalog("en"))
+    for lang in LANGS:
+        assert set(catalog(lang)) == keys, lang
+
+
+def test_route_map() -> None:
+    assert route_map([]) is None
+    assert project(0, 0) == (180.0, 90.0)
+    shanghai, curitiba = Stop(31.23, 121.47, "Shanghai"), Stop(-25.43, -49.27, "Curitiba")
+    drawn = route_map([shanghai, shanghai, curitiba, Stop(200, 0, "bad")])
+    assert drawn is not None
+    assert len(drawn.dots) == 2 and drawn.dots[-1].last and drawn.dots[-1].label == "Curitiba"
+    left, top, width, height = map(float, drawn.viewbox.split())
+    assert abs(width - 2 * height) < 0.2
+    assert left >= 0 and left + width <= 360 and top >= 0 and top + height <= 180
