@@ -6,7 +6,9 @@ memory (RSS) sampled over a long run in-process.
 The sandbox carrier network runs in `--sandboxes` processes of its own (uvicorn, one per port; worker i
 uses sandbox i mod N), not in a thread of this process, so it does not share an interpreter lock with the
 measuring loop. Its own ceiling is measured first: numbers/s answered to one client fetching 40 numbers
-per request with no database work. Everything shares the machine's cores with PostgreSQL.
+per request with no database work. Everything shares the machine's cores with PostgreSQL. Rates are timed
+from the moment every worker process is up (the shipments are made due then), so process start-up
+(imports) is not counted.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ def _db(admin, serials: int) -> tuple[str, str]:
     with store.transaction() as repo:
         for family in Scenario:
             for serial in range(1, serials + 1):
-                repo.add(Shipment(make_number(family, serial), CARRIER_SLUG, next_check_at=AT), AT)
+                repo.add(Shipment(make_number(family, serial), CARRIER_SLUG, next_check_at=None), AT)
     store.engine.dispose()
     return name, url
 
@@ -61,6 +63,15 @@ def _due(url: str) -> int:
     with engine.connect() as conn:
         n = conn.execute(select(func.count()).select_from(shipments).where(shipments.c.next_check_at <= AT)
                          ).scalar_one()
+    engine.dispose()
+    return n
+
+
+def _arm(url: str) -> int:
+    """Make every shipment due now; returns how many."""
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        n = conn.execute(shipments.update().values(next_check_at=AT)).rowcount
     engine.dispose()
     return n
 
@@ -129,13 +140,15 @@ def main() -> None:
         for n in (1, 2, 4):
             name, url = _db(admin, args.serials)
             names.append(name)
-            total = _due(url)
             env = dict(os.environ, PYTHONPATH=SRC)
-            t0 = time.perf_counter()
             cmd = [sys.executable, "-m", "parceltrail.engine.worker", "--database-url", url, "--at",
                    AT.isoformat(), "--batch", "40", "--idle-seconds", "0.1", "--sandbox-url"]
-            procs = [subprocess.Popen([*cmd, urls[i % len(urls)]], env=env, stdout=subprocess.DEVNULL)
+            procs = [subprocess.Popen([*cmd, urls[i % len(urls)]], env=env, stdout=subprocess.PIPE)
                      for i in range(n)]
+            for proc in procs:  # timed from when every worker is up (imports take ~1 s per process)
+                assert proc.stdout is not None and b"ready" in proc.stdout.readline()
+            total = _arm(url)
+            t0 = time.perf_counter()
             while _due(url) > 0:
                 time.sleep(0.2)
             elapsed = time.perf_counter() - t0
@@ -149,6 +162,7 @@ def main() -> None:
         # memory over a long run: one in-process worker, re-arming every shipment after each batch
         name, url = _db(admin, args.serials)
         names.append(name)
+        _arm(url)
         store = Store(make_engine(url))
         worker = Worker(store, ConnectorRegistry({CARRIER_SLUG: SandboxConnector(base_url)}), ManualClock(AT),
                         batch=40)

@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -46,7 +46,11 @@ def _store() -> Store:
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    """The installation's clock (simulated in the demo), the same one the engine and the server use."""
+    from parceltrail.config import Settings
+    from parceltrail.simulation import load_or_create
+
+    return load_or_create(Settings.from_env().data_dir).clock().now()
 
 
 @contextmanager
@@ -144,11 +148,14 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that declares 
     def order_show(order_id: Annotated[int, typer.Argument(help="The order's ID.")], user: UserOption = None,
                    as_json: JsonOption = False) -> None:
         """View Detail: the order and each package with carrier, service, tracking page, status, timeline."""
+        from parceltrail.cli_outlook import outlook_lines
+        from parceltrail.engine.eta import models_for
         from parceltrail.engine.order_views import order_detail
         from parceltrail.engine.orders import order_view
-
         with _acting(user) as (store, actor):
-            detail = order_detail(order_view(store, actor, order_id), actor)
+            now = _now()
+            detail = order_detail(order_view(store, actor, order_id), actor, now=now,
+                                  models=models_for(store, now))
         if as_json:
             _print_json(detail)
             return
@@ -156,11 +163,15 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that declares 
                       f"{detail['total']}", highlight=False)
         console.print(f"Seller {detail['seller']['display_name']}, buyer {detail['buyer']['display_name']}; "
                       f"protection until {detail['protection_deadline'] or '(not shipped)'}", markup=False)
+        if detail.get("advice"):
+            console.print(f"Next step: {detail['advice']['message']}", markup=False)
         for p in detail["packages"]:
             console.print(f"\nPackage {p['id']}: {p['tracking_number']}  {p['carrier_name'] or p['carrier']}"
                           f"  {p['service'] or ''}  [{p['tag']}]", markup=False)
             if p["tracking_url"]:
                 console.print(f"  carrier page: {p['tracking_url']}", markup=False)
+            for line in outlook_lines(p):
+                console.print("  " + line, markup=False)
             for event in p.get("events", [])[:20]:
                 console.print(f"  {event['occurred_at'][:16]}  {event['location'] or ''}  {event['text']}",
                               markup=False)

@@ -121,3 +121,34 @@ def test_after_success_uses_the_chain_events_and_round_trips_json(tmp_path: Path
     assert at is not None and last + 5 * H <= at <= last + 5.6 * H
     # without a model the built-in priors apply
     assert schedule.after_success(shipment, NOW, events, schedule.EMPTY_MODEL) == NOW + 4 * H
+
+
+def test_tracker_learns_scan_gaps_from_stored_journeys_and_polls_with_them(make_rig) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
+    from parceltrail.carriers.sandbox.journeys import build_journey
+    from parceltrail.carriers.sandbox.scenarios import Leg, Scenario, make_number
+    from tests.engine.conftest import START
+
+    rig = make_rig()
+    for serial in range(1, 4):
+        rig.tracker.register(make_number(Scenario.DELIVERED, serial))
+    rig.run_until_quiet()
+    with rig.store.read() as repo:
+        timelines = repo.finished_timelines()
+    assert len(timelines) == 3
+    model = schedule.ScanGapModel.fit(timelines)
+    assert "InTransit_002>InTransit_003" in model.stages  # acceptance -> sorting, learned from the store
+
+    # the learned path through the real tracker: a new parcel is followed to delivery, every scan stored
+    schedule.MIN_SAMPLES, saved = 2, schedule.MIN_SAMPLES
+    try:
+        rig.tracker.scan_gaps = model
+        shipment = rig.tracker.register(make_number(Scenario.DELIVERED, 4))
+        rig.run_until_quiet()
+    finally:
+        schedule.MIN_SAMPLES = saved
+    assert shipment.id is not None
+    timeline = rig.tracker.timeline(shipment.id)
+    expected = sum(len(j.events) for leg in (Leg.MAIN, Leg.LAST_MILE)
+                   if (j := build_journey(Scenario.DELIVERED, 4, START, leg=leg)) is not None)
+    assert timeline.shipment.tag == "Delivered"
+    assert len(timeline.events) == expected  # the whole chain's events, each stored once

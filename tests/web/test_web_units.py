@@ -50,3 +50,37 @@ def test_route_map() -> None:
     left, top, width, height = map(float, drawn.viewbox.split())
     assert abs(width - 2 * height) < 0.2
     assert left >= 0 and left + width <= 360 and top >= 0 and top + height <= 180
+
+
+def test_notify_form_helpers() -> None:
+    from zoneinfo import ZoneInfo
+
+    import pytest
+    from starlette.requests import Request
+
+    from parceltrail.api.sessions import COOKIE
+    from parceltrail.domain.errors import InputError
+    from parceltrail.web import notify
+    from parceltrail.web.i18n import Locale
+
+    loc = Locale("es", ZoneInfo("UTC"))
+
+    def request(cookies: str) -> Request:
+        return Request({"type": "http", "method": "GET", "path": "/", "query_string": b"",
+                        "headers": [(b"cookie", cookies.encode())]})
+
+    assert notify.read_flash(request(f"{notify.FLASH_COOKIE}=subscribed:PTS01000000016"), loc) == \
+        "Listo: te avisaremos de los cambios de PTS01000000016."
+    assert notify.read_flash(request(f"{notify.FLASH_COOKIE}=subscribed:<b>hi</b>"), loc) is None
+    assert notify.read_flash(request(f"{notify.FLASH_COOKIE}=hacked:PTS1"), loc) is None
+    assert notify.csrf_token(request("")) is None
+    one, other = notify.csrf_token(request(f"{COOKIE}=a.b.c")), notify.csrf_token(request(f"{COOKIE}=a.b.d"))
+    assert one and other and one != other  # bound to the session
+    assert notify.default_form(loc).language == "es" and notify.default_form(loc).events == ["status_change"]
+    values = notify.FormValues(target="a@example.com", quiet_from="22:00", quiet_to="07:00")
+    assert notify.to_request(values, 7, "Europe/Madrid").quiet_hours == "22:00-07:00"
+    for bad in (notify.FormValues(target="a@example.com", quiet_from="22:00"),
+                notify.FormValues(target="a@example.com", quiet_from="late", quiet_to="07:00"),
+                notify.FormValues(target="a@example.com", events=[])):
+        with pytest.raises(InputError):
+            notify.to_request(bad, 7, "UTC")

@@ -14,7 +14,7 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 
 from parceltrail.api.errors import NATIVE_ERRORS
-from parceltrail.api.orders import OrderRoute
+from parceltrail.api.orders import OrderRoute, detail_for
 from parceltrail.api.sessions import UserReader, UserWriter
 from parceltrail.documents.evidence import render_evidence
 from parceltrail.domain.orders import OrderNotFoundError, User
@@ -24,7 +24,6 @@ from parceltrail.engine.advice import advice_for, open_dispute
 from parceltrail.engine.eta import models_for
 from parceltrail.engine.evidence import build_evidence, to_json_bytes
 from parceltrail.engine.health import health_for
-from parceltrail.engine.order_views import order_detail
 from parceltrail.runtime import Runtime
 
 
@@ -59,8 +58,7 @@ def router() -> APIRouter:
         runtime = _runtime(request)
         now = runtime.clock.now()
         open_dispute(runtime.store, user, _id(order_id), now)
-        view = order_service.order_view(runtime.store, user, order_id)
-        return {"data": order_detail(view, user, now=now, models=models_for(runtime.store, now))}
+        return {"data": detail_for(runtime, user, order_id)}
 
     @api.get("/orders/{order_id}/evidence.json", tags=["orders"])
     def evidence_json(request: Request, user: UserReader, order_id: int) -> Response:

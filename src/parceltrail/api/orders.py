@@ -19,9 +19,10 @@ from parceltrail.api import sessions
 from parceltrail.api.errors import NATIVE_ERRORS
 from parceltrail.api.sessions import UserReader, UserWriter
 from parceltrail.domain.errors import InputError
-from parceltrail.domain.orders import Address, OrderError, OrderItem
+from parceltrail.domain.orders import Address, OrderError, OrderItem, User
 from parceltrail.engine import intake, order_import
 from parceltrail.engine import orders as service
+from parceltrail.engine.eta import models_for
 from parceltrail.engine.order_views import order_detail, order_summary
 from parceltrail.runtime import Runtime
 
@@ -100,6 +101,14 @@ def _runtime(request: Request) -> Runtime:
     return request.app.state.runtime
 
 
+def detail_for(runtime: Runtime, user: User, order_id: int) -> dict[str, Any]:
+    """View Detail as the API returns it: with each package's ETA and health and the buyer's next step,
+    on the installation's clock."""
+    now = runtime.clock.now()
+    return order_detail(service.order_view(runtime.store, user, order_id), user, now=now,
+                        models=models_for(runtime.store, now))
+
+
 def _id(value: int, what: str) -> int:
     if not 0 < value < 2**31:
         raise OrderError(f"no {what} {value}", code="not_found", status=404)
@@ -147,21 +156,20 @@ def router() -> APIRouter:
             shipping_minor=body.shipping_minor, protection_days=body.protection_days,
             ship_from=body.ship_from.to_address() if body.ship_from else None)
         order = service.place_order(runtime.store, user, new, runtime.clock.now())
-        return {"data": order_detail(service.order_view(runtime.store, user, order.id), user)}
+        return {"data": detail_for(runtime, user, order.id)}
 
     @api.get("/orders/{order_id}", tags=["orders"])
     def view_order(request: Request, user: UserReader, order_id: int) -> dict[str, Any]:
         """View Detail: the order, each package with its carrier, service, the carrier's tracking page,
         status and timeline (newest first)."""
-        view = service.order_view(_runtime(request).store, user, _id(order_id, "order"))
-        return {"data": order_detail(view, user)}
+        return {"data": detail_for(_runtime(request), user, _id(order_id, "order"))}
 
     @api.post("/orders/{order_id}/confirm-receipt", tags=["orders"])
     def confirm_receipt(request: Request, user: UserWriter, order_id: int) -> dict[str, Any]:
         """The buyer received everything: the order completes."""
         runtime = _runtime(request)
         service.confirm_receipt(runtime.store, user, _id(order_id, "order"), runtime.clock.now())
-        return {"data": order_detail(service.order_view(runtime.store, user, order_id), user)}
+        return {"data": detail_for(runtime, user, order_id)}
 
     @api.post("/orders/{order_id}/shipments", status_code=201, tags=["orders"])
     def ship(request: Request, user: UserWriter, order_id: int, body: ShipIn) -> dict[str, Any]:
@@ -170,7 +178,7 @@ def router() -> APIRouter:
         runtime = _runtime(request)
         package = service.ship_order(runtime.store, user, _id(order_id, "order"), service.ShipRequest(
             **body.model_dump()), runtime.clock.now())
-        detail = order_detail(service.order_view(runtime.store, user, order_id), user)
+        detail = detail_for(runtime, user, order_id)
         return {"data": next(p for p in detail["packages"] if p["id"] == package.id), "order": detail}
 
     @api.get("/orders/{order_id}/shipments/{package_id}/label.pdf", tags=["orders"],

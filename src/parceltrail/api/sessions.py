@@ -59,6 +59,15 @@ def _runtime(request: Request) -> Runtime:
     return request.app.state.runtime
 
 
+def issue_session(request: Request, response: Response, user: User) -> None:
+    """Sign `user` in on `response`: the signed, HTTP-only, SameSite=Lax session cookie (the API login and
+    the web sign-in form both use this). Reads the password fingerprint, so call it off the event loop."""
+    fingerprint = session_fingerprint(_runtime(request).store, user.id)
+    token = _serializer(request).dumps({"u": user.id, "f": fingerprint})
+    response.set_cookie(COOKIE, token, max_age=SESSION_SECONDS, httponly=True, samesite="lax",
+                        secure=request.url.scheme == "https", path="/")
+
+
 def _from_cookie(request: Request, token: str) -> User:
     try:
         data: Any = _serializer(request).loads(token, max_age=SESSION_SECONDS)
@@ -112,9 +121,7 @@ def router(prefix: str = "/api/v1") -> APIRouter:
         user = authenticate(store, body.email, body.password)
         if user is None:
             raise ApiError(401, "invalid_credentials", "Wrong e-mail or password.")
-        token = _serializer(request).dumps({"u": user.id, "f": session_fingerprint(store, user.id)})
-        response.set_cookie(COOKIE, token, max_age=SESSION_SECONDS, httponly=True, samesite="lax",
-                            secure=request.url.scheme == "https", path="/")
+        issue_session(request, response, user)
         return {"data": user_dict(user)}
 
     @api.get("/session")

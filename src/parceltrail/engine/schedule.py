@@ -274,3 +274,31 @@ def after_failure(kind: FailureKind, failures: int, now: datetime,
     if retry_after_seconds is not None:
         backoff = max(backoff, timedelta(seconds=retry_after_seconds))
     return now + backoff
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """`python -m parceltrail.engine.schedule --database-url URL [--out PATH]`: learn the scan gaps from the
+    finished journeys stored in the database and save them where `default_model()` finds them (run it
+    now and then, e.g. daily; workers load the file when they start)."""
+    import argparse
+
+    from parceltrail.store.database import make_engine
+    from parceltrail.store.repository import Store
+
+    parser = argparse.ArgumentParser(prog="python -m parceltrail.engine.schedule")
+    parser.add_argument("--database-url", required=True)
+    parser.add_argument("--out", type=Path, default=Path(os.environ.get("PARCELTRAIL_DATA_DIR", "var"))
+                        / "scan_gaps.json")
+    parser.add_argument("--limit", type=int, default=5000, help="most recent finished parcels to learn from")
+    args = parser.parse_args(argv)
+    store = Store(make_engine(args.database_url))
+    with store.read() as repo:
+        timelines = repo.finished_timelines(args.limit)
+    model = ScanGapModel.fit(timelines)
+    model.save(args.out)
+    print(f"{len(timelines)} finished journeys, {len(model)} gaps in {len(model.stages)} stages: {args.out}")
+    store.engine.dispose()
+
+
+if __name__ == "__main__":
+    main()

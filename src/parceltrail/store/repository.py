@@ -277,6 +277,28 @@ class Repository:
         ).scalar_one()
 
 
+    def finished_timelines(self, limit: int = 5000) -> list[tuple[datetime | None, list[TrackingEvent]]]:
+        """(registered at, chronological events of the whole chain) of the most recent parcels whose
+        journey ended (a first leg whose chain reached a terminal status): the history the polling
+        scheduler learns scan gaps from (`engine.schedule.ScanGapModel.fit`)."""
+        from parceltrail.status import is_terminal
+
+        c = shipments.c
+        firsts = self.conn.execute(
+            select(shipments).where(c.previous_leg_id.is_(None), c.next_check_at.is_(None),
+                                    c.last_event_at.is_not(None))
+            .order_by(c.last_event_at.desc()).limit(limit)).mappings().all()
+        out = []
+        for row in firsts:
+            first = _shipment(row)
+            legs = self.chain(first)
+            if not is_terminal(legs[-1].subtag):
+                continue
+            events = self.event_heads([leg.id for leg in legs if leg.id is not None])
+            events.sort(key=lambda e: e.occurred_at)
+            out.append((first.created_at, events))
+        return out
+
     def any_subscriptions(self) -> bool:
         """Whether any notification subscription exists (the outbox has nothing to write otherwise)."""
         return self.conn.execute(select(subscriptions.c.id).limit(1)).first() is not None

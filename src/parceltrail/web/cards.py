@@ -86,6 +86,7 @@ class Card:
     untrackable: str | None = None
     live: bool = True  # not finished: the page keeps listening for updates
     event_count: int = 0
+    shipment_id: int | None = None  # what a "Get notified" subscription from this card follows
 
 
 def dom_id(number: str) -> str:
@@ -250,7 +251,7 @@ def build_card(runtime: Runtime, timeline: Timeline, loc: Locale, number: str | 
         tag=s.tag, subtag=s.subtag, title=found[0] or s.tag, meaning=found[1], next_step=found[2],
         steps=steps, problem=problem, simulated=any(leg.simulated for leg in legs),
         untrackable=None if s.trackable else (s.untrackable_reason or loc.t("card.untrackable")),
-        event_count=len(timeline.events))
+        event_count=len(timeline.events), shipment_id=s.id)
     card.days = _days(timeline.events, numbers, len(legs) > 1, loc)
     card.map = _map(timeline.events, loc)
     if len(legs) > 1:

@@ -17,15 +17,17 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response, Streamin
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 
 from parceltrail.api import sessions
 from parceltrail.api.errors import ApiError
+from parceltrail.domain.errors import InputError, NotFoundError
 from parceltrail.domain.orders import OrderError, Role, User
 from parceltrail.engine import orders as order_service
-from parceltrail.engine.users import authenticate, session_fingerprint
+from parceltrail.engine.users import authenticate
 from parceltrail.numbers import InvalidNumberError, normalize
 from parceltrail.runtime import Runtime
-from parceltrail.web import desk, stream
+from parceltrail.web import desk, notify, stream
 from parceltrail.web.cards import Card
 from parceltrail.web.i18n import LANG_COOKIE, LANG_NAMES, LANGS, Locale, negotiate
 from parceltrail.web.tracking import MAX_NUMBERS, card_for, find_cards, split_input, track
@@ -66,11 +68,15 @@ def _lang_links(request: Request) -> list[tuple[str, str, str]]:
 def render(request: Request, name: str, loc: Locale, context: dict[str, Any], *, status: int = 200,
            user: User | None = None) -> HTMLResponse:
     runtime = _runtime(request)
+    flash = notify.read_flash(request, loc)  # a confirmation after a redirect, shown once
     response = TEMPLATES.TemplateResponse(request, name, {
         "loc": loc, "t": loc.t, "user": user, "lang_links": _lang_links(request),
-        "demo": runtime.settings.demo, "path": request.url.path, **context}, status_code=status)
+        "demo": runtime.settings.demo, "path": request.url.path, "flash": flash, "notify": None,
+        **context}, status_code=status)
     if loc.requested:
         response.set_cookie(LANG_COOKIE, loc.lang, max_age=YEAR, samesite="lax", path="/")
+    if notify.FLASH_COOKIE in request.cookies:
+        response.delete_cookie(notify.FLASH_COOKIE, path="/")
     response.headers["Cache-Control"] = "no-store"  # live data, and private pages
     return response
 
@@ -91,6 +97,11 @@ def _safe_next(value: object) -> str | None:
     if text.startswith("/") and not text.startswith("//") and "\\" not in text and len(text) < 500:
         return text
     return None
+
+
+def _anchored(path: str, number: str) -> str:
+    """Back to the page the form was on, scrolled to that parcel's notifications."""
+    return f"{path.split('#', 1)[0]}#notify-{number}" if number else path
 
 
 def _login_redirect(request: Request) -> RedirectResponse:
@@ -114,8 +125,9 @@ def router() -> APIRouter:
         return render(request, "track.html", loc, {
             "q": q, "numbers": numbers, "tracked": tracked, "truncated": truncated or bool(
                 tracked and tracked.truncated), "max_numbers": MAX_NUMBERS, "nothing_found": status == 400,
-            "live_query": " ".join(c.number for c in tracked.cards) if tracked else ""}, status=status,
-            user=user)
+            "live_query": " ".join(c.number for c in tracked.cards) if tracked else "",
+            "notify": notify.view(request, _runtime(request), loc, user, tracked.cards) if tracked else None},
+            status=status, user=user)
 
     @pages.post("/track", response_model=None)
     async def track_submit(request: Request) -> Response:
@@ -165,7 +177,83 @@ def router() -> APIRouter:
         return render(request, "track.html", loc, {
             "q": number, "numbers": [number], "tracked": tracked, "truncated": False,
             "max_numbers": MAX_NUMBERS, "nothing_found": False, "single": True,
-            "live_query": " ".join(c.number for c in tracked.cards)}, status=status, user=user)
+            "live_query": " ".join(c.number for c in tracked.cards),
+            "notify": notify.view(request, _runtime(request), loc, user, tracked.cards)}, status=status,
+            user=user)
+
+    # "Get notified" (issue 9) ----------------------------------------------------------------------
+    @pages.get("/track/{number}/subscribe", response_model=None)
+    def subscribe_page(request: Request, number: str) -> Response:
+        """The "Get notified" form of one parcel on a page of its own (also where errors are shown)."""
+        loc, user = negotiate(request), page_user(request)
+        if user is None:
+            return RedirectResponse(notify.login_url(f"/track/{quote(number[:200])}"), status_code=303)
+        return _subscribe_form(request, loc, user, number[:200])
+
+    @pages.post("/track/{number}/subscribe", response_model=None)
+    async def subscribe_submit(request: Request, number: str) -> Response:
+        form = await request.form()
+        return await run_in_threadpool(_subscribe, request, number[:200], form)
+
+    @pages.post("/track/{number}/unsubscribe", response_model=None)
+    async def unsubscribe_submit(request: Request, number: str) -> Response:
+        form = await request.form()
+        return await run_in_threadpool(_unsubscribe, request, number[:200], form)
+
+    def _subscribe_form(request: Request, loc: Locale, user: User, number: str, *,
+                        form: notify.FormValues | None = None, error: notify.FormError | None = None,
+                        next_url: str | None = None, status: int = 200) -> HTMLResponse:
+        runtime = _runtime(request)
+        cards = find_cards(runtime, [number], loc)
+        if not cards or cards[0].shipment_id is None:
+            return error_page(request, loc, 404, loc.t("error.not_tracked"), user)
+        card = cards[0]
+        back = next_url or f"/track/{quote(card.number)}"
+        view = notify.view(request, runtime, loc, user, [card], next_url=back, form=form, error=error,
+                           open_form=True)
+        return render(request, "subscribe.html", loc, {"card": card, "notify": view, "back": back},
+                      status=status, user=user)
+
+    def _subscribe(request: Request, number: str, form: FormData) -> Response:
+        loc, user = negotiate(request), page_user(request)
+        if user is None:
+            return RedirectResponse(notify.login_url(f"/track/{quote(number)}"), status_code=303)
+        if not notify.csrf_ok(request, form):
+            return error_page(request, loc, 403, loc.t("notify.error.csrf"), user)
+        runtime = _runtime(request)
+        back = _safe_next(form.get("next")) or f"/track/{quote(number)}"
+        values = notify.read_form(form, loc)
+        shipment = notify.find_shipment(runtime, number)
+        if shipment is None or shipment.id is None:
+            return error_page(request, loc, 404, loc.t("error.not_tracked"), user)
+        try:
+            notify.subscribe(runtime, user, shipment.id, values, loc.zone_name)
+        except InputError as error:
+            status = 404 if isinstance(error, NotFoundError) else 400
+            log.info("web subscription refused (%s): %s", error.code, error)
+            return _subscribe_form(request, loc, user, number, form=values, next_url=back, status=status,
+                                   error=notify.error_of(error, shipment.tracking_number, loc))
+        response = RedirectResponse(_anchored(back, shipment.tracking_number), status_code=303)
+        notify.set_flash(response, "subscribed", shipment.tracking_number)
+        return response
+
+    def _unsubscribe(request: Request, number: str, form: FormData) -> Response:
+        loc, user = negotiate(request), page_user(request)
+        if user is None:
+            return RedirectResponse(notify.login_url(f"/track/{quote(number)}"), status_code=303)
+        if not notify.csrf_ok(request, form):
+            return error_page(request, loc, 403, loc.t("notify.error.csrf"), user)
+        back = _safe_next(form.get("next")) or f"/track/{quote(number)}"
+        raw = str(form.get("subscription") or "")
+        if not raw.isdigit() or not 0 < int(raw) < 2**31 or not notify.unsubscribe(
+                _runtime(request), user, int(raw)):
+            return error_page(request, loc, 404, loc.t("notify.error.no_subscription"), user)
+        shipment = notify.find_shipment(_runtime(request), number)
+        shown = shipment.tracking_number if shipment else ""
+        response = RedirectResponse(_anchored(back, shown), status_code=303)
+        if shown:
+            notify.set_flash(response, "unsubscribed", shown)
+        return response
 
     def _stream(request: Request, numbers: list[str]) -> Response:
         runtime, loc = _runtime(request), negotiate(request)
@@ -211,12 +299,9 @@ def router() -> APIRouter:
             loc = negotiate(request)
             return render(request, "login.html", loc, {"next": target or "", "error": loc.t("login.failed"),
                                                         "email": email}, status=401)
-        fingerprint = await run_in_threadpool(session_fingerprint, runtime.store, user.id)
-        token = sessions._serializer(request).dumps({"u": user.id, "f": fingerprint})
         home = "/desk" if user.role in (Role.SELLER, Role.ADMIN) else "/orders"
         response = RedirectResponse(target or home, status_code=303)
-        response.set_cookie(sessions.COOKIE, token, max_age=sessions.SESSION_SECONDS, httponly=True,
-                            samesite="lax", secure=request.url.scheme == "https", path="/")
+        await run_in_threadpool(sessions.issue_session, request, response, user)
         return response
 
     @pages.post("/logout", response_model=None)
@@ -256,7 +341,8 @@ def router() -> APIRouter:
         seller_view = user.role is Role.ADMIN or user.id == view.order.seller_id
         return render(request, "order.html", loc, {
             "view": view, "cards": cards, "seller_view": seller_view,
-            "live_query": " ".join(c.number for _, c in cards if c)}, user=user)
+            "live_query": " ".join(c.number for _, c in cards if c),
+            "notify": notify.view(request, runtime, loc, user, [c for _, c in cards])}, user=user)
 
     @pages.get("/desk", response_model=None)
     def seller_desk(request: Request) -> Response:
