@@ -12,7 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.templating import Jinja2Templates
 
-from parceltrail.api import aftership, errors, native, subscriptions
+from parceltrail.api import aftership, errors, native, subscriptions, webhooks
 from parceltrail.api.auth import KeyCache
 from parceltrail.api.limits import BodySizeLimit
 from parceltrail.api.ratelimit import RateLimiter, RateLimitHeaders
@@ -76,6 +76,7 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
     from parceltrail.api import evidence  # issue 8: advice, disputes and evidence files of orders
 
     app.include_router(evidence.router())
+    app.include_router(webhooks.router())  # pushed carrier updates (17TRACK)
     from parceltrail.web import pages  # web pages (issue 7): /track, /login, /orders, /desk, live streams
 
     app.include_router(pages.router())

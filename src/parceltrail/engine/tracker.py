@@ -11,7 +11,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from parceltrail.carriers.base import Failure, FailureKind, TrackResult
 from parceltrail.carriers.registry import ConnectorRegistry
@@ -19,6 +19,7 @@ from parceltrail.clock import Clock
 from parceltrail.domain.errors import NotFoundError, UnknownCarrierError, UnrecognizedNumberError
 from parceltrail.domain.shipment import Shipment, Timeline
 from parceltrail.engine import live, schedule
+from parceltrail.engine.eta import models_for
 from parceltrail.engine.ingestion import IngestReport, ingest, ingest_many
 from parceltrail.engine.order_status import on_shipment_changed
 from parceltrail.numbers import Candidate, detect, is_known_carrier, normalize, suggest
@@ -27,6 +28,7 @@ from parceltrail.store import claims
 from parceltrail.store.repository import Repository, Store
 
 log = logging.getLogger(__name__)
+MODEL_REFIT_EVERY = timedelta(hours=6)  # of installation time: learned models follow new deliveries
 
 
 @dataclass(slots=True)
@@ -72,6 +74,7 @@ class Tracker:
         self.lease_owner = claims.new_owner()
         # Polling cost (issue 10): scan gaps learned from finished journeys (engine/schedule.py).
         self.scan_gaps = schedule.default_model()
+        self._models_fitted_at: datetime | None = None
 
     # registration --------------------------------------------------------------------------------
     def register(self, text: str, carrier: str | None = None) -> Shipment:
@@ -235,10 +238,37 @@ class Tracker:
             repo.save(current, now)
             on_shipment_changed(repo.conn, current.id, now)  # orders follow their parcels, same transaction
 
+    def accept_push(self, number: str, outcome: TrackResult | Failure | None, source: str, *,
+                    stopped: bool = False) -> bool:
+        """A carrier pushed an update (e.g. 17TRACK's webhook): ingest it like a poll result for every
+        tracked shipment with that number. False when the number is not tracked here."""
+        with self.store.read() as repo:
+            targets = repo.find_all(number)
+        if not targets:
+            return False
+        if stopped or outcome is None:
+            return True  # the carrier stopped pushing; our own polling schedule carries on
+        for shipment in targets:
+            self._apply(shipment, outcome, source, PollReport())
+        return True
+
+    def refresh_models(self) -> None:
+        """Relearn what the engine learns from finished journeys (scan gaps for the schedule, ETA and
+        silence models): cheap when fresh, so the polling loop calls it every round."""
+        now = self.clock.now()
+        if self._models_fitted_at is None or now - self._models_fitted_at >= MODEL_REFIT_EVERY:
+            with self.store.read() as repo:
+                timelines = repo.finished_timelines(5000)
+            if timelines:
+                self.scan_gaps = schedule.ScanGapModel.fit(timelines)
+            self._models_fitted_at = now
+        models_for(self.store, now)
+
     def run(self, stop: threading.Event, idle_seconds: float = 1.0) -> None:
         """Poll due shipments until `stop` is set; never dies on one bad batch."""
         while not stop.is_set():
             try:
+                self.refresh_models()
                 report = self.poll_due()
             except Exception:  # keep the loop alive; the failure is logged with its traceback
                 log.exception("polling failed")

@@ -67,6 +67,11 @@ class Repository:
         row = self.conn.execute(query.order_by(shipments.c.id)).mappings().first()
         return _shipment(row) if row else None
 
+    def find_all(self, number: str) -> list[Shipment]:
+        """Every shipment with this number, whatever the carrier."""
+        query = select(shipments).where(shipments.c.tracking_number == number).order_by(shipments.c.id)
+        return [_shipment(row) for row in self.conn.execute(query).mappings()]
+
     def add(self, shipment: Shipment, now: datetime) -> Shipment:
         """Insert `shipment`, or return the one already stored for the same number and carrier."""
         existing = self.find(shipment.tracking_number, shipment.carrier)
