@@ -78,14 +78,13 @@ class Page:
 
 
 def _detail(repo: Repository, tracking: Tracking, with_events: bool) -> TrackingDetail:
-    accounts = AccountRepository(repo.conn)
-    shipment = accounts.shipment(tracking.shipment_id)
+    shipment = repo.get(tracking.shipment_id)
     if shipment is None:  # the foreign key cascades, so only a concurrent delete gets here
         raise NotFoundError(f"no tracking {tracking.id}")
     if not with_events:
         return TrackingDetail(tracking, shipment, [shipment])
-    legs = accounts.chain(shipment)
-    events = accounts.events([leg.id for leg in legs if leg.id is not None])
+    legs = repo.chain(shipment)
+    events = repo.events([leg.id for leg in legs if leg.id is not None])
     return TrackingDetail(tracking, shipment, legs, events)
 
 

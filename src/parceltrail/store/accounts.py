@@ -33,9 +33,7 @@ from parceltrail.domain.accounts import (
     hash_key,
 )
 from parceltrail.domain.errors import InputError
-from parceltrail.domain.shipment import Shipment, TrackingEvent
-from parceltrail.store.repository import _event, _shipment
-from parceltrail.store.tables import accounts, api_keys, shipments, tracking_events, trackings
+from parceltrail.store.tables import accounts, api_keys, shipments, trackings
 
 _TRACKING_COLUMNS = [f.name for f in fields(Tracking)]
 
@@ -127,10 +125,6 @@ def effective_tag() -> ColumnElement[str]:
 # Prebuilt statements for the hot read path (one tracking with its events): built once, compiled once.
 _TRACKING_BY_ID = select(trackings).where(trackings.c.account_id == bindparam("account_id"),
                                           trackings.c.id == bindparam("tracking_id"))
-_SHIPMENT_BY_ID = select(shipments).where(shipments.c.id == bindparam("shipment_id"))
-_EVENTS_OF = (select(tracking_events)
-              .where(tracking_events.c.shipment_id.in_(bindparam("shipment_ids", expanding=True)))
-              .order_by(tracking_events.c.occurred_at, tracking_events.c.id))
 
 
 class AccountRepository:
@@ -210,32 +204,6 @@ class AccountRepository:
         row = self.conn.execute(_TRACKING_BY_ID, {"account_id": account_id, "tracking_id": tracking_id}
                                 ).mappings().first()
         return _tracking(row) if row else None
-
-    def shipment(self, shipment_id: int) -> Shipment | None:
-        row = self.conn.execute(_SHIPMENT_BY_ID, {"shipment_id": shipment_id}).mappings().first()
-        return _shipment(row) if row else None
-
-    def chain(self, shipment: Shipment) -> list[Shipment]:
-        """Every leg of the shipment's parcel, first leg first (as Repository.chain, prebuilt queries)."""
-        legs = [shipment]
-        seen = {shipment.id}
-        while legs[0].previous_leg_id is not None and legs[0].previous_leg_id not in seen and len(legs) < 20:
-            previous = self.shipment(legs[0].previous_leg_id)
-            if previous is None:
-                break
-            seen.add(previous.id)
-            legs.insert(0, previous)
-        while legs[-1].next_leg_id is not None and legs[-1].next_leg_id not in seen and len(legs) < 20:
-            following = self.shipment(legs[-1].next_leg_id)
-            if following is None:
-                break
-            seen.add(following.id)
-            legs.append(following)
-        return legs
-
-    def events(self, shipment_ids: Sequence[int]) -> list[TrackingEvent]:
-        rows = self.conn.execute(_EVENTS_OF, {"shipment_ids": list(shipment_ids)}).mappings()
-        return [_event(row) for row in rows]
 
     def tracking_for_shipment(self, account_id: int, shipment_id: int) -> Tracking | None:
         row = self.conn.execute(

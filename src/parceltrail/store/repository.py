@@ -49,6 +49,13 @@ def _event(row: Mapping[str, Any]) -> TrackingEvent:
     )
 
 
+# Prebuilt statements for the hot read path (a tracking with its events): built once, compiled once.
+_SHIPMENT_BY_ID = select(shipments).where(shipments.c.id == bindparam("shipment_id"))
+_EVENTS_OF = (select(tracking_events)
+              .where(tracking_events.c.shipment_id.in_(bindparam("shipment_ids", expanding=True)))
+              .order_by(tracking_events.c.occurred_at, tracking_events.c.id))
+
+
 class Repository:
     """Shipment and event access bound to one open connection; the caller owns the transaction."""
 
@@ -57,7 +64,7 @@ class Repository:
 
     # shipments -----------------------------------------------------------------------------------
     def get(self, shipment_id: int) -> Shipment | None:
-        row = self.conn.execute(select(shipments).where(shipments.c.id == shipment_id)).mappings().first()
+        row = self.conn.execute(_SHIPMENT_BY_ID, {"shipment_id": shipment_id}).mappings().first()
         return _shipment(row) if row else None
 
     def find(self, number: str, carrier: str | None = None) -> Shipment | None:
@@ -181,12 +188,9 @@ class Repository:
 
     # events --------------------------------------------------------------------------------------
     def events(self, shipment_ids: Sequence[int]) -> list[TrackingEvent]:
-        query = (
-            select(tracking_events)
-            .where(tracking_events.c.shipment_id.in_(list(shipment_ids)))
-            .order_by(tracking_events.c.occurred_at, tracking_events.c.id)
-        )
-        return [_event(row) for row in self.conn.execute(query).mappings()]
+        """The events of these shipments, in order of occurrence."""
+        rows = self.conn.execute(_EVENTS_OF, {"shipment_ids": list(shipment_ids)}).mappings()
+        return [_event(row) for row in rows]
 
     def event_heads(self, shipment_ids: Sequence[int]) -> list[TrackingEvent]:
         """The stored events of these shipments with only what status and scheduling need (id, shipment,
