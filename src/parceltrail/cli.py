@@ -39,6 +39,7 @@ def track(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Register NUMBER if new, fetch it now and print its timeline."""
+    from parceltrail.cli_outlook import outlook
     from parceltrail.engine.tracker import parse_number
     from parceltrail.runtime import standalone
 
@@ -58,15 +59,11 @@ def track(
                 break
             runtime.tracker.refresh(due)
         timeline = runtime.tracker.timeline(shipment.id or 0)
-        from parceltrail.cli_outlook import outlook, print_outlook  # issue 8: ETA and silence health
-
-        extra = outlook(runtime, timeline)
-    data = {**timeline_dict(timeline), **extra}
+        data = {**timeline_dict(timeline), **outlook(runtime, timeline)}  # + ETA and silence health
     if as_json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
     _print_timeline(data)
-    print_outlook(data)
 
 
 def _status_label(tag: str, subtag: str) -> str:
@@ -79,9 +76,13 @@ def _status_label(tag: str, subtag: str) -> str:
 
 
 def _print_timeline(data: dict) -> None:
+    from parceltrail.cli_outlook import outlook_lines
+
     simulated = " [yellow](simulated data from the sandbox network)[/yellow]" if data["simulated"] else ""
     console.print(f"[bold]{data['tracking_number']}[/bold]  {data['carrier']}{simulated}")
     console.print(f"Status: [bold]{_status_label(data['tag'], data['subtag'])}[/bold]")
+    for line in outlook_lines(data):
+        console.print(line, markup=False)
     if data["last_error"]:
         console.print(f"Last check: {data['last_error']}", markup=False)
     if data["untrackable_reason"]:

@@ -44,11 +44,6 @@ def outlook_lines(data: dict[str, Any]) -> list[str]:
     return lines
 
 
-def print_outlook(data: dict[str, Any]) -> None:
-    for line in outlook_lines(data):
-        console.print(line, markup=False, highlight=False)
-
-
 def register(app: typer.Typer) -> None:
     """Adds `evidence ORDER [-o DIR] --user EMAIL` and `evidence verify FILE`."""
 

@@ -99,7 +99,8 @@ def create_app(
 
     @app.get("/v1/health")
     async def health() -> dict[str, Any]:
-        return {"status": "ok", "simulated": demo, "now": clock.now().isoformat(), "epoch": epoch.isoformat()}
+        return {"status": "ok", "simulated": True, "demo": demo, "now": clock.now().isoformat(),
+                "epoch": epoch.isoformat()}
 
     @app.get("/v1/scenarios")
     async def scenarios() -> dict[str, Any]:
@@ -133,7 +134,7 @@ def create_app(
 
         now = clock.now()
         payload: dict[str, Any] = {
-            "simulated": demo,
+            "simulated": True,  # every journey the sandbox tells is made up, demo or not
             "results": [_result_json(n, journey(n, epoch, demo=demo), now) for n in numbers],
         }
         if demo:
