@@ -13,6 +13,10 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from parceltrail.carriers.sandbox.server import serve_in_thread
+from parceltrail.config import Settings
+from parceltrail.runtime import Runtime, build, sandbox_app
+from parceltrail.simulation import load_or_create
 from parceltrail.store import migrate
 from parceltrail.store.database import make_engine
 from parceltrail.store.repository import Store
@@ -62,6 +66,18 @@ def postgres_url() -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture
+def runtime(tmp_path: Path) -> Iterator[Runtime]:
+    """A demo-mode installation in `tmp_path`: SQLite file, the sandbox over real HTTP, a fast clock."""
+    settings = Settings(tmp_path, f"sqlite:///{tmp_path / 'parceltrail.db'}", None, True, 3600.0)
+    simulation = load_or_create(tmp_path, 3600.0)
+    base_url, stop = serve_in_thread(sandbox_app(settings, simulation))
+    try:
+        yield build(settings, base_url, simulation=simulation)
+    finally:
+        stop()
 
 
 def wait_for_postgres(url: str, timeout: float = 60.0) -> None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
@@ -12,11 +10,8 @@ from fastapi.testclient import TestClient
 
 from parceltrail.api.app import create_app
 from parceltrail.carriers.sandbox.scenarios import TEST_NUMBERS
-from parceltrail.carriers.sandbox.server import serve_in_thread
-from parceltrail.config import Settings
 from parceltrail.domain.accounts import Scope
-from parceltrail.runtime import Runtime, build, sandbox_app
-from parceltrail.simulation import load_or_create
+from parceltrail.runtime import Runtime
 from parceltrail.store.accounts import AccountRepository
 
 DELIVERED = TEST_NUMBERS["delivered"]
@@ -28,17 +23,6 @@ class Keys:
     write: str
     read: str
     account_id: int
-
-
-@pytest.fixture
-def runtime(tmp_path: Path) -> Iterator[Runtime]:
-    settings = Settings(tmp_path, f"sqlite:///{tmp_path / 'parceltrail.db'}", None, True, 3600.0)
-    simulation = load_or_create(tmp_path, 3600.0)
-    base_url, stop = serve_in_thread(sandbox_app(settings, simulation))
-    try:
-        yield build(settings, base_url, simulation=simulation)
-    finally:
-        stop()
 
 
 def make_keys(runtime: Runtime, name: str) -> Keys:

@@ -3,7 +3,7 @@ runtime with an account (tests/api)."""
 
 from __future__ import annotations
 
-from tests.api.conftest import alice, app, client, runtime  # noqa: F401 - re-exported fixtures
+from tests.api.conftest import alice, app, client  # noqa: F401 - re-exported fixtures
 from tests.engine.conftest import Rig, make_rig  # noqa: F401 - re-exported fixtures
 
 __all__ = ["Rig"]

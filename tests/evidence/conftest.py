@@ -12,7 +12,7 @@ from parceltrail.domain.orders import Address, Order, OrderItem, Role, User
 from parceltrail.engine.orders import NewOrder, ShipRequest, place_order, ship_order
 from parceltrail.engine.users import create_user
 from tests.engine.conftest import Rig, make_rig  # noqa: F401 - re-exported fixture
-from tests.orders.conftest import app, buyer, buyer2, client, runtime, seller  # noqa: F401 - re-exported
+from tests.orders.conftest import app, buyer, buyer2, client, seller  # noqa: F401 - re-exported
 
 LOST = "PTS03000000012"
 BERLIN = Address("Seller GmbH", ["Hauptstr. 1"], "Berlin", "DE", "10115")

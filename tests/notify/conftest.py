@@ -19,7 +19,7 @@ from parceltrail.notify.config import NotifySettings, SmtpSettings
 from parceltrail.notify.model import Notification, Subscription
 from parceltrail.store.notifications import NotificationRepository
 from parceltrail.store.repository import Store
-from tests.api.conftest import alice, app, bob, client, runtime  # noqa: F401 - the API's fixtures
+from tests.api.conftest import alice, app, bob, client  # noqa: F401 - the API's fixtures
 from tests.engine.conftest import START, Rig, make_rig  # noqa: F401 - the engine's Rig fixture, reused
 
 PUBLIC_URL = "https://parcels.example.org"

@@ -3,9 +3,7 @@ second seller, each with an API key, and an app without background polling."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,13 +11,10 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from parceltrail.api.app import create_app
-from parceltrail.carriers.sandbox.server import serve_in_thread
-from parceltrail.config import Settings
 from parceltrail.domain.accounts import Scope
 from parceltrail.domain.orders import Address, Role
 from parceltrail.engine.users import create_user
-from parceltrail.runtime import Runtime, build, sandbox_app
-from parceltrail.simulation import load_or_create
+from parceltrail.runtime import Runtime
 from parceltrail.store.accounts import AccountRepository
 
 PASSWORD = "correct horse battery"
@@ -36,17 +31,6 @@ class Person:
     @property
     def headers(self) -> dict[str, str]:
         return {"X-API-Key": self.key}
-
-
-@pytest.fixture
-def runtime(tmp_path: Path) -> Iterator[Runtime]:
-    settings = Settings(tmp_path, f"sqlite:///{tmp_path / 'parceltrail.db'}", None, True, 3600.0)
-    simulation = load_or_create(tmp_path, 3600.0)
-    base_url, stop = serve_in_thread(sandbox_app(settings, simulation))
-    try:
-        yield build(settings, base_url, simulation=simulation)
-    finally:
-        stop()
 
 
 def make_person(runtime: Runtime, email: str, role: Role) -> Person:
