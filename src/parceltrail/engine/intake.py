@@ -13,8 +13,8 @@ from parceltrail.documents.barcodes import decode_image, open_image
 from parceltrail.domain.accounts import Tracking, new_tracking_id
 from parceltrail.domain.errors import InputError
 from parceltrail.domain.orders import OrderError, User
-from parceltrail.domain.shipment import Shipment
 from parceltrail.engine.orders import attach_package, check_label_number, shippable_order, visible_order
+from parceltrail.engine.tracker import store_for_tracking
 from parceltrail.numbers import Candidate, extract, extract_from_email
 from parceltrail.store.accounts import AccountRepository
 from parceltrail.store.orders import OrderRepository
@@ -92,11 +92,7 @@ def add_found(store: Store, actor: User, found: list[tuple[str, Candidate]], now
                 return added
             accounts = AccountRepository(repo.conn)
             for number, reading in found:
-                shipment = repo.add(Shipment(
-                    tracking_number=number, carrier=reading.carrier, format=reading.format,
-                    service_class=reading.service_class, origin_country=reading.country,
-                    trackable=reading.trackable, untrackable_reason=reading.untrackable_reason,
-                    next_check_at=now), now)
+                shipment = store_for_tracking(repo, number, reading, now)
                 assert shipment.id is not None
                 tracking = accounts.tracking_for_shipment(actor.account_id, shipment.id)
                 if tracking is not None:

@@ -35,6 +35,7 @@ from parceltrail.domain.orders import (
 )
 from parceltrail.domain.shipment import Shipment, TrackingEvent
 from parceltrail.engine.order_status import sync_order_status
+from parceltrail.engine.tracker import store_for_tracking
 from parceltrail.numbers import (
     Candidate,
     InvalidNumberError,
@@ -305,7 +306,8 @@ def attach_package(repo: Repository, order: Order, number: str, reading: Candida
     orders = OrderRepository(repo.conn)
     if orders.package_by_number(number, reading.carrier) is not None:
         raise OrderError(f"{number} is already the label of a package", code="number_in_use")
-    shipment = _register(repo, number, reading, order, now)
+    # registered inside the caller's transaction, so a refused package leaves nothing behind
+    shipment = store_for_tracking(repo, number, reading, now, destination_country=order.ship_to.country)
     assert shipment.id is not None
     label_service = (service or reading.service or reading.service_class).strip()[:100]
     package = orders.add_package(order.id, shipment.id, number, reading.carrier, label_service, issued,
@@ -323,17 +325,6 @@ def shippable_order(actor: User, order: Order) -> None:
     if order.status not in SHIPPABLE:
         raise OrderError(f"order {order.id} is {order.status.value}; it cannot ship",
                          code="order_not_shippable")
-
-
-def _register(repo: Repository, number: str, reading: Candidate, order: Order, now: datetime) -> Shipment:
-    """The shared shipment for this number, stored for tracking as Tracker.register stores it (inside the
-    caller's transaction, so a refused package leaves nothing behind)."""
-    shipment = Shipment(
-        tracking_number=number, carrier=reading.carrier, format=reading.format,
-        service_class=reading.service_class, origin_country=reading.country,
-        destination_country=order.ship_to.country, trackable=reading.trackable,
-        untrackable_reason=reading.untrackable_reason, next_check_at=now)
-    return repo.add(shipment, now)
 
 
 def confirm_receipt(store: Store, actor: User, order_id: int, now: datetime) -> Order:

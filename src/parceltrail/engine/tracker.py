@@ -63,6 +63,23 @@ def parse_number(text: str, carrier: str | None = None) -> tuple[str, Candidate 
     return number, chosen
 
 
+def store_for_tracking(repo: Repository, number: str, reading: Candidate | None, now: datetime, *,
+                       carrier: str | None = None, destination_country: str | None = None) -> Shipment:
+    """The shared shipment for a recognized number, stored (idempotently) and due for a check now, in
+    the caller's transaction. `carrier` overrides the reading's (None reading: the user's carrier)."""
+    return repo.add(Shipment(
+        tracking_number=number,
+        carrier=carrier or (reading.carrier if reading else "unknown"),
+        format=reading.format if reading else None,
+        service_class=reading.service_class if reading else None,
+        origin_country=reading.country if reading else None,
+        destination_country=destination_country,
+        trackable=reading.trackable if reading else True,
+        untrackable_reason=reading.untrackable_reason if reading else None,
+        next_check_at=now,
+    ), now)
+
+
 class Tracker:
     def __init__(self, store: Store, connectors: ConnectorRegistry, clock: Clock,
                  batch_size: int = 200) -> None:
@@ -82,18 +99,8 @@ class Tracker:
         is written then."""
         number, chosen = parse_number(text, carrier)
         now = self.clock.now()
-        shipment = Shipment(
-            tracking_number=number,
-            carrier=carrier or (chosen.carrier if chosen else "unknown"),
-            format=chosen.format if chosen else None,
-            service_class=chosen.service_class if chosen else None,
-            origin_country=chosen.country if chosen else None,
-            trackable=chosen.trackable if chosen else True,
-            untrackable_reason=chosen.untrackable_reason if chosen else None,
-            next_check_at=now,
-        )
         with self.store.transaction() as repo:
-            return repo.add(shipment, now)
+            return store_for_tracking(repo, number, chosen, now, carrier=carrier)
 
     # reading -------------------------------------------------------------------------------------
     def timeline(self, shipment_id: int) -> Timeline:
