@@ -61,7 +61,7 @@ def main() -> None:
     parser.add_argument("--speed", default="3600", help="simulated time speed-up of the sandbox")
     args = parser.parse_args()
 
-    from parceltrail.carriers.sandbox.scenarios import TEST_NUMBERS
+    from parceltrail.adapters.sandbox.scenarios import TEST_NUMBERS
 
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "PARCELTRAIL_DATA_DIR": tmp, "PARCELTRAIL_DATABASE_URL": f"sqlite:///{tmp}/pt.db",

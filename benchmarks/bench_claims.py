@@ -13,9 +13,9 @@ from datetime import UTC, datetime
 
 from sqlalchemy import create_engine, text
 
-from parceltrail.store import claims, migrate
-from parceltrail.store.database import make_engine
-from parceltrail.store.repository import Store
+from parceltrail.adapters.db import claims, migrate
+from parceltrail.adapters.db.database import make_engine
+from parceltrail.adapters.db.repository import Store
 
 ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 

@@ -29,15 +29,15 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import create_engine, insert, text
 
-from parceltrail.carriers.base import RawEvent, TrackResult
-from parceltrail.carriers.sandbox.journeys import journey
-from parceltrail.carriers.sandbox.scenarios import CARRIER_SLUG, Scenario, make_number
+from parceltrail.adapters.db import migrate
+from parceltrail.adapters.db.database import make_engine
+from parceltrail.adapters.db.repository import Store
+from parceltrail.adapters.db.tables import tracking_events
+from parceltrail.adapters.sandbox.journeys import journey
+from parceltrail.adapters.sandbox.scenarios import CARRIER_SLUG, Scenario, make_number
+from parceltrail.domain.connectors import RawEvent, TrackResult
 from parceltrail.domain.shipment import Shipment
-from parceltrail.engine.ingestion import classify_event, ingest_many
-from parceltrail.store import migrate
-from parceltrail.store.database import make_engine
-from parceltrail.store.repository import Store
-from parceltrail.store.tables import tracking_events
+from parceltrail.services.tracking.ingestion import classify_event, ingest_many
 
 ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 EPOCH = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
@@ -78,7 +78,7 @@ def main() -> None:
     parser.add_argument("--cold", action="store_true", help="no warm-up (imports, classifier rules)")
     args = parser.parse_args()
     if not args.cold:
-        import parceltrail.engine.outbox  # noqa: F401 - imported lazily by ingestion
+        import parceltrail.services.notifications.outbox  # noqa: F401 - imported lazily by ingestion
 
         warm = Shipment("warm-up", CARRIER_SLUG, id=0)
         for result in _results(args.serials, first=100_001):

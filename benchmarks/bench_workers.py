@@ -26,16 +26,16 @@ from pathlib import Path
 import httpx
 from sqlalchemy import create_engine, func, select, text
 
-from parceltrail.carriers.registry import ConnectorRegistry
-from parceltrail.carriers.sandbox import CARRIER_SLUG, SandboxConnector, create_app
-from parceltrail.carriers.sandbox.scenarios import Scenario, make_number
+from parceltrail.adapters.db import migrate
+from parceltrail.adapters.db.database import make_engine
+from parceltrail.adapters.db.repository import Store
+from parceltrail.adapters.db.tables import shipments
+from parceltrail.adapters.sandbox import CARRIER_SLUG, SandboxConnector, create_app
+from parceltrail.adapters.sandbox.scenarios import Scenario, make_number
 from parceltrail.clock import ManualClock
 from parceltrail.domain.shipment import Shipment
-from parceltrail.engine.worker import Worker, rss_kb
-from parceltrail.store import migrate
-from parceltrail.store.database import make_engine
-from parceltrail.store.repository import Store
-from parceltrail.store.tables import shipments
+from parceltrail.entrypoints.worker import Worker, rss_kb
+from parceltrail.services.tracking.registry import ConnectorRegistry
 
 ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 EPOCH = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
@@ -141,7 +141,7 @@ def main() -> None:
             name, url = _db(admin, args.serials)
             names.append(name)
             env = dict(os.environ, PYTHONPATH=SRC)
-            cmd = [sys.executable, "-m", "parceltrail.engine.worker", "--database-url", url, "--at",
+            cmd = [sys.executable, "-m", "parceltrail.entrypoints.worker", "--database-url", url, "--at",
                    AT.isoformat(), "--batch", "40", "--idle-seconds", "0.1", "--sandbox-url"]
             procs = [subprocess.Popen([*cmd, urls[i % len(urls)]], env=env, stdout=subprocess.PIPE)
                      for i in range(n)]

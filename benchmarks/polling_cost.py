@@ -11,7 +11,13 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime, timedelta
 
-from parceltrail.engine.simulate import TRAIN_SERIALS, fixed, learned_adaptive, parcels, simulate
+from parceltrail.adapters.sandbox.polling_simulation import (
+    TRAIN_SERIALS,
+    fixed,
+    learned_adaptive,
+    parcels,
+    simulate,
+)
 
 EPOCH = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 

@@ -13,13 +13,13 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from parceltrail.carriers.sandbox.server import serve_in_thread
-from parceltrail.config import Settings
-from parceltrail.runtime import Runtime, build, sandbox_app
-from parceltrail.simulation import load_or_create
-from parceltrail.store import migrate
-from parceltrail.store.database import make_engine
-from parceltrail.store.repository import Store
+from parceltrail.adapters.db import migrate
+from parceltrail.adapters.db.database import make_engine
+from parceltrail.adapters.db.repository import Store
+from parceltrail.adapters.sandbox.server import serve_in_thread
+from parceltrail.adapters.sandbox.timeline import load_or_create
+from parceltrail.bootstrap import Runtime, build, sandbox_app
+from parceltrail.settings import Settings
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"

@@ -8,11 +8,11 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from parceltrail.api.app import create_app
-from parceltrail.carriers.sandbox.scenarios import TEST_NUMBERS
+from parceltrail.adapters.db.accounts import AccountRepository
+from parceltrail.adapters.sandbox.scenarios import TEST_NUMBERS
+from parceltrail.bootstrap import Runtime
 from parceltrail.domain.accounts import Scope
-from parceltrail.runtime import Runtime
-from parceltrail.store.accounts import AccountRepository
+from parceltrail.entrypoints.http.app import create_app
 
 DELIVERED = TEST_NUMBERS["delivered"]
 UPS = "1Z999AA10123456784"

@@ -9,13 +9,13 @@ import pytest
 from sqlalchemy import inspect
 from typer.testing import CliRunner
 
-from parceltrail.cli import app as cli
+from parceltrail.adapters.db import migrate
+from parceltrail.adapters.db.accounts import AccountRepository, TrackingExistsError, TrackingFilter
+from parceltrail.adapters.db.database import make_engine
+from parceltrail.adapters.db.repository import Store
 from parceltrail.domain.accounts import Scope, Tracking, new_tracking_id
 from parceltrail.domain.shipment import Shipment
-from parceltrail.store import migrate
-from parceltrail.store.accounts import AccountRepository, TrackingExistsError, TrackingFilter
-from parceltrail.store.database import make_engine
-from parceltrail.store.repository import Store
+from parceltrail.entrypoints.cli.main import app as cli
 
 NOW = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 import pytest
 from tracking import Client, Configuration, exceptions, models
 
-from parceltrail.api.app import create_app
-from parceltrail.api.ratelimit import RateLimiter
-from parceltrail.carriers.sandbox.server import serve_in_thread
-from parceltrail.runtime import Runtime
+from parceltrail.adapters.sandbox.server import serve_in_thread
+from parceltrail.bootstrap import Runtime
+from parceltrail.entrypoints.http.app import create_app
+from parceltrail.entrypoints.http.ratelimit import RateLimiter
 from tests.api.conftest import DELIVERED, UPS, Keys, make_keys
 
 

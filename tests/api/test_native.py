@@ -48,7 +48,7 @@ def test_get_by_id_and_number_retrack_events_delete(client: TestClient, alice: K
 
 
 def test_list_filters_and_cursor_pagination(client: TestClient, alice: Keys) -> None:
-    from parceltrail.carriers.sandbox.scenarios import TEST_NUMBERS_BY_DESTINATION
+    from parceltrail.adapters.sandbox.scenarios import TEST_NUMBERS_BY_DESTINATION
 
     numbers = list(TEST_NUMBERS_BY_DESTINATION["delivered"].values())[:5]
     ids = [_create(client, alice.write, n)["data"]["id"] for n in numbers]
@@ -158,7 +158,7 @@ def test_body_size_is_bounded(client: TestClient, alice: Keys) -> None:
 
 
 def test_rate_limit_headers_and_429(client: TestClient, app, alice: Keys) -> None:
-    from parceltrail.api.ratelimit import RateLimiter
+    from parceltrail.entrypoints.http.ratelimit import RateLimiter
 
     app.state.rate_limiter = RateLimiter(per_second=3)
     answers = [client.get("/api/v1/keys", headers=auth(alice.read)) for _ in range(6)]

@@ -12,8 +12,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from parceltrail.api.ratelimit import RateLimiter
-from parceltrail.runtime import Runtime
+from parceltrail.bootstrap import Runtime
+from parceltrail.entrypoints.http.ratelimit import RateLimiter
 from tests.api.conftest import DELIVERED, make_keys
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]

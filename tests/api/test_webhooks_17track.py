@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from parceltrail.carriers.seventeentrack import push_sign
+from parceltrail.adapters.carriers.seventeentrack import push_sign
 
 KEY = "secret-17track-key"
 RECORDED = Path(__file__).resolve().parents[1] / "carriers" / "recorded"

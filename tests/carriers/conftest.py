@@ -13,7 +13,7 @@ import httpx
 import pytest
 import respx
 
-from parceltrail.carriers.http import RateLimiter
+from parceltrail.adapters.carriers.http import RateLimiter
 from parceltrail.clock import ManualClock
 
 RECORDED = Path(__file__).parent / "recorded"

@@ -6,15 +6,15 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
-from parceltrail.carriers.base import Failure, FailureKind, NextLeg, TrackResult
-from parceltrail.carriers.http import MalformedResponseError
-from parceltrail.carriers.seventeentrack import (
+from parceltrail.adapters.carriers.http import MalformedResponseError
+from parceltrail.adapters.carriers.seventeentrack import (
     InvalidSignatureError,
     SeventeenTrackConnector,
     parse_push,
     push_sign,
     verify_push,
 )
+from parceltrail.domain.connectors import Failure, FailureKind, NextLeg, TrackResult
 
 BASE = "https://17track.test/track/v2.2"
 INFO_URL = f"{BASE}/gettrackinfo"

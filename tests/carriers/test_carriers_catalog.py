@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from parceltrail.carriers.catalog import build_connectors
-from parceltrail.carriers.dhl import DhlConnector
-from parceltrail.carriers.seventeentrack import SeventeenTrackCarrier
-from parceltrail.carriers.usps import UspsConnector
+from parceltrail.adapters.carriers.catalog import build_connectors
+from parceltrail.adapters.carriers.dhl import DhlConnector
+from parceltrail.adapters.carriers.seventeentrack import SeventeenTrackCarrier
+from parceltrail.adapters.carriers.usps import UspsConnector
 
 
 def test_nothing_configured_everything_disabled_with_reasons() -> None:

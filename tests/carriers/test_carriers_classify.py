@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from parceltrail.carriers.base import TrackResult
-from parceltrail.carriers.dhl import parse_shipments
-from parceltrail.carriers.fedex import parse_track
-from parceltrail.carriers.seventeentrack import parse_track_info
-from parceltrail.carriers.ups import parse_details
-from parceltrail.carriers.usps import parse_tracking
+from parceltrail.adapters.carriers.dhl import parse_shipments
+from parceltrail.adapters.carriers.fedex import parse_track
+from parceltrail.adapters.carriers.seventeentrack import parse_track_info
+from parceltrail.adapters.carriers.ups import parse_details
+from parceltrail.adapters.carriers.usps import parse_tracking
+from parceltrail.domain.connectors import TrackResult
 from parceltrail.status import Tag, classify
 
 

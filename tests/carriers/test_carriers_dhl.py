@@ -5,9 +5,9 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
-from parceltrail.carriers.base import Failure, FailureKind, TrackResult
-from parceltrail.carriers.dhl import DhlConnector
-from parceltrail.carriers.http import RateLimiter
+from parceltrail.adapters.carriers.dhl import DhlConnector
+from parceltrail.adapters.carriers.http import RateLimiter
+from parceltrail.domain.connectors import Failure, FailureKind, TrackResult
 
 BASE = "https://dhl.test"
 URL = f"{BASE}/track/shipments"

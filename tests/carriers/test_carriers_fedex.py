@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
-from parceltrail.carriers.base import Failure, FailureKind, TrackResult
-from parceltrail.carriers.fedex import FedexConnector
+from parceltrail.adapters.carriers.fedex import FedexConnector
+from parceltrail.domain.connectors import Failure, FailureKind, TrackResult
 
 BASE = "https://fedex.test"
 TOKEN_URL = f"{BASE}/oauth/token"

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from parceltrail.carriers.http import (
+from parceltrail.adapters.carriers.http import (
     MalformedResponseError,
     RateLimiter,
     parse_offset,

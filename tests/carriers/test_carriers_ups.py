@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
-from parceltrail.carriers.base import Failure, FailureKind, TrackResult
-from parceltrail.carriers.ups import UpsConnector
+from parceltrail.adapters.carriers.ups import UpsConnector
+from parceltrail.domain.connectors import Failure, FailureKind, TrackResult
 
 BASE = "https://ups.test"
 NUMBER = "1Z023E2X0214323462"

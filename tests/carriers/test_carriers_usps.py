@@ -5,8 +5,8 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
-from parceltrail.carriers.base import Failure, FailureKind, TrackResult
-from parceltrail.carriers.usps import UspsConnector
+from parceltrail.adapters.carriers.usps import UspsConnector
+from parceltrail.domain.connectors import Failure, FailureKind, TrackResult
 
 BASE = "https://usps.test"
 NUMBER = "9400111899223197428490"

@@ -10,11 +10,11 @@ from typing import Any
 import httpx
 import pytest
 
-from parceltrail.carriers.registry import ConnectorRegistry
-from parceltrail.carriers.sandbox import CARRIER_SLUG, SandboxConnector, create_app, serve_in_thread
+from parceltrail.adapters.db.repository import Store
+from parceltrail.adapters.sandbox import CARRIER_SLUG, SandboxConnector, create_app, serve_in_thread
 from parceltrail.clock import ManualClock
-from parceltrail.engine.tracker import PollReport, Tracker
-from parceltrail.store.repository import Store
+from parceltrail.services.tracking.registry import ConnectorRegistry
+from parceltrail.services.tracking.tracker import PollReport, Tracker
 
 START = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 

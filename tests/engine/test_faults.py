@@ -7,8 +7,8 @@ from datetime import timedelta
 import httpx
 import pytest
 
-from parceltrail.carriers.base import FailureKind
-from parceltrail.carriers.sandbox import FAULT_HEADER, TEST_NUMBERS
+from parceltrail.adapters.sandbox import FAULT_HEADER, TEST_NUMBERS
+from parceltrail.domain.connectors import FailureKind
 from parceltrail.domain.events import chronological
 
 
@@ -25,9 +25,9 @@ def test_random_faults_lose_and_duplicate_nothing(make_rig, store, scenario: str
     clean, _ = _events(clean_rig, TEST_NUMBERS[scenario])
 
     # a fresh database for the faulty run
-    from parceltrail.store import migrate
-    from parceltrail.store.database import make_engine
-    from parceltrail.store.repository import Store
+    from parceltrail.adapters.db import migrate
+    from parceltrail.adapters.db.database import make_engine
+    from parceltrail.adapters.db.repository import Store
 
     faulty_rig = make_rig(timeout=0.3, fault_rate=0.4, seed=7, fault_delay_seconds=1.0)
     url = str(store.engine.url).replace("parceltrail.db", "faulty.db")

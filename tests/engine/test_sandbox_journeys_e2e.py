@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from parceltrail.carriers.sandbox import (
+from parceltrail.adapters.sandbox import (
     TEST_NUMBERS,
     TEST_NUMBERS_BY_DESTINATION,
     expected_statuses,

@@ -4,9 +4,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from parceltrail.carriers.base import FailureKind
+from parceltrail.domain.connectors import FailureKind
 from parceltrail.domain.shipment import Shipment
-from parceltrail.engine import schedule
+from parceltrail.services.tracking import schedule
 
 NOW = datetime(2026, 11, 10, 12, tzinfo=UTC)
 H = timedelta(hours=1)
@@ -124,8 +124,8 @@ def test_after_success_uses_the_chain_events_and_round_trips_json(tmp_path: Path
 
 
 def test_tracker_learns_scan_gaps_from_stored_journeys_and_polls_with_them(make_rig) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
-    from parceltrail.carriers.sandbox.journeys import build_journey
-    from parceltrail.carriers.sandbox.scenarios import Leg, Scenario, make_number
+    from parceltrail.adapters.sandbox.journeys import build_journey
+    from parceltrail.adapters.sandbox.scenarios import Leg, Scenario, make_number
     from tests.engine.conftest import START
 
     rig = make_rig()

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from parceltrail.carriers.sandbox import TEST_NUMBERS_BY_DESTINATION
-from parceltrail.engine import eta as eta_engine
-from parceltrail.engine.eta import (
+from parceltrail.adapters.sandbox import TEST_NUMBERS_BY_DESTINATION
+from parceltrail.predict import EtaModel
+from parceltrail.services.outlook import eta as eta_engine
+from parceltrail.services.outlook.eta import (
     delivered_journeys,
     eta_for,
     fit_from_store,
@@ -15,7 +16,6 @@ from parceltrail.engine.eta import (
     load_models,
     maybe_refit,
 )
-from parceltrail.predict import EtaModel
 from tests.eta.conftest import Rig
 
 DELIVERED = sorted(TEST_NUMBERS_BY_DESTINATION["delivered"].values())[:3]

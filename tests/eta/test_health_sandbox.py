@@ -8,10 +8,10 @@ from datetime import timedelta
 
 import pytest
 
-from parceltrail.carriers.sandbox import TEST_NUMBERS_BY_DESTINATION
-from parceltrail.engine.health import health_for
+from parceltrail.adapters.sandbox import TEST_NUMBERS_BY_DESTINATION
 from parceltrail.predict import Health
 from parceltrail.predict.silence import EXPIRED_AFTER
+from parceltrail.services.outlook.health import health_for
 from tests.eta.conftest import Rig
 
 CUSTOMS_HOLD = "PTS02000000014"

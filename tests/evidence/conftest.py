@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import pytest
 
 from parceltrail.domain.orders import Address, Order, OrderItem, Role, User
-from parceltrail.engine.orders import NewOrder, ShipRequest, place_order, ship_order
-from parceltrail.engine.users import create_user
+from parceltrail.services.marketplace.orders import NewOrder, ShipRequest, place_order, ship_order
+from parceltrail.services.marketplace.users import create_user
 from tests.engine.conftest import Rig, make_rig  # noqa: F401 - re-exported fixture
 from tests.orders.conftest import app, buyer, buyer2, client, seller  # noqa: F401 - re-exported
 

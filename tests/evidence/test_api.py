@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from parceltrail.engine.evidence import verify_bytes
-from parceltrail.runtime import Runtime
+from parceltrail.bootstrap import Runtime
+from parceltrail.services.outlook.evidence import verify_bytes
 from tests.orders.conftest import Person, place
 
 NUMBER = "PTS01000000016"

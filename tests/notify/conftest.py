@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 
-from parceltrail.engine.outbox import OutboxDispatcher
-from parceltrail.notify import subscriptions as service
-from parceltrail.notify.config import NotifySettings, SmtpSettings
-from parceltrail.notify.model import Notification, Subscription
-from parceltrail.store.notifications import NotificationRepository
-from parceltrail.store.repository import Store
+from parceltrail.adapters.db.notifications import NotificationRepository
+from parceltrail.adapters.db.repository import Store
+from parceltrail.domain.notifications import Notification, Subscription
+from parceltrail.services.notifications import subscriptions as service
+from parceltrail.services.notifications.config import NotifySettings, SmtpSettings
+from parceltrail.services.notifications.outbox import OutboxDispatcher
 from tests.api.conftest import alice, app, bob, client  # noqa: F401 - the API's fixtures
 from tests.engine.conftest import START, Rig, make_rig  # noqa: F401 - the engine's Rig fixture, reused
 

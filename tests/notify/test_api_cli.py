@@ -8,8 +8,8 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from parceltrail.cli import app as cli_app
-from parceltrail.store.notifications import NotificationRepository
+from parceltrail.adapters.db.notifications import NotificationRepository
+from parceltrail.entrypoints.cli.main import app as cli_app
 from tests.api.conftest import DELIVERED, Keys, auth
 
 
@@ -108,8 +108,8 @@ def test_cli_subscribe_list_and_replay(tmp_path: Path, monkeypatch: pytest.Monke
     assert runner.invoke(cli_app, ["outbox", "replay", "7"]).exit_code == 2
     once = runner.invoke(cli_app, ["outbox", "dispatch", "--once"])
     assert once.exit_code == 0 and "0 notification(s) delivered" in once.output
-    from parceltrail.store.database import make_engine
-    from parceltrail.store.repository import Store
+    from parceltrail.adapters.db.database import make_engine
+    from parceltrail.adapters.db.repository import Store
 
     with Store(make_engine(f"sqlite:///{tmp_path / 'parceltrail.db'}")).read() as repo:
         subs = NotificationRepository(repo.conn).subscriptions(all_accounts=True)

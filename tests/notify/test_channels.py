@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 
-from parceltrail.carriers.sandbox import TEST_NUMBERS
-from parceltrail.notify.config import SmtpSettings
-from parceltrail.notify.model import Status
+from parceltrail.adapters.sandbox import TEST_NUMBERS
+from parceltrail.domain.notifications import Status
+from parceltrail.services.notifications.config import SmtpSettings
 from parceltrail.status import message
 from tests.notify.conftest import PUBLIC_URL, dispatcher, free_port, outbox, serve, settings, subscribe
 

@@ -12,8 +12,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from parceltrail.carriers.sandbox import TEST_NUMBERS
-from parceltrail.notify.model import Status
+from parceltrail.adapters.sandbox import TEST_NUMBERS
+from parceltrail.domain.notifications import Status
 from tests.notify.conftest import outbox, subscribe
 
 PARCELTRAIL = str(Path(sys.executable).with_name("parceltrail"))

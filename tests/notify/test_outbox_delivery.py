@@ -8,10 +8,10 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from parceltrail.carriers.sandbox import TEST_NUMBERS
-from parceltrail.notify.model import Status
-from parceltrail.notify.signing import verify_aftership, verify_signature
-from parceltrail.store.tables import notifications
+from parceltrail.adapters.db.tables import notifications
+from parceltrail.adapters.delivery.signing import verify_aftership, verify_signature
+from parceltrail.adapters.sandbox import TEST_NUMBERS
+from parceltrail.domain.notifications import Status
 from tests.notify.conftest import START, dispatcher, outbox, subscribe
 
 DOWN_FROM, DOWN_UNTIL = START + timedelta(days=1), START + timedelta(days=1, hours=12)
@@ -95,8 +95,8 @@ def test_outbox_rows_are_written_in_the_ingestion_transaction(make_rig, receiver
     shipment = rig.tracker.register(TEST_NUMBERS["delivered"])
     subscribe(rig.store, rig.clock.now(), shipment_id=shipment.id, channel="webhook", target=receiver.url,
               events=["checkpoint"])
-    from parceltrail.carriers.base import RawEvent, TrackResult
-    from parceltrail.engine.ingestion import ingest
+    from parceltrail.domain.connectors import RawEvent, TrackResult
+    from parceltrail.services.tracking.ingestion import ingest
 
     result = TrackResult(TEST_NUMBERS["delivered"], [RawEvent(
         occurred_at=START, text="Shipment information received", lang="en")])

@@ -5,14 +5,14 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, timedelta
 
-from parceltrail.carriers.sandbox import TEST_NUMBERS
+from parceltrail.adapters.delivery.signing import aftership_signature
+from parceltrail.adapters.sandbox import TEST_NUMBERS
 from parceltrail.clock import ManualClock
-from parceltrail.engine import outbox as ob
-from parceltrail.engine.ingestion import IngestReport
-from parceltrail.notify.model import Outcome, Status
-from parceltrail.notify.signing import aftership_signature
-from parceltrail.notify.timing import next_digest_time, release_time
-from parceltrail.notify.urls import UnsafeUrlError, check_webhook_url
+from parceltrail.domain.notifications import Outcome, Status
+from parceltrail.services.notifications import outbox as ob
+from parceltrail.services.notifications.timing import next_digest_time, release_time
+from parceltrail.services.notifications.urls import UnsafeUrlError, check_webhook_url
+from parceltrail.services.tracking.ingestion import IngestReport
 from tests.notify.conftest import START, dispatcher, outbox, subscribe
 
 
@@ -59,8 +59,8 @@ def _one_change(make_rig, **sub):
     shipment = rig.tracker.register(TEST_NUMBERS["delivered"])
     subscribe(rig.store, rig.clock.now(), shipment_id=shipment.id, channel="webhook",
               target="http://127.0.0.1:9/x", events=["checkpoint"], **sub)
-    from parceltrail.carriers.base import RawEvent, TrackResult
-    from parceltrail.engine.ingestion import ingest
+    from parceltrail.domain.connectors import RawEvent, TrackResult
+    from parceltrail.services.tracking.ingestion import ingest
 
     for minutes, text in ((0, "Shipment information received"), (5, "Picked up by the carrier")):
         result = TrackResult(TEST_NUMBERS["delivered"], [RawEvent(occurred_at=START, text=text, lang="en")])
@@ -149,8 +149,8 @@ def test_not_updated_once_per_silence(make_rig) -> None:
 
 def test_eta_moves_beyond_the_threshold_notify(store) -> None:
     clock = ManualClock(START)
-    from parceltrail.carriers.registry import ConnectorRegistry
-    from parceltrail.engine.tracker import Tracker
+    from parceltrail.services.tracking.registry import ConnectorRegistry
+    from parceltrail.services.tracking.tracker import Tracker
 
     shipment = Tracker(store, ConnectorRegistry({}), clock).register(TEST_NUMBERS["delivered"])
     subscribe(store, START, shipment_id=shipment.id, channel="webhook", target="http://127.0.0.1:9/x",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from parceltrail.cli import app
+from parceltrail.entrypoints.cli.main import app
 
 runner = CliRunner()
 

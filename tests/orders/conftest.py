@@ -10,12 +10,12 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from parceltrail.api.app import create_app
+from parceltrail.adapters.db.accounts import AccountRepository
+from parceltrail.bootstrap import Runtime
 from parceltrail.domain.accounts import Scope
 from parceltrail.domain.orders import Address, Role
-from parceltrail.engine.users import create_user
-from parceltrail.runtime import Runtime
-from parceltrail.store.accounts import AccountRepository
+from parceltrail.entrypoints.http.app import create_app
+from parceltrail.services.marketplace.users import create_user
 
 PASSWORD = "correct horse battery"
 BERLIN = Address("Seller GmbH", ["Hauptstr. 1"], "Berlin", "DE", "10115")

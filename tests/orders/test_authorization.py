@@ -9,8 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from parceltrail.cli import app as cli_app
-from parceltrail.runtime import Runtime
+from parceltrail.bootstrap import Runtime
+from parceltrail.entrypoints.cli.main import app as cli_app
 
 from .conftest import Person, place
 

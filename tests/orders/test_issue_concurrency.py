@@ -8,13 +8,13 @@ from datetime import UTC, datetime
 
 import pytest
 
+from parceltrail.adapters.db import migrate
+from parceltrail.adapters.db.database import make_engine
+from parceltrail.adapters.db.repository import Store
 from parceltrail.domain.orders import Address, OrderError, OrderItem, Role
-from parceltrail.engine import orders as service
-from parceltrail.engine.users import create_user
 from parceltrail.numbers import detect, issue_s10
-from parceltrail.store import migrate
-from parceltrail.store.database import make_engine
-from parceltrail.store.repository import Store
+from parceltrail.services.marketplace import orders as service
+from parceltrail.services.marketplace.users import create_user
 
 NOW = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 THREADS = 8

@@ -8,7 +8,7 @@ import io
 import pypdfium2
 from fastapi.testclient import TestClient
 
-from parceltrail.documents.barcodes import decode_image, rasterize_pdf
+from parceltrail.adapters.documents.barcodes import decode_image, rasterize_pdf
 
 from .conftest import Person, place
 

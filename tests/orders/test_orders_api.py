@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from parceltrail.carriers.sandbox.scenarios import TEST_NUMBERS
-from parceltrail.engine.order_status import on_shipment_changed
+from parceltrail.adapters.sandbox.scenarios import TEST_NUMBERS
+from parceltrail.bootstrap import Runtime
 from parceltrail.numbers import issue_s10
-from parceltrail.runtime import Runtime
+from parceltrail.services.marketplace.order_status import on_shipment_changed
 
 from .conftest import PASSWORD, Person, place
 

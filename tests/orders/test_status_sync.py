@@ -6,10 +6,10 @@ from datetime import timedelta
 
 from fastapi.testclient import TestClient
 
+from parceltrail.adapters.db.orders import OrderRepository
+from parceltrail.bootstrap import Runtime
 from parceltrail.domain.orders import OrderStatus, derive_status
-from parceltrail.engine.order_status import expire_protection, on_shipment_changed
-from parceltrail.runtime import Runtime
-from parceltrail.store.orders import OrderRepository
+from parceltrail.services.marketplace.order_status import expire_protection, on_shipment_changed
 
 from .conftest import Person, place
 

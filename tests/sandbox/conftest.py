@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from parceltrail.carriers.sandbox import create_app, serve_in_thread
+from parceltrail.adapters.sandbox import create_app, serve_in_thread
 from parceltrail.clock import ManualClock
 
 EPOCH = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)

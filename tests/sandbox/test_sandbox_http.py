@@ -8,8 +8,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
-from parceltrail.carriers.base import Failure, FailureKind, TrackResult
-from parceltrail.carriers.sandbox import (
+from parceltrail.adapters.sandbox import (
     DEMO_NOTICE,
     FAULT_HEADER,
     TEST_NUMBERS,
@@ -17,8 +16,9 @@ from parceltrail.carriers.sandbox import (
     journey,
     parse_track_response,
 )
-from parceltrail.carriers.sandbox.faults import Fault, FaultInjector
+from parceltrail.adapters.sandbox.faults import Fault, FaultInjector
 from parceltrail.clock import ManualClock
+from parceltrail.domain.connectors import Failure, FailureKind, TrackResult
 
 Start = Callable[..., tuple[str, ManualClock]]
 DELIVERED = TEST_NUMBERS["delivered"]
@@ -226,14 +226,14 @@ def test_fault_injection_is_seeded() -> None:
     ],
 )
 def test_parser_rejects_malformed_bodies(body: bytes) -> None:
-    from parceltrail.carriers.sandbox.connector import MalformedResponseError
+    from parceltrail.adapters.sandbox.connector import MalformedResponseError
 
     with pytest.raises(MalformedResponseError):
         parse_track_response(body, ["A"])
 
 
 def test_retry_after_http_date() -> None:
-    from parceltrail.carriers.sandbox.connector import _retry_after
+    from parceltrail.adapters.sandbox.connector import _retry_after
 
     when = datetime.now(UTC) + timedelta(seconds=120)
     assert 100 < (_retry_after(when.strftime("%a, %d %b %Y %H:%M:%S GMT")) or 0) <= 120
@@ -243,7 +243,7 @@ def test_retry_after_http_date() -> None:
 def test_cli_has_the_sandbox_command() -> None:
     from typer.testing import CliRunner
 
-    from parceltrail.cli import app
+    from parceltrail.entrypoints.cli.main import app
 
     result = CliRunner().invoke(app, ["sandbox", "--help"])
     assert result.exit_code == 0

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from parceltrail.carriers.sandbox import (
+from parceltrail.adapters.sandbox import (
     SCENARIOS,
     TEST_NUMBERS,
     TEST_NUMBERS_BY_DESTINATION,
@@ -21,7 +21,7 @@ from parceltrail.carriers.sandbox import (
     make_number,
     number_for,
 )
-from parceltrail.carriers.sandbox.scenarios import demo_parcel, parse_sandbox_number
+from parceltrail.adapters.sandbox.scenarios import demo_parcel, parse_sandbox_number
 from parceltrail.numbers import detect
 from parceltrail.status.taxonomy import Subtag
 

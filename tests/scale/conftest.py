@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from parceltrail.carriers.sandbox import create_app, serve_in_thread
+from parceltrail.adapters.sandbox import create_app, serve_in_thread
 from parceltrail.clock import ManualClock
 
 EPOCH = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
@@ -49,7 +49,7 @@ def start_worker(tmp_path: Path) -> Iterator[Callable[..., subprocess.Popen[str]
 
     def start(database_url: str, sandbox_url: str, *extra: str) -> subprocess.Popen[str]:
         env = dict(os.environ, PYTHONPATH=str(SRC))
-        cmd = [sys.executable, "-m", "parceltrail.engine.worker", "--database-url", database_url,
+        cmd = [sys.executable, "-m", "parceltrail.entrypoints.worker", "--database-url", database_url,
                "--sandbox-url", sandbox_url, "--at", AT.isoformat(), *extra]
         proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         procs.append(proc)

@@ -11,17 +11,16 @@ from datetime import timedelta
 
 import pytest
 
-from parceltrail.carriers.registry import ConnectorRegistry
-from parceltrail.carriers.sandbox import CARRIER_SLUG, SandboxConnector
-from parceltrail.carriers.sandbox.scenarios import Scenario, make_number
+from parceltrail.adapters.db import claims, live, migrate
+from parceltrail.adapters.db.carrier_limits import CarrierLimiter, Limit
+from parceltrail.adapters.db.database import make_engine
+from parceltrail.adapters.db.repository import Store
+from parceltrail.adapters.sandbox import CARRIER_SLUG, SandboxConnector
+from parceltrail.adapters.sandbox.scenarios import Scenario, make_number
 from parceltrail.clock import ManualClock
 from parceltrail.domain.shipment import Shipment
-from parceltrail.engine import live
-from parceltrail.engine.ratelimit import CarrierLimiter, Limit
-from parceltrail.engine.tracker import Tracker
-from parceltrail.store import claims, migrate
-from parceltrail.store.database import make_engine
-from parceltrail.store.repository import Store
+from parceltrail.services.tracking.registry import ConnectorRegistry
+from parceltrail.services.tracking.tracker import Tracker
 from tests.scale.conftest import AT, SRC
 
 
@@ -93,7 +92,7 @@ def test_carrier_limits_are_shared(postgres_url) -> None:
 
 LISTENER = """
 import sys
-from parceltrail.engine import live
+from parceltrail.adapters.db import live
 with live.subscribe(sys.argv[1]) as sub:
     print("listening", flush=True)
     print(sub.get(timeout=60), flush=True)

@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from parceltrail.carriers.sandbox.journeys import journey
-from parceltrail.carriers.sandbox.scenarios import CARRIER_SLUG, Scenario, make_number
+from parceltrail.adapters.db import migrate
+from parceltrail.adapters.db.database import make_engine
+from parceltrail.adapters.db.repository import Store
+from parceltrail.adapters.db.tables import shipments, tracking_events
+from parceltrail.adapters.sandbox.journeys import journey
+from parceltrail.adapters.sandbox.scenarios import CARRIER_SLUG, Scenario, make_number
 from parceltrail.domain.events import event_fingerprint
 from parceltrail.domain.shipment import Shipment
-from parceltrail.store import migrate
-from parceltrail.store.database import make_engine
-from parceltrail.store.repository import Store
-from parceltrail.store.tables import shipments, tracking_events
 from tests.conftest import wait_for_postgres
 from tests.scale.conftest import AT, EPOCH, restart_command
 

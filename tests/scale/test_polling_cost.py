@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from parceltrail.engine.simulate import fixed, learned_adaptive, parcels, simulate
+from parceltrail.adapters.sandbox.polling_simulation import fixed, learned_adaptive, parcels, simulate
 
 EPOCH = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 WHICH = parcels(range(1, 13))  # 12 serials x 7 scenarios

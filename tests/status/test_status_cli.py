@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from parceltrail.cli import app
+from parceltrail.entrypoints.cli.main import app
 
 runner = CliRunner()
 

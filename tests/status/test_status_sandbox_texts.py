@@ -12,7 +12,7 @@ from importlib import resources
 
 import pytest
 
-from parceltrail.carriers.sandbox.codes import EXPECTED_SUBTAG
+from parceltrail.adapters.sandbox.codes import EXPECTED_SUBTAG
 from parceltrail.status import Subtag, classify
 
 FIELDS = {
@@ -32,7 +32,7 @@ SUBTAG_DISAGREEMENTS = {
 
 @cache
 def _templates() -> dict[str, dict[str, list[str | dict[str, str]]]]:
-    raw = resources.files("parceltrail.carriers.sandbox").joinpath("texts.toml").read_text(encoding="utf-8")
+    raw = resources.files("parceltrail.adapters.sandbox").joinpath("texts.toml").read_text(encoding="utf-8")
     return tomllib.loads(raw)
 
 

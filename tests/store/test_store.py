@@ -7,11 +7,11 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import inspect, text
 
+from parceltrail.adapters.db import migrate
+from parceltrail.adapters.db.database import make_engine
+from parceltrail.adapters.db.repository import Store
 from parceltrail.domain.events import event_fingerprint
 from parceltrail.domain.shipment import Shipment, TrackingEvent
-from parceltrail.store import migrate
-from parceltrail.store.database import make_engine
-from parceltrail.store.repository import Store
 
 NOW = datetime(2026, 11, 2, 12, 0, tzinfo=UTC)
 SHANGHAI = timezone(timedelta(hours=8))

@@ -16,21 +16,21 @@ from typing import Any
 
 import pytest
 
-from parceltrail.api.app import create_app
-from parceltrail.carriers.registry import ConnectorRegistry
-from parceltrail.carriers.sandbox import CARRIER_SLUG, SandboxConnector, serve_in_thread
-from parceltrail.carriers.sandbox import create_app as create_sandbox
+from parceltrail.adapters.db import migrate
+from parceltrail.adapters.db.database import make_engine
+from parceltrail.adapters.db.repository import Store
+from parceltrail.adapters.sandbox import CARRIER_SLUG, SandboxConnector, serve_in_thread
+from parceltrail.adapters.sandbox import create_app as create_sandbox
+from parceltrail.adapters.sandbox.timeline import load_or_create
+from parceltrail.bootstrap import Runtime
 from parceltrail.clock import ManualClock
-from parceltrail.config import Settings
 from parceltrail.domain.orders import Address, Role, User
-from parceltrail.engine import orders as order_service
-from parceltrail.engine.tracker import Tracker
-from parceltrail.engine.users import create_user
-from parceltrail.runtime import Runtime
-from parceltrail.simulation import load_or_create
-from parceltrail.store import migrate
-from parceltrail.store.database import make_engine
-from parceltrail.store.repository import Store
+from parceltrail.entrypoints.http.app import create_app
+from parceltrail.services.marketplace import orders as order_service
+from parceltrail.services.marketplace.users import create_user
+from parceltrail.services.tracking.registry import ConnectorRegistry
+from parceltrail.services.tracking.tracker import Tracker
+from parceltrail.settings import Settings
 
 CHROMIUM = os.environ.get("PARCELTRAIL_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -18,9 +18,9 @@ import pytest
 from aiosmtpd.controller import Controller
 from playwright.sync_api import expect
 
-from parceltrail.engine.outbox import OutboxDispatcher
-from parceltrail.notify.model import ChannelKind, EventKind, Scope
-from parceltrail.store.notifications import NotificationRepository
+from parceltrail.adapters.db.notifications import NotificationRepository
+from parceltrail.domain.notifications import ChannelKind, EventKind, Scope
+from parceltrail.services.notifications.outbox import OutboxDispatcher
 from tests.web.conftest import PASSWORD, Site, make_shop, shot
 
 PARCEL = "PTS01000000016"  # moves on when the clock does (its handover leg gets new scans)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from parceltrail.web.geo import Stop, project, route_map
-from parceltrail.web.i18n import LANGS, catalog, pick_lang, pick_zone
-from parceltrail.web.tracking import MAX_NUMBERS, split_input
+from parceltrail.entrypoints.web.geo import Stop, project, route_map
+from parceltrail.entrypoints.web.i18n import LANGS, catalog, pick_lang, pick_zone
+from parceltrail.entrypoints.web.tracking import MAX_NUMBERS, split_input
 
 
 def test_split_a_list_keeps_typos_and_an_email_does_not() -> None:
@@ -58,10 +58,10 @@ def test_notify_form_helpers() -> None:
     import pytest
     from starlette.requests import Request
 
-    from parceltrail.api.sessions import COOKIE
     from parceltrail.domain.errors import InputError
-    from parceltrail.web import notify
-    from parceltrail.web.i18n import Locale
+    from parceltrail.entrypoints.http.sessions import COOKIE
+    from parceltrail.entrypoints.web import notify
+    from parceltrail.entrypoints.web.i18n import Locale
 
     loc = Locale("es", ZoneInfo("UTC"))
 

@@ -1,0 +1,34 @@
+"""Deliver one notification through its subscription's channel (webhook, e-mail or Apprise)."""
+
+from __future__ import annotations
+
+import httpx
+
+from parceltrail.adapters.delivery.apprise_channel import send_apprise
+from parceltrail.adapters.delivery.email import send_email
+from parceltrail.adapters.delivery.webhooks import send_webhook
+from parceltrail.domain.notifications import ChannelKind, Notification, Outcome, Subscription
+from parceltrail.services.notifications.config import NotifySettings
+
+CONNECT_TIMEOUT = 3.0
+
+
+class Deliverer:
+    """Sends notifications; one HTTP client (connection pool) per dispatcher."""
+
+    def __init__(self, settings: NotifySettings, timeout: float = 10.0,
+                 client: httpx.Client | None = None) -> None:
+        self.settings = settings
+        self.client = client or httpx.Client(
+            timeout=httpx.Timeout(timeout, connect=min(CONNECT_TIMEOUT, timeout)), follow_redirects=False)
+
+    def close(self) -> None:
+        self.client.close()
+
+    def deliver(self, subscription: Subscription, notification: Notification) -> Outcome:
+        if subscription.channel is ChannelKind.WEBHOOK:
+            return send_webhook(self.client, subscription, notification,
+                                allow_private=self.settings.allow_private)
+        if subscription.channel is ChannelKind.EMAIL:
+            return send_email(self.settings.smtp, subscription, notification)
+        return send_apprise(subscription, notification, allow_private=self.settings.allow_private)

@@ -1,0 +1,70 @@
+"""E-mail over SMTP: the message in the recipient's language with the tracking link."""
+
+from __future__ import annotations
+
+import re
+import smtplib
+import ssl
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+
+from parceltrail.domain.errors import InputError
+from parceltrail.domain.notifications import Notification, Outcome, Subscription
+from parceltrail.services.notifications.config import SmtpSettings
+from parceltrail.services.notifications.messages import render
+
+_ADDRESS = re.compile(r"^[^@\s<>(),;:\"\[\]]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"
+                      r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*$")
+
+
+class InvalidEmailError(InputError):
+    code = "invalid_email"
+
+
+def check_address(address: str) -> None:
+    if len(address) > 254 or not _ADDRESS.match(address):
+        raise InvalidEmailError(f"{address[:80]!r} is not an e-mail address")
+
+
+def build_message(subscription: Subscription, notification: Notification, sender: str) -> EmailMessage:
+    lang = subscription.language or notification.payload.get("language")
+    text = render(notification.payload, lang)
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = subscription.target
+    msg["Subject"] = text.subject
+    msg["Date"] = formatdate(localtime=False)
+    msg["Message-ID"] = make_msgid(idstring=notification.event_id[:16], domain="parceltrail.local")
+    msg["Parceltrail-Event-Id"] = notification.event_id
+    if lang:
+        msg["Content-Language"] = lang
+    msg.set_content(text.body)
+    return msg
+
+
+def send_email(settings: SmtpSettings, subscription: Subscription, notification: Notification) -> Outcome:
+    try:
+        check_address(subscription.target)
+    except InvalidEmailError as error:
+        return Outcome(False, str(error), permanent=True)
+    message = build_message(subscription, notification, settings.sender)
+    try:
+        smtp: smtplib.SMTP
+        if settings.ssl:
+            smtp = smtplib.SMTP_SSL(settings.host, settings.port, timeout=settings.timeout,
+                                    context=ssl.create_default_context())
+        else:
+            smtp = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
+        with smtp:
+            if settings.starttls and not settings.ssl:
+                smtp.starttls(context=ssl.create_default_context())
+            if settings.username:
+                smtp.login(settings.username, settings.password or "")
+            smtp.send_message(message)
+    except smtplib.SMTPRecipientsRefused as error:
+        codes = [code for code, _ in error.recipients.values()]
+        permanent = bool(codes) and all(500 <= code < 600 for code in codes)
+        return Outcome(False, f"the mail server refused the recipient: {codes}", permanent=permanent)
+    except (smtplib.SMTPException, OSError) as error:
+        return Outcome(False, f"SMTP delivery failed: {type(error).__name__}: {error}"[:500])
+    return Outcome.success()

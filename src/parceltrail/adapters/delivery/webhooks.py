@@ -1,0 +1,62 @@
+"""Webhook delivery: POST the signed JSON body with httpx; short timeouts, redirects never followed, and
+the host re-checked at send time (a name may resolve elsewhere than when the subscription was made)."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+
+from parceltrail.adapters.delivery.signing import (
+    AFTERSHIP_HEADER,
+    SIGNATURE_HEADER,
+    aftership_signature,
+    sign,
+)
+from parceltrail.domain.notifications import Notification, Outcome, Subscription, WebhookFormat
+from parceltrail.services.notifications.payloads import webhook_body
+from parceltrail.services.notifications.urls import InvalidUrlError, UnsafeUrlError, check_webhook_url
+
+USER_AGENT = "parceltrail-webhooks/0.1"
+
+
+def headers_for(body: bytes, subscription: Subscription, notification: Notification,
+                now: float | None = None) -> dict[str, str]:
+    headers = {"Content-Type": "application/json", "User-Agent": USER_AGENT,
+               "Parceltrail-Event-Id": notification.event_id}
+    if subscription.format is WebhookFormat.AFTERSHIP:
+        headers[AFTERSHIP_HEADER] = aftership_signature(body, subscription.secret)
+    else:
+        stamp = int(now if now is not None else time.time())
+        headers[SIGNATURE_HEADER] = sign(body, subscription.secret, stamp)
+    return headers
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("retry-after", "")
+    return float(value) if value.strip().isdigit() else None
+
+
+def send_webhook(client: httpx.Client, subscription: Subscription, notification: Notification, *,
+                 allow_private: bool) -> Outcome:
+    try:
+        check_webhook_url(subscription.target, allow_private=allow_private)
+    except (UnsafeUrlError, InvalidUrlError) as error:
+        return Outcome(False, str(error), permanent=True)
+    body = webhook_body(notification, subscription.format)
+    try:
+        response = client.post(subscription.target, content=body,
+                               headers=headers_for(body, subscription, notification), follow_redirects=False)
+    except httpx.TimeoutException:
+        return Outcome(False, "the receiver did not answer in time")
+    except httpx.HTTPError as error:
+        return Outcome(False, f"could not reach the receiver: {type(error).__name__}: {error}"[:500])
+    if 200 <= response.status_code < 300:
+        return Outcome.success()
+    if 300 <= response.status_code < 400:
+        return Outcome(False, f"the receiver answered a redirect ({response.status_code}); "
+                              "redirects are not followed, update the URL")
+    if response.status_code == 410:
+        return Outcome(False, "the receiver answered 410 Gone", permanent=True)
+    return Outcome(False, f"the receiver answered HTTP {response.status_code}",
+                   retry_after_seconds=_retry_after(response))

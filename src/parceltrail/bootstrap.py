@@ -1,0 +1,75 @@
+"""Composition root: settings -> database -> connectors -> tracker. Adapters (CLI, HTTP) start here."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from fastapi import FastAPI
+
+from parceltrail.adapters.carriers.catalog import build_connectors
+from parceltrail.adapters.db import migrate
+from parceltrail.adapters.db.database import make_engine
+from parceltrail.adapters.db.repository import Store
+from parceltrail.adapters.sandbox.app import create_app as create_sandbox_app
+from parceltrail.adapters.sandbox.connector import SandboxConnector
+from parceltrail.adapters.sandbox.server import serve_in_thread
+from parceltrail.adapters.sandbox.timeline import Simulation, load_or_create
+from parceltrail.clock import Clock, SystemClock
+from parceltrail.domain.connectors import Connector
+from parceltrail.services.tracking.registry import ConnectorRegistry
+from parceltrail.services.tracking.tracker import Tracker
+from parceltrail.settings import Settings
+
+SANDBOX_SLUG = "parceltrail-sandbox"
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class Runtime:
+    settings: Settings
+    simulation: Simulation
+    clock: Clock
+    store: Store
+    tracker: Tracker
+
+
+def sandbox_app(settings: Settings, simulation: Simulation) -> FastAPI:
+    return create_sandbox_app(simulation.clock(), epoch=simulation.journey_epoch, demo=settings.demo)
+
+
+def build(settings: Settings, sandbox_url: str, *, simulation: Simulation | None = None,
+          apply_migrations: bool = True) -> Runtime:
+    if apply_migrations:
+        migrate.upgrade(settings.database_url)
+    simulation = simulation or load_or_create(settings.data_dir, settings.sandbox_speed)
+    clock = simulation.clock()
+    store = Store(make_engine(settings.database_url))
+    sandbox = SandboxConnector(sandbox_url)
+    # In demo mode the sandbox answers for every carrier; otherwise real connectors whose credentials are
+    # configured serve their carriers (token expiry runs on wall time, never on the simulated clock).
+    real: dict[str, Connector] = {}
+    if not settings.demo:
+        real, statuses = build_connectors(os.environ, clock=SystemClock())
+        for status in statuses:
+            if not status.enabled:
+                log.info("connector %s disabled: %s", status.slug, status.reason)
+    registry = ConnectorRegistry({**real, SANDBOX_SLUG: sandbox}, fallback=sandbox if settings.demo else None)
+    return Runtime(settings, simulation, clock, store, Tracker(store, registry, clock))
+
+
+@contextmanager
+def standalone(settings: Settings) -> Iterator[Runtime]:
+    """A runtime for one CLI command: uses the configured sandbox, or starts one in a thread."""
+    if settings.sandbox_url:
+        yield build(settings, settings.sandbox_url)
+        return
+    simulation = load_or_create(settings.data_dir, settings.sandbox_speed)
+    base_url, stop = serve_in_thread(sandbox_app(settings, simulation))
+    try:
+        yield build(settings, base_url, simulation=simulation)
+    finally:
+        stop()

@@ -1,0 +1,566 @@
+"""The `parceltrail` command (Typer + Rich)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from parceltrail.domain.errors import InputError
+from parceltrail.services.tracking.views import shipment_dict, timeline_dict
+from parceltrail.settings import Settings
+
+if TYPE_CHECKING:
+    from parceltrail.adapters.db.repository import Store
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help="Track label tracking numbers.")
+console = Console()
+err_console = Console(stderr=True)
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """One line on stderr and a non-zero exit: the CLI's answer to bad input."""
+    err_console.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())
+
+
+@app.command()
+def track(
+    number: Annotated[str, typer.Argument(help="The tracking number (spaces and dashes are fine).")],
+    carrier: Annotated[str | None, typer.Option(help="Carrier slug, overriding detection.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Register NUMBER if new, fetch it now and print its timeline."""
+    from parceltrail.bootstrap import standalone
+    from parceltrail.entrypoints.cli.outlook import outlook
+    from parceltrail.services.tracking.tracker import parse_number
+
+    try:
+        parse_number(number, carrier)  # validate before anything is written
+    except (InputError, ValueError) as error:
+        fail(_one_line(error))
+    settings = Settings.from_env()
+    with standalone(settings) as runtime:
+        shipment = runtime.tracker.register(number, carrier)
+        runtime.tracker.refresh([shipment])
+        # A handover discovered now is followed at once, so the whole chain prints.
+        for _ in range(5):
+            legs = runtime.tracker.timeline(shipment.id or 0).legs
+            due = [leg for leg in legs if leg.last_checked_at is None]
+            if not due:
+                break
+            runtime.tracker.refresh(due)
+        timeline = runtime.tracker.timeline(shipment.id or 0)
+        data = {**timeline_dict(timeline), **outlook(runtime, timeline)}  # + ETA and silence health
+    if as_json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    _print_timeline(data)
+
+
+def _status_label(tag: str, subtag: str) -> str:
+    from parceltrail.status import subtag_info
+
+    try:
+        return f"{subtag_info(subtag).name} ({subtag})"
+    except (KeyError, ValueError):
+        return f"{tag} ({subtag})"
+
+
+def _print_timeline(data: dict) -> None:
+    from parceltrail.entrypoints.cli.outlook import outlook_lines
+
+    simulated = " [yellow](simulated data from the sandbox network)[/yellow]" if data["simulated"] else ""
+    console.print(f"[bold]{data['tracking_number']}[/bold]  {data['carrier']}{simulated}")
+    console.print(f"Status: [bold]{_status_label(data['tag'], data['subtag'])}[/bold]")
+    for line in outlook_lines(data):
+        console.print(line, markup=False)
+    if data["last_error"]:
+        console.print(f"Last check: {data['last_error']}", markup=False)
+    if data["untrackable_reason"]:
+        console.print(f"Note: {data['untrackable_reason']}", markup=False)
+    if len(data["legs"]) > 1:
+        chain = " -> ".join(f"{leg['tracking_number']} ({leg['carrier']})" for leg in data["legs"])
+        console.print(f"Legs: {chain}", markup=False)
+    if not data["events"]:
+        console.print("No events yet.")
+        return
+    several_legs = len(data["legs"]) > 1
+    table = Table(show_header=True, header_style="bold")
+    table.add_column("When (local time)", no_wrap=True)
+    table.add_column("Where", overflow="fold")
+    table.add_column("What", overflow="fold", ratio=3)
+    table.add_column("Status", no_wrap=True)
+    if several_legs:
+        table.add_column("Number", no_wrap=True)
+    for event in data["events"]:
+        stamp = event["occurred_at"]
+        row = [f"{stamp[:10]} {stamp[11:16]} {stamp[19:]}", event["location"] or "", event["text"],
+               event["subtag"] or "unclassified"]
+        if several_legs:
+            row.append(event["tracking_number"] or "")
+        table.add_row(*row)
+    console.print(table)
+
+
+@app.command("list")
+def list_shipments(
+    status: Annotated[str | None, typer.Option(help="Only this tag, e.g. InTransit.")] = None,
+    carrier: Annotated[str | None, typer.Option(help="Only this carrier slug.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=10000)] = 100,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """List tracked shipments."""
+    from parceltrail.adapters.db import migrate
+    from parceltrail.adapters.db.database import make_engine
+    from parceltrail.adapters.db.repository import Store
+
+    settings = Settings.from_env()
+    migrate.upgrade(settings.database_url)
+    with Store(make_engine(settings.database_url)).read() as repo:
+        shipments = repo.list(tag=status, carrier=carrier, limit=limit)
+    if as_json:
+        for shipment in shipments:
+            sys.stdout.write(json.dumps(shipment_dict(shipment), ensure_ascii=False) + "\n")
+        return
+    table = Table(show_header=True, header_style="bold")
+    for column in ("ID", "Number", "Carrier", "Status", "Last event", "Next check"):
+        table.add_column(column)
+    for s in shipments:
+        table.add_row(str(s.id), s.tracking_number, s.carrier, s.subtag,
+                      s.last_event_at.isoformat(timespec="minutes") if s.last_event_at else "",
+                      s.next_check_at.isoformat(timespec="minutes") if s.next_check_at else "stopped")
+    console.print(table)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    demo: Annotated[bool, typer.Option(help="Sandbox answers any valid number; seeds demo parcels.")] = False,
+    speed: Annotated[float | None, typer.Option(min=0.001, help="Simulated time speed-up.")] = None,
+) -> None:
+    """Run the HTTP service with the sandbox carrier network and the tracking engine."""
+    import uvicorn
+
+    from parceltrail.adapters.sandbox.timeline import load_or_create
+    from parceltrail.bootstrap import build, sandbox_app
+    from parceltrail.entrypoints.http.app import create_app
+
+    env = Settings.from_env()
+    settings = Settings(env.data_dir, env.database_url, env.sandbox_url, demo or env.demo,
+                        speed if speed is not None else env.sandbox_speed)
+    simulation = load_or_create(settings.data_dir, settings.sandbox_speed)
+    local = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    sandbox_url = settings.sandbox_url or f"http://{local}:{port}/sandbox"
+    runtime = build(settings, sandbox_url, simulation=simulation)
+    sandbox = None if settings.sandbox_url else sandbox_app(settings, simulation)
+    console.print(f"parceltrail on http://{local}:{port}  (database {settings.database_url}, "
+                  f"sandbox {sandbox_url}, speed x{simulation.speed:g}{', demo' if settings.demo else ''})",
+                  markup=False)
+    uvicorn.run(create_app(runtime, sandbox=sandbox), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def sandbox(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8100,
+    speed: Annotated[float, typer.Option(min=0.001, help="Simulated time speed-up.")] = 1.0,
+    fault_rate: Annotated[float, typer.Option(min=0.0, max=1.0, help="Share of requests that fail.")] = 0.0,
+    demo: Annotated[bool, typer.Option(help="Answer any valid number with a simulated journey.")] = False,
+    seed: Annotated[int, typer.Option(help="Seed of the fault injector.")] = 0,
+    epoch: Annotated[str | None, typer.Option(
+        help="Journeys' epoch, ISO 8601 (default: now); sim time = epoch + wall time since epoch x speed.",
+    )] = None,
+) -> None:
+    """Run the sandbox carrier network alone (a simulated carrier API for demos and tests)."""
+    from datetime import UTC, datetime
+
+    import uvicorn
+
+    from parceltrail.adapters.sandbox import create_app as create_sandbox_app
+    from parceltrail.clock import ScaledClock
+
+    if epoch is None:
+        start = datetime.now(UTC).replace(second=0, microsecond=0)
+    else:
+        try:
+            start = datetime.fromisoformat(epoch)
+        except ValueError:
+            fail(f"--epoch {epoch!r} is not an ISO 8601 date-time")
+        start = start if start.tzinfo else start.replace(tzinfo=UTC)
+    clock = ScaledClock(start, speed)
+    sandbox_app = create_sandbox_app(clock, epoch=start, demo=demo, fault_rate=fault_rate, seed=seed)
+    console.print(f"parceltrail sandbox on http://{host}:{port}/v1  (epoch {start.isoformat()}, "
+                  f"speed x{speed:g}, fault rate {fault_rate:g}{', demo' if demo else ''})", markup=False)
+    uvicorn.run(sandbox_app, host=host, port=port, log_level="warning")
+
+
+@app.command()
+def migrate() -> None:
+    """Apply the database migrations."""
+    from parceltrail.adapters.db import migrate as migrations
+
+    settings = Settings.from_env()
+    migrations.upgrade(settings.database_url)
+    console.print(f"database at {settings.database_url} is up to date", markup=False)
+
+
+@app.command()
+def worker(
+    batch: Annotated[int, typer.Option(min=1, max=10000, help="Shipments claimed per batch.")] = 200,
+    concurrency: Annotated[int, typer.Option(min=1, max=256, help="Polling threads.")] = 1,
+    lease: Annotated[float, typer.Option(min=5, help="Lease seconds; a dead worker's claims expire.")] = 300,
+    limit: Annotated[list[str] | None, typer.Option(
+        help="Shared carrier limit SLUG=RATE/BURST:CONCURRENCY (requests/s; BURST and CONCURRENCY "
+        "optional), e.g. ups=10/20:4.")] = None,
+) -> None:
+    """Poll due shipments; run any number of workers, on any machines, against one database."""
+    import threading
+    from datetime import timedelta
+
+    from parceltrail.adapters.db.carrier_limits import CarrierLimiter, Limit
+    from parceltrail.bootstrap import standalone
+    from parceltrail.entrypoints.worker import Worker, install_signal_handlers
+
+    limits: list[Limit] = []
+    for spec in limit or []:
+        try:
+            slug, rest = spec.split("=", 1)
+            rate_part, _, conc = rest.partition(":")
+            rate, _, burst = rate_part.partition("/")
+            limits.append(Limit(slug, float(rate), float(burst or rate), int(conc) if conc else None))
+        except ValueError:
+            fail(f"--limit {spec!r} is not SLUG=RATE/BURST:CONCURRENCY")
+    settings = Settings.from_env()
+    with standalone(settings) as runtime:
+        limiter = CarrierLimiter(runtime.store)
+        for one in limits:
+            limiter.configure(one)
+        polling = Worker(runtime.store, runtime.tracker.connectors, runtime.clock, batch=batch,
+                         concurrency=concurrency, lease=timedelta(seconds=lease), limiter=limiter)
+        stop = threading.Event()
+        install_signal_handlers(stop)
+        console.print(f"worker polling {settings.database_url} (batch {batch}, {concurrency} thread(s))",
+                      markup=False)
+        stats = polling.run(stop)
+    console.print(f"stopped: {stats.polled} polled, {stats.requests} requests, {stats.new_events} new events",
+                  markup=False)
+
+
+@app.command()
+def detect(
+    numbers: Annotated[
+        list[str] | None, typer.Argument(help="Tracking numbers (default: one a line on stdin).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
+) -> None:
+    """Tell which carrier and format each tracking number belongs to."""
+    from parceltrail.numbers import InvalidNumberError
+    from parceltrail.numbers import detect as detect_number
+    from parceltrail.numbers import suggest as suggest_numbers
+
+    inputs = numbers if numbers else [line.strip() for line in sys.stdin if line.strip()]
+    if not inputs:
+        fail("no tracking number given (pass numbers as arguments or one a line on stdin)")
+    rows = []
+    for raw in inputs:
+        try:
+            candidates = detect_number(raw)
+            hints = [] if any(c.checksum == "passed" for c in candidates) else suggest_numbers(raw, limit=5)
+        except InvalidNumberError as error:
+            fail(f"{raw!r}: {_one_line(error)}")
+        rows.append((raw, candidates, hints))
+    if as_json:
+        for raw, candidates, hints in rows:
+            suggestions = [{"number": h.number, "carrier": h.carrier, "edit": h.edit} for h in hints]
+            readings = [c.to_dict() for c in candidates]
+            record = {"input": raw, "candidates": readings, "suggestions": suggestions}
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return
+    table = Table(show_header=True, header_style="bold")
+    for column in ("Input", "Number", "Carrier", "Format", "Check", "Service", "Country", "Confidence"):
+        table.add_column(column)
+    for raw, candidates, hints in rows:
+        if not candidates:
+            table.add_row(raw, "", "unknown", "", "", "", "", "")
+        for c in candidates:
+            table.add_row(raw, c.number, c.carrier, c.format, c.checksum, c.service or c.service_class,
+                          c.country or "", f"{c.confidence:.2f}")
+        for h in hints:
+            table.add_row(raw, h.number, h.carrier, f"did you mean? ({h.edit})", "passed", "", "", "")
+    console.print(table)
+
+
+@app.command()
+def extract(
+    file: Annotated[str, typer.Argument(help="Text, HTML or .eml file to scan; - for stdin.")],
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
+) -> None:
+    """Find every tracking number in a text file or e-mail (.eml)."""
+    from pathlib import Path
+
+    from parceltrail.numbers import extract as extract_numbers
+    from parceltrail.numbers import extract_from_email
+
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except OSError as error:
+        fail(f"cannot read {file}: {error.strerror or error}")
+    head = data[:4096].lower()
+    is_email = file.lower().endswith(".eml") or (
+        b"\nsubject:" in b"\n" + head and (b"\nfrom:" in b"\n" + head or b"mime-version:" in head))
+    if is_email:
+        found = extract_from_email(data)
+    else:
+        text = data.decode("utf-8", "replace")
+        if file.lower().endswith((".html", ".htm")):
+            from parceltrail.numbers.extract import html_to_text
+
+            text = html_to_text(text)
+        found = extract_numbers(text)
+    if as_json:
+        for item in found:
+            record = {"number": item.number, "text": item.text, "start": item.start, "end": item.end,
+                      "source": item.source, "candidates": [c.to_dict() for c in item.candidates]}
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return
+    if not found:
+        console.print("No tracking numbers found.")
+        return
+    table = Table(show_header=True, header_style="bold")
+    for column in ("Number", "Carrier", "Format", "Check", "Where"):
+        table.add_column(column)
+    for item in found:
+        best = item.best
+        where = f"{item.source + ' ' if item.source else ''}{item.start}-{item.end}"
+        table.add_row(item.number, best.carrier, best.format, best.checksum, where)
+    console.print(table)
+
+
+@app.command()
+def carriers(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """List the real-carrier connectors: enabled, or disabled and why, and the carriers each serves."""
+    import os
+
+    from parceltrail.adapters.carriers.catalog import build_connectors
+
+    _, statuses = build_connectors(os.environ)  # builds clients only; sends nothing
+    if as_json:
+        sys.stdout.write(json.dumps([s.to_dict() for s in statuses], indent=2) + "\n")
+        return
+    table = Table(show_header=True, header_style="bold")
+    for column in ("Connector", "Status", "Details", "Serves"):
+        table.add_column(column, overflow="fold")
+    for s in statuses:
+        state = "[green]enabled[/green]" if s.enabled else "[red]disabled[/red]"
+        table.add_row(f"{s.name} ({s.slug})", state, s.reason, ", ".join(s.serves))
+    console.print(table)
+
+
+@app.command("classify")
+def classify_event(
+    text: Annotated[str, typer.Argument(help="The carrier's event text (quote it).")],
+    carrier: Annotated[str | None, typer.Option(help="Carrier slug, e.g. russian-post, usps.")] = None,
+    code: Annotated[str | None, typer.Option(help="The carrier's own event code, e.g. 8/2 or DI1.")] = None,
+    lang: Annotated[str | None, typer.Option(help="en zh pt es ru fr de (default: guessed).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Place a carrier event on the status taxonomy (tag, subtag, what it means, what to do)."""
+    from parceltrail.status import classify, message, subtag_info
+    from parceltrail.status.classifier import MAX_TEXT_CHARS
+
+    for name, value, limit in (("text", text, MAX_TEXT_CHARS), ("--carrier", carrier, 100),
+                               ("--code", code, 100), ("--lang", lang, 20)):
+        if value is not None and len(value) > limit:
+            fail(f"{name} is too long ({len(value)} characters, at most {limit})")
+        if value is not None and _looks_binary(value):
+            fail(f"{name} contains binary or control characters")
+    if not text.strip() and not (code or "").strip():
+        fail("empty event text (give the carrier's text, or --carrier and --code)")
+    result = classify(text, carrier=carrier, code=code, lang=lang)
+    record: dict[str, object] = {
+        "text": text, "classified": result.classified, "tag": result.tag, "subtag": result.subtag,
+        "confidence": round(result.confidence, 3), "location": result.location, "rule": result.rule,
+    }
+    if result.subtag is not None:
+        msg = message(result.subtag, lang)
+        record |= {"name": subtag_info(result.subtag).name, "title": msg.title, "meaning": msg.meaning,
+                   "next_step": msg.next_step}
+    if as_json:
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return
+    table = Table(show_header=False)
+    table.add_column(style="bold")
+    table.add_column(overflow="fold")
+    for key in ("tag", "subtag", "name", "title", "meaning", "next_step", "location", "confidence", "rule"):
+        if record.get(key) is not None:
+            table.add_row(key.replace("_", " "), str(record[key]))
+    if not result.classified:
+        table.add_row("status", "unclassified: no rule or code table places this event")
+    console.print(table)
+
+
+def _looks_binary(value: str) -> bool:
+    # NUL/control characters, lone surrogates (undecodable argv bytes) or U+FFFD mean binary input.
+    import unicodedata
+
+    return any(
+        (unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\t\n\r") or ch == "\ufffd" for ch in value
+    )
+
+
+# accounts and API keys (HTTP API) ------------------------------------------------------------------
+accounts_app = typer.Typer(no_args_is_help=True, help="Accounts of the HTTP API.")
+keys_app = typer.Typer(no_args_is_help=True, help="API keys of the HTTP API (stored hashed, shown once).")
+app.add_typer(accounts_app, name="accounts")
+app.add_typer(keys_app, name="keys")
+
+
+def _account_store() -> Store:
+    """The configured database, migrated, for the account and key commands."""
+    from parceltrail.adapters.db import migrate as migrations
+    from parceltrail.adapters.db.database import make_engine
+    from parceltrail.adapters.db.repository import Store
+
+    settings = Settings.from_env()
+    migrations.upgrade(settings.database_url)
+    return Store(make_engine(settings.database_url))
+
+
+@accounts_app.command("create")
+def accounts_create(name: Annotated[str, typer.Argument(help="A unique account name.")]) -> None:
+    """Create an account."""
+    from datetime import UTC, datetime
+
+    from parceltrail.adapters.db.accounts import AccountExistsError, AccountRepository
+
+    name = name.strip()
+    if not name or len(name) > 100:
+        fail("account name must be 1-100 characters")
+    store = _account_store()
+    try:
+        with store.transaction() as repo:
+            account = AccountRepository(repo.conn).create_account(name, datetime.now(UTC))
+    except AccountExistsError as error:
+        fail(_one_line(error))
+    console.print(f"account {account.id} {account.name!r} created", markup=False)
+
+
+@accounts_app.command("list")
+def accounts_list() -> None:
+    """List accounts."""
+    from parceltrail.adapters.db.accounts import AccountRepository
+
+    store = _account_store()
+    with store.read() as repo:
+        for account in AccountRepository(repo.conn).accounts():
+            console.print(f"{account.id}\t{account.name}\t{account.created_at.isoformat()}", markup=False)
+
+
+@keys_app.command("create")
+def keys_create(
+    account: Annotated[str, typer.Option("--account", help="The account's name.")],
+    scope: Annotated[str, typer.Option("--scope", help="read or write.")] = "read",
+) -> None:
+    """Create an API key for ACCOUNT and print it once (only its hash is stored)."""
+    from datetime import UTC, datetime
+
+    from parceltrail.adapters.db.accounts import AccountRepository
+    from parceltrail.domain.accounts import Scope
+
+    if scope not in ("read", "write"):
+        fail(f"--scope must be read or write, not {scope!r}")
+    store = _account_store()
+    with store.transaction() as repo:
+        accounts = AccountRepository(repo.conn)
+        found = accounts.account_by_name(account.strip())
+        if found is None:
+            fail(f"no account named {account!r} (create it with `parceltrail accounts create NAME`)")
+        key, plain = accounts.create_key(found.id, Scope(scope), datetime.now(UTC))
+    err_console.print(f"key {key.id} ({scope}) for account {found.name!r}; "
+                      "store it now, it is not shown again:", markup=False)
+    sys.stdout.write(plain + "\n")
+
+
+@keys_app.command("list")
+def keys_list(
+    account: Annotated[str | None, typer.Option("--account", help="Only this account's keys.")] = None,
+) -> None:
+    """List API keys (id, account, scope, prefix, state); never the keys themselves."""
+    from parceltrail.adapters.db.accounts import AccountRepository
+
+    store = _account_store()
+    with store.read() as repo:
+        accounts = AccountRepository(repo.conn)
+        names = {a.id: a.name for a in accounts.accounts()}
+        account_id = None
+        if account is not None:
+            found = accounts.account_by_name(account.strip())
+            if found is None:
+                fail(f"no account named {account!r}")
+            account_id = found.id
+        keys = accounts.keys(account_id)
+    table = Table(show_header=True, header_style="bold")
+    for column in ("ID", "Account", "Scope", "Prefix", "Created", "State"):
+        table.add_column(column)
+    for k in keys:
+        table.add_row(str(k.id), names.get(k.account_id, "?"), k.scope.value, k.prefix + "…",
+                      k.created_at.isoformat(timespec="seconds"),
+                      "active" if k.active else f"revoked {k.revoked_at.isoformat(timespec='seconds')}"
+                      if k.revoked_at else "revoked")
+    console.print(table)
+
+
+@keys_app.command("revoke")
+def keys_revoke(key_id: Annotated[int, typer.Argument(help="The key's ID (see keys list).")]) -> None:
+    """Revoke an API key: it stops working (within seconds on a running server)."""
+    from datetime import UTC, datetime
+
+    from parceltrail.adapters.db.accounts import AccountRepository
+
+    store = _account_store()
+    if not 0 < key_id < 2**31:
+        fail(f"no API key with id {key_id}")
+    with store.transaction() as repo:
+        key = AccountRepository(repo.conn).revoke_key(key_id, datetime.now(UTC))
+    if key is None:
+        fail(f"no API key with id {key_id}")
+    console.print(f"key {key_id} revoked", markup=False)
+
+
+# notifications (issue 9): `subscribe`, `unsubscribe` and `outbox list|replay|dispatch` ------------------
+from parceltrail.entrypoints.cli.notifications import outbox_app, subscribe, unsubscribe  # noqa: E402 - cheap, lazy inside
+
+app.command("subscribe")(subscribe)
+app.command("unsubscribe")(unsubscribe)
+app.add_typer(outbox_app, name="outbox")
+
+
+# marketplace: users, orders, shipping, labels, ranges, import, add (see cli_orders.py) -----------------
+from parceltrail.entrypoints.cli.orders import register as _register_orders  # noqa: E402
+
+_register_orders(app)
+
+# issue 8: `evidence ORDER` and `evidence verify FILE` (see cli_outlook.py) --------------------------------
+from parceltrail.entrypoints.cli.outlook import register as _register_outlook  # noqa: E402
+
+_register_outlook(app)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,325 @@
+"""The notification outbox: written in the transaction of the change that causes it, then delivered by a
+dispatcher at least once, in order per shipment (per subscription), with exponential backoff and jitter for
+up to 24 hours, then dead-lettered with the reason.
+
+* `record_changes` runs inside ingestion's transaction: a notification exists if and only if the events
+  that caused it were stored.
+* `record_stale` (no news for N days) and `compose_digests` (the daily digest) run in the dispatcher.
+* `OutboxDispatcher` claims notifications with a lease (a conditional UPDATE, safe with several dispatchers
+  on SQLite and PostgreSQL), delivers them and records the outcome. A dispatcher killed mid-delivery loses
+  nothing: its lease expires and another one delivers the notification again (receivers dedupe by
+  `event_id`).
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from typing import Any, Protocol
+
+from sqlalchemy import Connection, exists, select
+from sqlalchemy.exc import IntegrityError
+
+from parceltrail.adapters.db.accounts import AccountRepository
+from parceltrail.adapters.db.notifications import NotificationRepository
+from parceltrail.adapters.db.repository import Repository, Store
+from parceltrail.adapters.db.tables import subscriptions
+from parceltrail.clock import Clock
+from parceltrail.domain.accounts import Tracking
+from parceltrail.domain.notifications import (
+    DispatchReport,
+    EventKind,
+    Notification,
+    Outcome,
+    Status,
+    Subscription,
+)
+from parceltrail.domain.shipment import Shipment
+from parceltrail.services.notifications.config import NotifySettings
+from parceltrail.services.notifications.payloads import snapshot
+from parceltrail.services.notifications.timing import next_digest_time, release_time
+from parceltrail.status import is_terminal
+
+log = logging.getLogger(__name__)
+
+RETRY_WINDOW = timedelta(hours=24)
+DEFAULT_STALE_DAYS = 7.0
+DEFAULT_ETA_DAYS = 1.0
+
+
+class ChangeReport(Protocol):
+    """What ingestion tells the outbox (engine.ingestion.IngestReport fits)."""
+
+    new_events: int
+    status_changed: bool
+
+
+def _public_url() -> str:
+    return NotifySettings.from_env().public_url
+
+
+def _not_before(subscription: Subscription, now: datetime) -> tuple[Status, datetime]:
+    tz, start, end = subscription.timezone, subscription.quiet_start, subscription.quiet_end
+    if subscription.digest:
+        return Status.HELD, release_time(next_digest_time(now, tz, subscription.digest_hour), tz, start, end)
+    return Status.PENDING, release_time(now, tz, start, end)
+
+
+def _enqueue(notes: NotificationRepository, subscription: Subscription, shipment_id: int | None,
+             kind: EventKind, payload: dict[str, Any], now: datetime, event_id: str | None = None) -> int:
+    status, not_before = _not_before(subscription, now)
+    return notes.enqueue(event_id=event_id or uuid.uuid4().hex, subscription_id=subscription.id,
+                         shipment_id=shipment_id, kind=kind, payload=payload, status=status, now=now,
+                         not_before=not_before, expires_at=not_before + RETRY_WINDOW)
+
+
+def _change_kind(subscription: Subscription, changed: bool, previous_tag: str | None, tag: str,
+                 new_events: int) -> EventKind | None:
+    if changed:
+        if tag == "Delivered" and previous_tag != "Delivered" and subscription.wants(EventKind.DELIVERED):
+            return EventKind.DELIVERED
+        if tag == "Exception" and subscription.wants(EventKind.EXCEPTION):
+            return EventKind.EXCEPTION
+        if subscription.wants(EventKind.STATUS_CHANGE):
+            return EventKind.STATUS_CHANGE
+    if new_events and subscription.wants(EventKind.CHECKPOINT):
+        return EventKind.CHECKPOINT
+    return None
+
+
+def _has_subscriptions(conn: Connection) -> bool:
+    return bool(conn.execute(select(exists().where(subscriptions.c.id.is_not(None)))).scalar())
+
+
+def record_changes(conn: Connection, shipment: Shipment, report: ChangeReport, now: datetime, *,
+                   eta: date | None = None, public_url: str | None = None) -> list[int]:
+    """Write the notifications that `report` (ingestion's result for `shipment`) causes, on `conn`, in the
+    caller's transaction. Every subscription following any leg of the parcel gets at most one status
+    notification (and one ETA notification). Returns the new notifications' ids."""
+    if not (report.new_events or report.status_changed or eta) or shipment.id is None:
+        return []
+    if not _has_subscriptions(conn):
+        return []
+    repo, notes, accounts = Repository(conn), NotificationRepository(conn), AccountRepository(conn)
+    legs = {leg.id: leg for leg in repo.chain(shipment) if leg.id is not None}
+    legs[shipment.id] = shipment
+    matches = notes.matching(list(legs))
+    if not matches:
+        return []
+    events = repo.events(list(legs))
+    url = public_url or _public_url()
+    created: list[int] = []
+    for subscription, followed_id, tracking_id in matches:
+        subject = legs.get(followed_id) or repo.get(followed_id)
+        if subject is None:
+            continue
+        tracking: Tracking | None = None
+        if tracking_id is not None and subscription.account_id is not None:
+            tracking = accounts.tracking(subscription.account_id, tracking_id)
+        state = notes.state(subscription.id, followed_id)
+        previous = (state["tag"], state["subtag"]) if state else (None, None)
+        changed = subject.subtag != previous[1] if state else report.status_changed
+        seen: list[str] = list(state["tags_seen"]) if state else []
+        kind = _change_kind(subscription, changed, previous[0], subject.tag, report.new_events)
+        if kind is not None:
+            payload = snapshot(kind.value, subject, tracking, events, url, previous=previous,
+                               first_tag=subject.tag not in seen, language=subscription.language)
+            created.append(_enqueue(notes, subscription, followed_id, kind, payload, now))
+        updates: dict[str, Any] = {"tag": subject.tag, "subtag": subject.subtag,
+                                   "tags_seen": sorted({*seen, subject.tag})}
+        if eta is not None:
+            old_eta = date.fromisoformat(state["eta"]) if state and state.get("eta") else None
+            threshold = subscription.eta_days if subscription.eta_days is not None else DEFAULT_ETA_DAYS
+            if old_eta is not None and abs((eta - old_eta).days) > threshold \
+                    and subscription.wants(EventKind.ETA_CHANGED):
+                payload = snapshot(EventKind.ETA_CHANGED.value, subject, tracking, events, url,
+                                   language=subscription.language, eta=eta.isoformat(),
+                                   previous_eta=old_eta.isoformat())
+                created.append(_enqueue(notes, subscription, followed_id, EventKind.ETA_CHANGED, payload,
+                                        now))
+            updates["eta"] = eta.isoformat()
+        notes.save_state(subscription.id, followed_id, now, **updates)
+    return created
+
+
+def record_stale(conn: Connection, now: datetime, *, public_url: str | None = None) -> list[int]:
+    """Notify subscribers of parcels with no new event for their `stale_days` (once per silence)."""
+    notes, repo, accounts = NotificationRepository(conn), Repository(conn), AccountRepository(conn)
+    url = public_url or _public_url()
+    created: list[int] = []
+    for subscription in notes.subscriptions(all_accounts=True):
+        if not subscription.wants(EventKind.NOT_UPDATED):
+            continue
+        days = subscription.stale_days or DEFAULT_STALE_DAYS
+        for shipment_id, tracking_id in notes.followed_shipments(subscription):
+            shipment = repo.get(shipment_id)
+            if shipment is None or is_terminal(shipment.subtag):
+                continue
+            since = shipment.last_event_at or shipment.created_at
+            if since is None or now - since < timedelta(days=days):
+                continue
+            state = notes.state(subscription.id, shipment_id)
+            if state and state.get("stale_since") == since:
+                continue
+            tracking = (accounts.tracking(subscription.account_id, tracking_id)
+                        if tracking_id and subscription.account_id is not None else None)
+            payload = snapshot(EventKind.NOT_UPDATED.value, shipment, tracking, [], url,
+                               language=subscription.language, stale_since=since.isoformat(),
+                               stale_days=round(days, 1))
+            created.append(_enqueue(notes, subscription, shipment_id, EventKind.NOT_UPDATED, payload, now))
+            notes.save_state(subscription.id, shipment_id, now, stale_since=since)
+    return created
+
+
+def compose_digests(conn: Connection, now: datetime) -> list[int]:
+    """Fold each subscription's held notifications whose digest time has come into one notification."""
+    notes = NotificationRepository(conn)
+    by_subscription: dict[int, list[Notification]] = defaultdict(list)
+    for held in notes.due_held(now):
+        by_subscription[held.subscription_id].append(held)
+    created = []
+    for subscription_id, items in by_subscription.items():
+        subscription = notes.subscription(subscription_id)
+        if subscription is None:
+            continue
+        notes.mark_digested([n.id for n in items])
+        payload = {"kind": EventKind.DIGEST.value, "count": len(items), "language": subscription.language,
+                   "items": [{**n.payload, "event_id": n.event_id} for n in items]}
+        status = Status.PENDING
+        not_before = release_time(now, subscription.timezone, subscription.quiet_start,
+                                  subscription.quiet_end)
+        created.append(notes.enqueue(event_id=uuid.uuid4().hex, subscription_id=subscription_id,
+                                     shipment_id=None, kind=EventKind.DIGEST, payload=payload, status=status,
+                                     now=now, not_before=not_before, expires_at=not_before + RETRY_WINDOW))
+    return created
+
+
+class Sender(Protocol):
+    def deliver(self, subscription: Subscription, notification: Notification) -> Outcome: ...
+
+
+def backoff(attempts: int, base: float, cap: float, rng: random.Random) -> float:
+    """Seconds to wait after the `attempts`-th failure: exponential, capped, with jitter (half of it)."""
+    delay = min(cap, base * 2 ** min(max(attempts - 1, 0), 30))
+    return delay / 2 + rng.uniform(0, delay / 2)
+
+
+class OutboxDispatcher:
+    """Deliver due notifications until stopped. Several may run at once (threads, processes, hosts)."""
+
+    def __init__(self, store: Store, clock: Clock, settings: NotifySettings | None = None, *,
+                 owner: str | None = None, lease: timedelta = timedelta(seconds=60), batch: int = 20,
+                 sender: Sender | None = None, base_backoff: float = 10.0, max_backoff: float = 3600.0,
+                 scan_every: float = 60.0, rng: random.Random | None = None) -> None:
+        self.store = store
+        self.clock = clock
+        self.settings = settings or NotifySettings.from_env()
+        self.owner = owner or f"dispatcher-{uuid.uuid4().hex[:12]}"
+        self.lease = lease
+        self.batch = batch
+        self.base_backoff = base_backoff
+        self.max_backoff = max_backoff
+        self.scan_every = scan_every
+        self.rng = rng or random.Random()
+        self._last_scan = float("-inf")
+        if sender is None:
+            from parceltrail.adapters.delivery.dispatcher import Deliverer
+
+            # The HTTP timeout stays well inside the lease: a slow receiver never outlives our claim.
+            sender = Deliverer(self.settings, timeout=max(1.0, min(10.0, lease.total_seconds() / 3)))
+        self.sender = sender
+
+    def close(self) -> None:
+        close = getattr(self.sender, "close", None)
+        if callable(close):
+            close()
+
+    def maintain(self) -> None:
+        """The daily digests and the no-news scan (run at most every `scan_every` seconds by run_once)."""
+        now = self.clock.now()
+        for step in (compose_digests, lambda conn, when: record_stale(conn, when,
+                                                                      public_url=self.settings.public_url)):
+            try:
+                with self.store.transaction() as repo:
+                    step(repo.conn, now)
+            except IntegrityError:  # another dispatcher wrote the same thing first
+                log.debug("outbox maintenance raced with another dispatcher")
+
+    def run_once(self) -> DispatchReport:
+        report = DispatchReport()
+        if time.monotonic() - self._last_scan >= self.scan_every:
+            self._last_scan = time.monotonic()
+            self.maintain()
+        now = self.clock.now()
+        with self.store.transaction() as repo:
+            notes = NotificationRepository(repo.conn)
+            claimed = notes.claim(self.owner, now, self.lease, self.batch)
+            subs = {n.subscription_id: notes.subscription(n.subscription_id) for n in claimed}
+        report.claimed = len(claimed)
+        for notification in claimed:
+            subscription = subs.get(notification.subscription_id)
+            outcome = (self.sender.deliver(subscription, notification) if subscription is not None
+                       else Outcome(False, "the subscription no longer exists", permanent=True))
+            self._finish(notification, subscription, outcome, report)
+        return report
+
+    def _finish(self, notification: Notification, subscription: Subscription | None, outcome: Outcome,
+                report: DispatchReport) -> None:
+        now = self.clock.now()
+        with self.store.transaction() as repo:
+            notes = NotificationRepository(repo.conn)
+            if outcome.ok:
+                if notes.mark_delivered(notification.id, self.owner, now):
+                    report.delivered += 1
+                return
+            report.errors.append(outcome.reason)
+            delay = backoff(notification.attempts, self.base_backoff, self.max_backoff, self.rng)
+            if outcome.retry_after_seconds is not None:
+                delay = max(delay, min(outcome.retry_after_seconds, self.max_backoff))
+            retry_at = now + timedelta(seconds=delay)
+            if subscription is not None:
+                retry_at = release_time(retry_at, subscription.timezone, subscription.quiet_start,
+                                        subscription.quiet_end)
+            if outcome.permanent or retry_at > notification.expires_at:
+                why = "permanent failure" if outcome.permanent else \
+                    f"gave up after {notification.attempts} attempts over {RETRY_WINDOW}"
+                if notes.mark_dead(notification.id, self.owner, f"{why}: {outcome.reason}"):
+                    report.dead += 1
+                    log.warning("notification %s dead-lettered: %s", notification.event_id, outcome.reason)
+            elif notes.mark_retry(notification.id, self.owner, retry_at, outcome.reason):
+                report.retried += 1
+
+    def run(self, stop: threading.Event, idle_seconds: float = 1.0) -> None:
+        """Dispatch until `stop` is set; never dies on one bad batch."""
+        try:
+            while not stop.is_set():
+                try:
+                    report = self.run_once()
+                except Exception:  # keep the loop alive; the failure is logged with its traceback
+                    log.exception("dispatching notifications failed")
+                    report = DispatchReport()
+                if report.claimed == 0:
+                    stop.wait(idle_seconds)
+        finally:
+            self.close()
+
+
+def replay(store: Store, clock: Clock, notification_id: int | None = None) -> int:
+    """Queue dead notifications again (all, or one by id, which may also be a delivered one)."""
+    now = clock.now()
+    with store.transaction() as repo:
+        return NotificationRepository(repo.conn).replay(now, now + RETRY_WINDOW, notification_id)
+
+
+def pending_streams(notifications: Sequence[Notification]) -> dict[str, list[str]]:
+    """event ids per stream, in delivery order (for operators and tests)."""
+    streams: dict[str, list[str]] = defaultdict(list)
+    for n in sorted(notifications, key=lambda n: n.id):
+        streams[n.stream].append(n.event_id)
+    return dict(streams)

@@ -1,0 +1,188 @@
+"""Subscribe and unsubscribe: validate a request, then store it (shared by the API and the CLI).
+
+Every check runs before anything is written; bad input raises an InputError subclass with a stable code.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Connection
+
+from parceltrail.adapters.db.accounts import AccountRepository
+from parceltrail.adapters.db.notifications import NotificationRepository
+from parceltrail.adapters.db.repository import Repository
+from parceltrail.adapters.delivery.apprise_channel import check_apprise_url
+from parceltrail.adapters.delivery.email import check_address
+from parceltrail.domain.errors import InputError, NotFoundError
+from parceltrail.domain.notifications import (
+    SUBSCRIBABLE,
+    ChannelKind,
+    EventKind,
+    Scope,
+    Subscription,
+    WebhookFormat,
+)
+from parceltrail.services.notifications.timing import InvalidScheduleError, parse_hhmm, zone
+from parceltrail.services.notifications.urls import check_webhook_url
+from parceltrail.status import message_langs
+
+DEFAULT_EVENTS = (EventKind.STATUS_CHANGE,)
+MAX_ORDER_ID = 256
+
+
+class InvalidSubscriptionError(InputError):
+    code = "invalid_subscription"
+
+
+@dataclass(slots=True)
+class SubscriptionRequest:
+    channel: str
+    target: str
+    events: list[str] = field(default_factory=lambda: [e.value for e in DEFAULT_EVENTS])
+    tracking_id: str | None = None
+    shipment_id: int | None = None
+    order_id: str | None = None
+    format: str = WebhookFormat.NATIVE.value
+    language: str | None = None
+    timezone: str = "UTC"
+    quiet_hours: str | None = None  # "22:00-07:00"
+    digest: bool = False
+    digest_hour: int = 8
+    eta_days: float | None = None
+    stale_days: float | None = None
+
+
+def parse_events(values: list[str]) -> list[EventKind]:
+    kinds: list[EventKind] = []
+    for raw in values:
+        for part in raw.split(","):
+            name = part.strip().lower().replace("-", "_")
+            if not name:
+                continue
+            if name == "all":
+                kinds.extend(SUBSCRIBABLE)
+                continue
+            try:
+                kind = EventKind(name)
+            except ValueError:
+                kind = None
+            if kind is None or kind not in SUBSCRIBABLE:
+                raise InvalidSubscriptionError(
+                    f"unknown event {name[:40]!r}; one of {', '.join(k.value for k in SUBSCRIBABLE)}, all")
+            kinds.append(kind)
+    if not kinds:
+        raise InvalidSubscriptionError("give at least one event to notify about")
+    return list(dict.fromkeys(kinds))
+
+
+def parse_quiet_hours(value: str | None) -> tuple[str | None, str | None]:
+    if not value:
+        return None, None
+    start, sep, end = value.partition("-")
+    if not sep:
+        raise InvalidScheduleError(f"quiet hours {value[:20]!r} must look like 22:00-07:00")
+    first, second = parse_hhmm(start), parse_hhmm(end)
+    return first.strftime("%H:%M"), second.strftime("%H:%M")
+
+
+def validate(request: SubscriptionRequest, *, allow_private: bool) -> None:
+    """Every check of a request that does not need the database."""
+    try:
+        channel = ChannelKind(request.channel)
+    except ValueError:
+        raise InvalidSubscriptionError("channel must be webhook, email or apprise") from None
+    target = request.target.strip()
+    if not target:
+        raise InvalidSubscriptionError("give where to send the notifications (URL or e-mail address)")
+    if channel is ChannelKind.WEBHOOK:
+        check_webhook_url(target, allow_private=allow_private)
+    elif channel is ChannelKind.EMAIL:
+        check_address(target)
+    else:
+        check_apprise_url(target, allow_private=allow_private)
+    if request.format not in {f.value for f in WebhookFormat}:
+        raise InvalidSubscriptionError("format must be native or aftership")
+    parse_events(request.events)
+    zone(request.timezone)
+    parse_quiet_hours(request.quiet_hours)
+    if not 0 <= request.digest_hour <= 23:
+        raise InvalidScheduleError("digest_hour must be 0-23")
+    if request.language is not None and request.language.replace("_", "-").split("-")[0].lower() \
+            not in message_langs():
+        raise InvalidSubscriptionError(f"language must be one of {', '.join(message_langs())}")
+    for name, value in (("eta_days", request.eta_days), ("stale_days", request.stale_days)):
+        if value is not None and not 0 < value <= 365:
+            raise InvalidSubscriptionError(f"{name} must be more than 0 and at most 365")
+    if request.order_id is not None and not 0 < len(request.order_id) <= MAX_ORDER_ID:
+        raise InvalidSubscriptionError("order_id must be 1-256 characters")
+
+
+def create(conn: Connection, account_id: int | None, request: SubscriptionRequest, now: datetime, *,
+           allow_private: bool) -> Subscription:
+    """Store a subscription on `conn` (the caller's transaction). The scope is the tracking, the shipment
+    or the order when one is given, else the whole account. The current status of what it follows is
+    remembered, so the first notification is about a real change."""
+    validate(request, allow_private=allow_private)
+    if sum(x is not None for x in (request.tracking_id, request.shipment_id, request.order_id)) > 1:
+        raise InvalidSubscriptionError("give at most one of tracking_id, tracking_number and order_id")
+    accounts = AccountRepository(conn)
+    scope = Scope.ACCOUNT
+    if request.tracking_id is not None:
+        scope = Scope.TRACKING
+        tracking = accounts.tracking(account_id, request.tracking_id) if account_id is not None else None
+        if tracking is None:
+            raise NotFoundError(f"Tracking {request.tracking_id[:64]} does not exist.")
+    elif request.shipment_id is not None:
+        scope = Scope.SHIPMENT
+        if Repository(conn).get(request.shipment_id) is None:
+            raise NotFoundError(f"no shipment {request.shipment_id}")
+    elif request.order_id is not None:
+        scope = Scope.ORDER
+    if account_id is None and scope is not Scope.SHIPMENT:
+        raise InvalidSubscriptionError("an operator subscription needs a tracking number")
+    quiet_start, quiet_end = parse_quiet_hours(request.quiet_hours)
+    notes = NotificationRepository(conn)
+    subscription = notes.add_subscription(Subscription(
+        id=0, scope=scope, events=parse_events(request.events), channel=ChannelKind(request.channel),
+        target=request.target.strip(), created_at=now, secret=secrets.token_urlsafe(32),
+        account_id=account_id, tracking_id=request.tracking_id, shipment_id=request.shipment_id,
+        order_id=request.order_id, format=WebhookFormat(request.format), language=request.language,
+        timezone=request.timezone, quiet_start=quiet_start, quiet_end=quiet_end, digest=request.digest,
+        digest_hour=request.digest_hour, eta_days=request.eta_days, stale_days=request.stale_days))
+    repo = Repository(conn)
+    for shipment_id, _ in notes.followed_shipments(subscription):
+        shipment = repo.get(shipment_id)
+        if shipment is not None:
+            notes.save_state(subscription.id, shipment_id, now, tag=shipment.tag, subtag=shipment.subtag,
+                             tags_seen=[shipment.tag])
+    return subscription
+
+
+def subscription_dict(subscription: Subscription, *, with_secret: bool = False) -> dict[str, object]:
+    data: dict[str, object] = {
+        "id": subscription.id, "scope": subscription.scope.value, "tracking_id": subscription.tracking_id,
+        "shipment_id": subscription.shipment_id, "order_id": subscription.order_id,
+        "events": [e.value for e in subscription.events], "channel": subscription.channel.value,
+        "target": subscription.target, "format": subscription.format.value,
+        "language": subscription.language, "timezone": subscription.timezone,
+        "quiet_hours": f"{subscription.quiet_start}-{subscription.quiet_end}"
+        if subscription.quiet_start and subscription.quiet_end else None,
+        "digest": subscription.digest, "digest_hour": subscription.digest_hour,
+        "eta_days": subscription.eta_days, "stale_days": subscription.stale_days,
+        "created_at": subscription.created_at.isoformat(),
+        "secret_prefix": subscription.secret[:6],
+    }
+    if with_secret:
+        data["secret"] = subscription.secret
+    return data
+
+
+def options() -> dict[str, object]:
+    """What a subscription form offers (for the pages)."""
+    return {"events": [k.value for k in SUBSCRIBABLE], "channels": [c.value for c in ChannelKind],
+            "formats": [f.value for f in WebhookFormat], "languages": list(message_langs()),
+            "defaults": {"events": [e.value for e in DEFAULT_EVENTS], "timezone": "UTC", "digest_hour": 8,
+                         "eta_days": 1.0, "stale_days": 7.0}}

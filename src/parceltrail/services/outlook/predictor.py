@@ -1,0 +1,89 @@
+"""Estimated delivery dates for the API: the interface the endpoints use, and the model-backed predictor.
+
+The endpoints ask `predictor_for(runtime)`; it returns `runtime.predictor` when the composition root
+provides one, else `ModelPredictor` (issue 8): the ETA model of `parceltrail.predict` learned from the
+delivered parcels in the store (`engine.eta.models_for`, refitted every 6 h), per lane with its
+fallbacks (carrier + lane, lane, destination, everything), and documented priors per service class and
+domestic/international when there is not enough history.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from typing import Protocol, runtime_checkable
+
+from parceltrail.adapters.db.repository import Store
+from parceltrail.bootstrap import Runtime
+from parceltrail.clock import Clock
+from parceltrail.numbers.formats import registry
+from parceltrail.predict import Lane, Stage
+from parceltrail.services.outlook.eta import confidence_of, models_for, predict_lane
+
+
+@dataclass(frozen=True, slots=True)
+class EddQuery:
+    carrier: str
+    origin_country: str | None  # alpha-2
+    destination_country: str | None  # alpha-2
+    pickup: datetime  # aware
+
+
+@dataclass(frozen=True, slots=True)
+class Edd:
+    estimated: date
+    earliest: date
+    latest: date
+    confidence: float  # 0..1
+    basis: str  # what the estimate rests on, e.g. "lane median of 42 shipments"
+
+
+@runtime_checkable
+class Predictor(Protocol):
+    def predict(self, query: EddQuery) -> Edd: ...
+
+
+class ModelPredictor:
+    """Issue 8: the ETA model learned from the store's delivered parcels (`engine.eta`), asked for a
+    parcel handed over at `pickup` (stage "accepted"); documented priors when the lane has no history."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self.store = store
+        self.clock = clock
+
+    def predict(self, query: EddQuery) -> Edd:
+        models = models_for(self.store, self.clock.now())
+        lane = Lane(origin=query.origin_country, destination=query.destination_country, carrier=query.carrier,
+                    service=_service_class(query.carrier))
+        now = query.pickup
+        eta = predict_lane(models.eta, lane, Stage.accepted, now, now, now)
+        what = f"{eta.samples} delivered shipments ({eta.basis})" if not eta.basis.startswith("prior") \
+            else f"documented priors ({eta.basis})"
+        return Edd(eta.date.date(), eta.earliest.date(), eta.latest.date(), confidence_of(eta),
+                   f"80% interval from {what}")
+
+
+@cache
+def _service_class(carrier: str) -> str | None:
+    """The carrier's usual service class (postal operators vs couriers: the most common one among its
+    number formats), for the lane and the priors."""
+    reg = registry()
+    classes = Counter(f.service_class for f in reg.formats if f.carrier == carrier)
+    return classes.most_common(1)[0][0] if classes else None
+
+
+_fallbacks: weakref.WeakKeyDictionary[Store, ModelPredictor] = weakref.WeakKeyDictionary()
+
+
+def predictor_for(runtime: Runtime) -> Predictor:
+    """The runtime's predictor when it has one, else the store-backed ETA model (one per store)."""
+    own = getattr(runtime, "predictor", None)
+    if isinstance(own, Predictor):
+        return own
+    fallback = _fallbacks.get(runtime.store)
+    if fallback is None:
+        fallback = _fallbacks[runtime.store] = ModelPredictor(runtime.store, runtime.clock)
+    return fallback
