@@ -19,8 +19,10 @@ run: setup
 	$(BIN)/parceltrail migrate
 	$(BIN)/parceltrail serve --demo --speed 720
 
+# ruff, then the import contracts in pyproject.toml (dependencies point inward; no package cycles).
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/lint-imports
 
 # Browser tests (tests/web) drive Debian's Chromium; Playwright never downloads a browser of its own.
 # The CJK font is only for readable screenshots of the Chinese pages (optional: a failure is ignored).
@@ -28,8 +30,11 @@ browser:
 	command -v chromium || (apt-get update && apt-get install -y chromium)
 	-fc-list 2>/dev/null | grep -qi "wenquanyi" || apt-get install -y fonts-wqy-zenhei
 
+# Two processes share the tests; the few that restart PostgreSQL run alone afterwards, so a restart
+# never cuts another test's connection.
 test: setup lint browser
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 -m "not serial"
+	$(BIN)/pytest -m serial
 
 lock:
 	$(BIN)/python -m pip install --quiet uv

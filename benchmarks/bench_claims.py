@@ -15,7 +15,8 @@ from sqlalchemy import create_engine, text
 
 from parceltrail.adapters.db import claims, migrate
 from parceltrail.adapters.db.database import make_engine
-from parceltrail.adapters.db.repository import Store
+from parceltrail.adapters.db.uow import Store
+from parceltrail.services.tracking.leases import new_owner
 
 ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
@@ -46,7 +47,7 @@ def main() -> None:
             repo.conn.execute(text("ANALYZE shipments"))
         print(f"inserted {args.rows:,} shipments in {time.perf_counter() - t0:.1f}s")
         now = datetime(2026, 12, 1, tzinfo=UTC)
-        owner = claims.new_owner("bench")
+        owner = new_owner("bench")
         t0 = time.perf_counter()
         for _ in range(args.batches):
             batch = claims.claim_due(store, now, args.batch, owner)
@@ -60,7 +61,7 @@ def main() -> None:
         t0 = time.perf_counter()
         for _ in range(args.batches):
             with store.read() as repo:
-                repo.due(now, args.batch)
+                repo.shipments.due(now, args.batch)
         read_rate = args.batches * args.batch / (time.perf_counter() - t0)
         print(f"claim+release: {claim_rate:,.0f} shipments/s; claim with {args.batches * args.batch:,} "
               f"leases held: {held_rate:,.0f}/s; plain read of due rows: {read_rate:,.0f}/s; "

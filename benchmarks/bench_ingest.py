@@ -31,8 +31,8 @@ from sqlalchemy import create_engine, insert, text
 
 from parceltrail.adapters.db import migrate
 from parceltrail.adapters.db.database import make_engine
-from parceltrail.adapters.db.repository import Store
 from parceltrail.adapters.db.tables import tracking_events
+from parceltrail.adapters.db.uow import Store
 from parceltrail.adapters.sandbox.journeys import journey
 from parceltrail.adapters.sandbox.scenarios import CARRIER_SLUG, Scenario, make_number
 from parceltrail.domain.connectors import RawEvent, TrackResult
@@ -67,7 +67,7 @@ def _fresh(admin, name: str) -> Store:
 
 def _register(store: Store, results: list[TrackResult]) -> list[Shipment]:
     with store.transaction() as repo:
-        return [repo.add(Shipment(r.number, CARRIER_SLUG, next_check_at=AT), AT) for r in results]
+        return [repo.shipments.add(Shipment(r.number, CARRIER_SLUG, next_check_at=AT), AT) for r in results]
 
 
 def main() -> None:

@@ -28,8 +28,8 @@ from sqlalchemy import create_engine, func, select, text
 
 from parceltrail.adapters.db import migrate
 from parceltrail.adapters.db.database import make_engine
-from parceltrail.adapters.db.repository import Store
 from parceltrail.adapters.db.tables import shipments
+from parceltrail.adapters.db.uow import Store
 from parceltrail.adapters.sandbox import CARRIER_SLUG, SandboxConnector, create_app
 from parceltrail.adapters.sandbox.scenarios import Scenario, make_number
 from parceltrail.clock import ManualClock
@@ -53,7 +53,7 @@ def _db(admin, serials: int) -> tuple[str, str]:
     with store.transaction() as repo:
         for family in Scenario:
             for serial in range(1, serials + 1):
-                repo.add(Shipment(make_number(family, serial), CARRIER_SLUG, next_check_at=None), AT)
+                repo.shipments.add(Shipment(make_number(family, serial), CARRIER_SLUG, next_check_at=None), AT)
     store.engine.dispose()
     return name, url
 

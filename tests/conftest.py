@@ -15,7 +15,7 @@ from sqlalchemy.engine import make_url
 
 from parceltrail.adapters.db import migrate
 from parceltrail.adapters.db.database import make_engine
-from parceltrail.adapters.db.repository import Store
+from parceltrail.adapters.db.uow import Store
 from parceltrail.adapters.sandbox.server import serve_in_thread
 from parceltrail.adapters.sandbox.timeline import load_or_create
 from parceltrail.bootstrap import Runtime, build, sandbox_app
@@ -71,7 +71,8 @@ def postgres_url() -> Iterator[str]:
 @pytest.fixture
 def runtime(tmp_path: Path) -> Iterator[Runtime]:
     """A demo-mode installation in `tmp_path`: SQLite file, the sandbox over real HTTP, a fast clock."""
-    settings = Settings(tmp_path, f"sqlite:///{tmp_path / 'parceltrail.db'}", None, True, 3600.0)
+    settings = Settings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'parceltrail.db'}", demo=True,
+                        sandbox_speed=3600.0)
     simulation = load_or_create(tmp_path, 3600.0)
     base_url, stop = serve_in_thread(sandbox_app(settings, simulation))
     try:

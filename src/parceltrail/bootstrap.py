@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -13,14 +12,16 @@ from fastapi import FastAPI
 from parceltrail.adapters.carriers.catalog import build_connectors
 from parceltrail.adapters.db import migrate
 from parceltrail.adapters.db.database import make_engine
-from parceltrail.adapters.db.repository import Store
+from parceltrail.adapters.db.uow import Store
 from parceltrail.adapters.sandbox.app import create_app as create_sandbox_app
 from parceltrail.adapters.sandbox.connector import SandboxConnector
 from parceltrail.adapters.sandbox.server import serve_in_thread
 from parceltrail.adapters.sandbox.timeline import Simulation, load_or_create
 from parceltrail.clock import Clock, SystemClock
 from parceltrail.domain.connectors import Connector
+from parceltrail.services.outlook.predictor import ModelPredictor, Predictor
 from parceltrail.services.tracking.registry import ConnectorRegistry
+from parceltrail.services.tracking.schedule import load_scan_gaps
 from parceltrail.services.tracking.tracker import Tracker
 from parceltrail.settings import Settings
 
@@ -35,6 +36,7 @@ class Runtime:
     clock: Clock
     store: Store
     tracker: Tracker
+    predictor: Predictor
 
 
 def sandbox_app(settings: Settings, simulation: Simulation) -> FastAPI:
@@ -53,12 +55,13 @@ def build(settings: Settings, sandbox_url: str, *, simulation: Simulation | None
     # configured serve their carriers (token expiry runs on wall time, never on the simulated clock).
     real: dict[str, Connector] = {}
     if not settings.demo:
-        real, statuses = build_connectors(os.environ, clock=SystemClock())
+        real, statuses = build_connectors(settings.carrier_env, clock=SystemClock())
         for status in statuses:
             if not status.enabled:
                 log.info("connector %s disabled: %s", status.slug, status.reason)
     registry = ConnectorRegistry({**real, SANDBOX_SLUG: sandbox}, fallback=sandbox if settings.demo else None)
-    return Runtime(settings, simulation, clock, store, Tracker(store, registry, clock))
+    tracker = Tracker(store, registry, clock, scan_gaps=load_scan_gaps(settings.scan_gaps_path))
+    return Runtime(settings, simulation, clock, store, tracker, ModelPredictor(store, clock))
 
 
 @contextmanager
@@ -73,3 +76,9 @@ def standalone(settings: Settings) -> Iterator[Runtime]:
         yield build(settings, base_url, simulation=simulation)
     finally:
         stop()
+
+
+def open_store(settings: Settings) -> Store:
+    """The configured database, migrated to the current schema."""
+    migrate.upgrade(settings.database_url)
+    return Store(make_engine(settings.database_url))

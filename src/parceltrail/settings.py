@@ -1,36 +1,127 @@
-"""Settings from the environment, with defaults for the embedded single-machine set-up."""
+"""The installation's settings: the one place that reads the environment.
+
+Every value comes from a `PARCELTRAIL_*` variable (or its default for the embedded single-machine
+set-up) and is validated when read: `PARCELTRAIL_SMTP_PORT=abc` or a flag spelled `ture` is an error
+naming the variable, never a silent default. Secrets are `SecretStr`, so they never show in a repr or
+a log line. Connectors read their own keys from `carrier_env`, the `PARCELTRAIL_*` variables captured
+here once, so that a connector added as a plugin needs no change to this class.
+"""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ENV_PREFIX = "PARCELTRAIL_"
+DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000"
+DEFAULT_SENDER = "parceltrail <parceltrail@localhost>"
 
 
-def _flag(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+class SettingsError(ValueError):
+    """A setting from the environment is invalid; the message names the variable."""
 
 
 @dataclass(frozen=True, slots=True)
-class Settings:
-    data_dir: Path
-    database_url: str
-    sandbox_url: str | None  # an external sandbox; None runs it embedded
-    demo: bool  # the sandbox answers for any valid number (simulated data)
-    sandbox_speed: float | None  # None keeps the stored simulation speed
+class SmtpSettings:
+    host: str = "127.0.0.1"
+    port: int = 25
+    username: str | None = None
+    password: str | None = None
+    sender: str = DEFAULT_SENDER
+    starttls: bool = False
+    ssl: bool = False
+    timeout: float = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class NotifySettings:
+    """What the notification side needs: where links point, which targets are allowed, and the relay."""
+
+    public_url: str = DEFAULT_PUBLIC_URL  # tracking links: <public_url>/track/<number>
+    allow_private: bool = False  # webhooks to private, loopback and link-local addresses
+    smtp: SmtpSettings = field(default_factory=SmtpSettings)
 
     @classmethod
-    def from_env(cls) -> Settings:
-        data_dir = Path(os.environ.get("PARCELTRAIL_DATA_DIR", "var")).resolve()
-        speed = os.environ.get("PARCELTRAIL_SANDBOX_SPEED")
-        return cls(
-            data_dir=data_dir,
-            database_url=os.environ.get("PARCELTRAIL_DATABASE_URL")
-            or f"sqlite:///{data_dir / 'parceltrail.db'}",
-            sandbox_url=os.environ.get("PARCELTRAIL_SANDBOX_URL") or None,
-            demo=_flag("PARCELTRAIL_DEMO"),
-            sandbox_speed=float(speed) if speed else None,
-        )
+    def from_env(cls) -> NotifySettings:
+        return Settings.from_env().notify
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, frozen=True, extra="ignore",
+                                      populate_by_name=True)
+
+    data_dir: Path = Path("var")
+    database_url: str = ""  # empty: SQLite in the data directory
+    sandbox_url: str | None = None  # an external sandbox; None runs it embedded
+    demo: bool = False  # the sandbox answers for any valid number (simulated data)
+    sandbox_speed: float | None = Field(default=None, gt=0)  # None keeps the stored simulation speed
+    scan_gaps: Path | None = None  # learned scan gaps; default <data dir>/scan_gaps.json
+    public_url: str = DEFAULT_PUBLIC_URL
+    webhook_allow_private: bool = False
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = Field(default=25, ge=1, le=65535)
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_from: str = DEFAULT_SENDER
+    smtp_starttls: bool = False
+    smtp_ssl: bool = False
+    secret_key: SecretStr | None = None  # signs session cookies; default: a key kept in the data dir
+    api_rate_limit: int = Field(default=100, ge=0)  # requests per second per API key; 0 turns it off
+    user: str | None = None  # the acting user of CLI commands (like --user)
+    seventeentrack_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("PARCELTRAIL_17TRACK_KEY", "seventeentrack_key"))
+    carrier_env: dict[str, str] = Field(default_factory=dict, exclude=True)
+
+    @field_validator("sandbox_url", "smtp_user", "user", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("sandbox_speed", "scan_gaps", "secret_key", "smtp_password", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    def model_post_init(self, _context: Any) -> None:
+        data_dir = self.data_dir.resolve()
+        object.__setattr__(self, "data_dir", data_dir)
+        if not self.database_url:
+            object.__setattr__(self, "database_url", f"sqlite:///{data_dir / 'parceltrail.db'}")
+        if self.scan_gaps is None:
+            object.__setattr__(self, "scan_gaps", data_dir / "scan_gaps.json")
+        object.__setattr__(self, "public_url", self.public_url.rstrip("/") or DEFAULT_PUBLIC_URL)
+
+    @classmethod
+    def from_env(cls, **overrides: Any) -> Settings:
+        """The settings in force: the environment, then `overrides` (e.g. command-line options)."""
+        env = {k: v for k, v in os.environ.items() if k.startswith(ENV_PREFIX)}
+        try:
+            return cls(carrier_env=env, **overrides)
+        except ValidationError as error:
+            raise SettingsError(_describe(error)) from None
+
+    @property
+    def scan_gaps_path(self) -> Path | None:
+        return self.scan_gaps
+
+    @property
+    def notify(self) -> NotifySettings:
+        password = self.smtp_password.get_secret_value() if self.smtp_password else None
+        return NotifySettings(
+            public_url=self.public_url, allow_private=self.webhook_allow_private,
+            smtp=SmtpSettings(host=self.smtp_host, port=self.smtp_port, username=self.smtp_user,
+                              password=password, sender=self.smtp_from, starttls=self.smtp_starttls,
+                              ssl=self.smtp_ssl))
+
+
+def _describe(error: ValidationError) -> str:
+    problems = []
+    for item in error.errors():
+        name = ENV_PREFIX + "_".join(str(part) for part in item["loc"]).upper()
+        problems.append(f"{name}: {item['msg']}")
+    return "invalid setting " + "; ".join(problems)

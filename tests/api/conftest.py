@@ -8,7 +8,6 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from parceltrail.adapters.db.accounts import AccountRepository
 from parceltrail.adapters.sandbox.scenarios import TEST_NUMBERS
 from parceltrail.bootstrap import Runtime
 from parceltrail.domain.accounts import Scope
@@ -28,7 +27,7 @@ class Keys:
 def make_keys(runtime: Runtime, name: str) -> Keys:
     now = runtime.clock.now()
     with runtime.store.transaction() as repo:
-        accounts = AccountRepository(repo.conn)
+        accounts = repo.accounts
         account = accounts.create_account(name, now)
         _, write = accounts.create_key(account.id, Scope.WRITE, now)
         _, read = accounts.create_key(account.id, Scope.READ, now)

@@ -10,9 +10,9 @@ from sqlalchemy import inspect
 from typer.testing import CliRunner
 
 from parceltrail.adapters.db import migrate
-from parceltrail.adapters.db.accounts import AccountRepository, TrackingExistsError, TrackingFilter
+from parceltrail.adapters.db.accounts import TrackingExistsError, TrackingFilter
 from parceltrail.adapters.db.database import make_engine
-from parceltrail.adapters.db.repository import Store
+from parceltrail.adapters.db.uow import Store
 from parceltrail.domain.accounts import Scope, Tracking, new_tracking_id
 from parceltrail.domain.shipment import Shipment
 from parceltrail.entrypoints.cli.main import app as cli
@@ -22,8 +22,8 @@ NOW = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 
 def _exercise(store: Store) -> None:
     with store.transaction() as repo:
-        shipment = repo.add(Shipment(tracking_number="1Z999AA10123456784", carrier="ups"), NOW)
-        accounts = AccountRepository(repo.conn)
+        shipment = repo.shipments.add(Shipment(tracking_number="1Z999AA10123456784", carrier="ups"), NOW)
+        accounts = repo.accounts
         account = accounts.create_account("shop", NOW)
         key, plain = accounts.create_key(account.id, Scope.WRITE, NOW)
         assert shipment.id is not None
@@ -31,19 +31,19 @@ def _exercise(store: Store) -> None:
                                        created_at=NOW, updated_at=NOW, custom_fields={"a": "1"},
                                        customer_emails=["x@example.com"]))
     with store.read() as repo:
-        accounts = AccountRepository(repo.conn)
+        accounts = repo.accounts
         assert accounts.authenticate(plain) is not None and accounts.authenticate(plain + "x") is None
         page, cursor = accounts.list_trackings(account.id, TrackingFilter(tags=["Pending"]), limit=10)
         assert len(page) == 1 and cursor is None and page[0].custom_fields == {"a": "1"}
         assert accounts.count_trackings(account.id, TrackingFilter(carriers=["dhl"])) == 0
     with pytest.raises(TrackingExistsError), store.transaction() as repo:
-        AccountRepository(repo.conn).add_tracking(Tracking(
+        repo.accounts.add_tracking(Tracking(
             id=new_tracking_id(), account_id=account.id, shipment_id=shipment.id, created_at=NOW,
             updated_at=NOW))
     with store.transaction() as repo:
-        assert AccountRepository(repo.conn).revoke_key(key.id, NOW) is not None
+        assert repo.accounts.revoke_key(key.id, NOW) is not None
     with store.read() as repo:
-        assert AccountRepository(repo.conn).authenticate(plain) is None
+        assert repo.accounts.authenticate(plain) is None
 
 
 @pytest.mark.postgres
@@ -84,4 +84,4 @@ def test_cli_accounts_and_keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert runner.invoke(cli, ["keys", "revoke", "1"]).exit_code == 0
     assert runner.invoke(cli, ["keys", "revoke", "999"]).exit_code != 0
     with Store(make_engine(f"sqlite:///{tmp_path / 'cli.db'}")).read() as repo:
-        assert AccountRepository(repo.conn).authenticate(key) is None
+        assert repo.accounts.authenticate(key) is None

@@ -129,7 +129,7 @@ def test_bad_input_is_a_4xx_json_and_writes_nothing(client: TestClient, alice: K
         **auth(alice.write), "content-type": "application/json"})
     assert broken.status_code == 400 and broken.json()["error"]["code"] == "invalid_json"
     with runtime.store.read() as repo:
-        assert repo.count() == 0
+        assert repo.shipments.count() == 0
     bad_cursor = client.get("/api/v1/trackings", params={"cursor": "!!"}, headers=auth(alice.read))
     assert bad_cursor.status_code == 400 and bad_cursor.json()["error"]["code"] == "invalid_cursor"
     naive = client.get("/api/v1/trackings", params={"created_after": "2026-01-01T00:00:00"},

@@ -56,4 +56,4 @@ def test_a_push_for_an_unknown_number_is_acknowledged_and_ignored(client, runtim
     answer = client.post("/webhooks/17track", content=body, headers={"sign": push_sign(body, KEY)})
     assert answer.status_code == 200 and answer.json()["data"]["accepted"] is False
     with runtime.store.read() as repo:
-        assert repo.find(NUMBER) is None
+        assert repo.shipments.find(NUMBER) is None

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from parceltrail.adapters.db.repository import Store
+from parceltrail.adapters.db.uow import Store
 from parceltrail.adapters.sandbox import CARRIER_SLUG, SandboxConnector, create_app, serve_in_thread
 from parceltrail.clock import ManualClock
 from parceltrail.services.tracking.registry import ConnectorRegistry
@@ -34,7 +34,7 @@ class Rig:
         end = START + horizon
         for _ in range(5000):
             with self.store.read() as repo:
-                due_at = repo.next_due_at()
+                due_at = repo.shipments.next_due_at()
             if due_at is None or due_at > end:
                 return total
             if due_at > self.clock.now():

@@ -27,7 +27,7 @@ def test_random_faults_lose_and_duplicate_nothing(make_rig, store, scenario: str
     # a fresh database for the faulty run
     from parceltrail.adapters.db import migrate
     from parceltrail.adapters.db.database import make_engine
-    from parceltrail.adapters.db.repository import Store
+    from parceltrail.adapters.db.uow import Store
 
     faulty_rig = make_rig(timeout=0.3, fault_rate=0.4, seed=7, fault_delay_seconds=1.0)
     url = str(store.engine.url).replace("parceltrail.db", "faulty.db")

@@ -56,7 +56,7 @@ def _run(rig, number: str) -> tuple[list[str], object]:
 
     def watch() -> None:
         with rig.store.read() as repo:
-            current = repo.get(shipment.id)
+            current = repo.shipments.get(shipment.id)
         if not observed or observed[-1] != current.tag:
             observed.append(current.tag)
 

@@ -133,7 +133,7 @@ def test_tracker_learns_scan_gaps_from_stored_journeys_and_polls_with_them(make_
         rig.tracker.register(make_number(Scenario.DELIVERED, serial))
     rig.run_until_quiet()
     with rig.store.read() as repo:
-        timelines = repo.finished_timelines()
+        timelines = repo.shipments.finished_timelines()
     assert len(timelines) == 3
     model = schedule.ScanGapModel.fit(timelines)
     assert "InTransit_002>InTransit_003" in model.stages  # acceptance -> sorting, learned from the store

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
+from parceltrail.adapters.documents.evidence import verify_bytes
 from parceltrail.bootstrap import Runtime
-from parceltrail.services.outlook.evidence import verify_bytes
 from tests.orders.conftest import Person, place
 
 NUMBER = "PTS01000000016"
@@ -18,7 +18,7 @@ def _shipped(client: TestClient, runtime: Runtime, seller: Person, buyer: Person
                           headers=seller.headers)
     assert shipped.status_code == 201, shipped.text
     with runtime.store.read() as repo:
-        shipment = repo.find(NUMBER)
+        shipment = repo.shipments.find(NUMBER)
     assert shipment is not None
     runtime.tracker.refresh([shipment])
     return order["id"]

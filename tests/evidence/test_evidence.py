@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from parceltrail.adapters.documents.evidence import render_evidence
+from parceltrail.adapters.documents.evidence import render_evidence, verify_bytes
 from parceltrail.domain.orders import OrderNotFoundError
 from parceltrail.entrypoints.cli.main import app as cli
-from parceltrail.services.outlook.evidence import build_evidence, digest_of, to_json_bytes, verify_bytes
+from parceltrail.services.outlook.evidence import build_evidence, digest_of, to_json_bytes
 from tests.evidence.conftest import LOST, Stuck
 
 

@@ -13,12 +13,11 @@ from typing import Any
 
 import pytest
 
-from parceltrail.adapters.db.notifications import NotificationRepository
-from parceltrail.adapters.db.repository import Store
+from parceltrail.adapters.db.uow import Store
+from parceltrail.adapters.delivery.dispatcher import outbox_dispatcher
 from parceltrail.domain.notifications import Notification, Subscription
 from parceltrail.services.notifications import subscriptions as service
-from parceltrail.services.notifications.config import NotifySettings, SmtpSettings
-from parceltrail.services.notifications.outbox import OutboxDispatcher
+from parceltrail.settings import NotifySettings, SmtpSettings
 from tests.api.conftest import alice, app, bob, client  # noqa: F401 - the API's fixtures
 from tests.engine.conftest import START, Rig, make_rig  # noqa: F401 - the engine's Rig fixture, reused
 
@@ -112,22 +111,22 @@ def settings(smtp: SmtpSettings | None = None) -> NotifySettings:
     return NotifySettings(public_url=PUBLIC_URL, allow_private=True, smtp=smtp or SmtpSettings())
 
 
-def dispatcher(store: Store, clock: Any, **options: Any) -> OutboxDispatcher:
+def dispatcher(store: Store, clock: Any, **options: Any) -> Any:
     import random
     from datetime import timedelta
 
     options.setdefault("lease", timedelta(seconds=30))
-    return OutboxDispatcher(store, clock, options.pop("settings", settings()), rng=random.Random(7),
+    return outbox_dispatcher(store, clock, options.pop("settings", settings()), rng=random.Random(7),
                             scan_every=0.0, **options)
 
 
 def subscribe(store: Store, now: Any, *, shipment_id: int | None = None, account_id: int | None = None,
               **request: Any) -> Subscription:
     with store.transaction() as repo:
-        return service.create(repo.conn, account_id, service.SubscriptionRequest(
+        return service.create(repo, account_id, service.SubscriptionRequest(
             shipment_id=shipment_id, **request), now, allow_private=True)
 
 
 def outbox(store: Store, **filters: Any) -> list[Notification]:
     with store.read() as repo:
-        return NotificationRepository(repo.conn).notifications(limit=100_000, **filters)
+        return repo.notifications.notifications(limit=100_000, **filters)

@@ -8,7 +8,6 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from parceltrail.adapters.db.notifications import NotificationRepository
 from parceltrail.entrypoints.cli.main import app as cli_app
 from tests.api.conftest import DELIVERED, Keys, auth
 
@@ -109,10 +108,10 @@ def test_cli_subscribe_list_and_replay(tmp_path: Path, monkeypatch: pytest.Monke
     once = runner.invoke(cli_app, ["outbox", "dispatch", "--once"])
     assert once.exit_code == 0 and "0 notification(s) delivered" in once.output
     from parceltrail.adapters.db.database import make_engine
-    from parceltrail.adapters.db.repository import Store
+    from parceltrail.adapters.db.uow import Store
 
     with Store(make_engine(f"sqlite:///{tmp_path / 'parceltrail.db'}")).read() as repo:
-        subs = NotificationRepository(repo.conn).subscriptions(all_accounts=True)
+        subs = repo.notifications.subscriptions(all_accounts=True)
     assert [(s.scope.value, s.quiet_start, s.timezone) for s in subs] == [
         ("shipment", "22:00", "Europe/Berlin")]
     gone = runner.invoke(cli_app, ["unsubscribe", str(subs[0].id)])

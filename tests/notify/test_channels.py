@@ -14,7 +14,7 @@ from aiosmtpd.controller import Controller
 
 from parceltrail.adapters.sandbox import TEST_NUMBERS
 from parceltrail.domain.notifications import Status
-from parceltrail.services.notifications.config import SmtpSettings
+from parceltrail.settings import SmtpSettings
 from parceltrail.status import message
 from tests.notify.conftest import PUBLIC_URL, dispatcher, free_port, outbox, serve, settings, subscribe
 

@@ -102,7 +102,7 @@ def test_outbox_rows_are_written_in_the_ingestion_transaction(make_rig, receiver
         occurred_at=START, text="Shipment information received", lang="en")])
     try:
         with rig.store.transaction() as repo:
-            current = repo.get(shipment.id)
+            current = repo.shipments.get(shipment.id)
             assert ingest(repo, current, result, "test", START).new_events == 1
             assert repo.conn.execute(select(func.count()).select_from(notifications)).scalar_one() == 1
             raise RuntimeError("the transaction fails after ingestion")
@@ -110,5 +110,5 @@ def test_outbox_rows_are_written_in_the_ingestion_transaction(make_rig, receiver
         pass
     assert outbox(rig.store) == [], "no notification without its events"
     with rig.store.transaction() as repo:
-        ingest(repo, repo.get(shipment.id), result, "test", START)
+        ingest(repo, repo.shipments.get(shipment.id), result, "test", START)
     assert len(outbox(rig.store)) == 1

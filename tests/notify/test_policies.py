@@ -65,7 +65,7 @@ def _one_change(make_rig, **sub):
     for minutes, text in ((0, "Shipment information received"), (5, "Picked up by the carrier")):
         result = TrackResult(TEST_NUMBERS["delivered"], [RawEvent(occurred_at=START, text=text, lang="en")])
         with rig.store.transaction() as repo:
-            ingest(repo, repo.get(shipment.id), result, "test", START + timedelta(minutes=minutes))
+            ingest(repo, repo.shipments.get(shipment.id), result, "test", START + timedelta(minutes=minutes))
     return rig
 
 
@@ -158,6 +158,6 @@ def test_eta_moves_beyond_the_threshold_notify(store) -> None:
     quiet = IngestReport()
     for eta in (date(2026, 11, 10), date(2026, 11, 11), date(2026, 11, 15), date(2026, 11, 16)):
         with store.transaction() as repo:
-            ob.record_changes(repo.conn, repo.get(shipment.id), quiet, START, eta=eta)
+            ob.record_changes(repo, repo.shipments.get(shipment.id), quiet, START, eta=eta)
     moved = outbox(store)
     assert [(n.payload["previous_eta"], n.payload["eta"]) for n in moved] == [("2026-11-11", "2026-11-15")]

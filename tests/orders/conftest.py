@@ -10,7 +10,6 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from parceltrail.adapters.db.accounts import AccountRepository
 from parceltrail.bootstrap import Runtime
 from parceltrail.domain.accounts import Scope
 from parceltrail.domain.orders import Address, Role
@@ -38,7 +37,7 @@ def make_person(runtime: Runtime, email: str, role: Role) -> Person:
     user = create_user(runtime.store, email, PASSWORD, role, now,
                        address=BERLIN if role is Role.SELLER else None)
     with runtime.store.transaction() as repo:
-        accounts = AccountRepository(repo.conn)
+        accounts = repo.accounts
         _, write = accounts.create_key(user.account_id, Scope.WRITE, now)
         _, read = accounts.create_key(user.account_id, Scope.READ, now)
     return Person(user.id, email, write, read)

@@ -10,7 +10,7 @@ import pytest
 
 from parceltrail.adapters.db import migrate
 from parceltrail.adapters.db.database import make_engine
-from parceltrail.adapters.db.repository import Store
+from parceltrail.adapters.db.uow import Store
 from parceltrail.domain.orders import Address, OrderError, OrderItem, Role
 from parceltrail.numbers import detect, issue_s10
 from parceltrail.services.marketplace import orders as service

@@ -33,11 +33,11 @@ def test_order_flow_from_placing_to_completed(client: TestClient, runtime: Runti
 
     # the engine fetches the parcel; its hook keeps the order in step
     with runtime.store.read() as repo:
-        shipment = repo.get(package["shipment_id"])
+        shipment = repo.shipments.get(package["shipment_id"])
     assert shipment is not None
     runtime.tracker.refresh([shipment])
     with runtime.store.transaction() as repo:
-        on_shipment_changed(repo.conn, package["shipment_id"], runtime.clock.now())
+        on_shipment_changed(repo, package["shipment_id"], runtime.clock.now())
 
     mine = client.get("/api/v1/orders", headers=buyer.headers).json()["data"]
     assert [o["id"] for o in mine] == [order["id"]]

@@ -6,7 +6,6 @@ from datetime import timedelta
 
 from fastapi.testclient import TestClient
 
-from parceltrail.adapters.db.orders import OrderRepository
 from parceltrail.bootstrap import Runtime
 from parceltrail.domain.orders import OrderStatus, derive_status
 from parceltrail.services.marketplace.order_status import expire_protection, on_shipment_changed
@@ -28,11 +27,11 @@ def test_derive_status_rules() -> None:
 def _set_tag(runtime: Runtime, shipment_id: int, tag: str) -> list[int]:
     now = runtime.clock.now()
     with runtime.store.transaction() as repo:
-        shipment = repo.get(shipment_id)
+        shipment = repo.shipments.get(shipment_id)
         assert shipment is not None
         shipment.tag, shipment.subtag, shipment.last_event_at = tag, f"{tag}_001", now
-        repo.save(shipment, now)
-        return on_shipment_changed(repo.conn, shipment_id, now)
+        repo.shipments.save(shipment, now)
+        return on_shipment_changed(repo, shipment_id, now)
 
 
 def test_hook_keeps_the_order_in_step(client: TestClient, runtime: Runtime, seller: Person,
@@ -69,12 +68,12 @@ def test_hook_ignores_manual_statuses_and_unknown_shipments(client: TestClient, 
                            json={"tracking_number": "RB123456785GB"})
     shipment_id = response.json()["data"]["shipment_id"]
     with runtime.store.transaction() as repo:
-        orders = OrderRepository(repo.conn)
+        orders = repo.orders
         stored = orders.order(order["id"])
         assert stored is not None
         stored.status = OrderStatus.IN_DISPUTE
         orders.save_order(stored, runtime.clock.now())
-        assert on_shipment_changed(repo.conn, 987654, runtime.clock.now()) == []
+        assert on_shipment_changed(repo, 987654, runtime.clock.now()) == []
     assert _set_tag(runtime, shipment_id, "Delivered") == []
     assert client.get(f"/api/v1/orders/{order['id']}", headers=buyer.headers).json()["data"]["status"] == \
         "in_dispute"

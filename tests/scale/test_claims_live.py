@@ -14,11 +14,12 @@ import pytest
 from parceltrail.adapters.db import claims, live, migrate
 from parceltrail.adapters.db.carrier_limits import CarrierLimiter, Limit
 from parceltrail.adapters.db.database import make_engine
-from parceltrail.adapters.db.repository import Store
+from parceltrail.adapters.db.uow import Store
 from parceltrail.adapters.sandbox import CARRIER_SLUG, SandboxConnector
 from parceltrail.adapters.sandbox.scenarios import Scenario, make_number
 from parceltrail.clock import ManualClock
 from parceltrail.domain.shipment import Shipment
+from parceltrail.services.tracking.leases import new_owner
 from parceltrail.services.tracking.registry import ConnectorRegistry
 from parceltrail.services.tracking.tracker import Tracker
 from tests.scale.conftest import AT, SRC
@@ -29,7 +30,7 @@ def _store(url: str, count: int) -> Store:
     store = Store(make_engine(url))
     with store.transaction() as repo:
         for serial in range(1, count + 1):
-            repo.add(Shipment(make_number(Scenario.DELIVERED, serial), CARRIER_SLUG, next_check_at=AT), AT)
+            repo.shipments.add(Shipment(make_number(Scenario.DELIVERED, serial), CARRIER_SLUG, next_check_at=AT), AT)
     return store
 
 
@@ -38,7 +39,7 @@ def _concurrent_claims_are_disjoint(store: Store) -> None:
     lock = threading.Lock()
 
     def claimer() -> None:
-        owner = claims.new_owner("test")
+        owner = new_owner("test")
         while True:
             batch = claims.claim_due(store, AT, 7, owner)
             if not batch:
@@ -65,8 +66,8 @@ def test_postgres_claims_are_disjoint_and_expire(postgres_url) -> None:
     again = claims.claim_due(store, AT, 100, "rescuer", timedelta(seconds=30))
     assert len(again) == 60
     with store.transaction() as repo:  # the previous owner lost them: its outcome must be dropped
-        assert not claims.settle(repo.conn, again[0].id, "late")
-        assert claims.settle(repo.conn, again[0].id, "rescuer")
+        assert not repo.settle_lease(again[0].id, "late")
+        assert repo.settle_lease(again[0].id, "rescuer")
     store.engine.dispose()
 
 
@@ -114,7 +115,7 @@ def test_two_api_processes_hear_about_events_ingested_by_a_worker(postgres_url, 
         assert report.new_events > 0
         heard = [proc.communicate(timeout=60)[0].strip() for proc in listeners]
         with store.read() as repo:
-            shipment_id = repo.list()[0].id
+            shipment_id = repo.shipments.list()[0].id
         assert heard == [str(shipment_id)] * 2
     finally:
         for proc in listeners:
@@ -126,7 +127,7 @@ def test_sqlite_live_updates_in_process_after_commit(sqlite_url, frozen_sandbox)
     store = _store(sqlite_url, 1)
     with live.subscribe(sqlite_url) as first, live.subscribe(sqlite_url) as second:
         with store.transaction() as repo:  # rolled back: nothing is announced
-            live.publish(repo.conn, 999)
+            repo.publish_change(999)
             repo.conn.rollback()
         tracker = Tracker(store, ConnectorRegistry({CARRIER_SLUG: SandboxConnector(frozen_sandbox)}),
                           ManualClock(AT))

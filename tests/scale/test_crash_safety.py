@@ -17,8 +17,8 @@ from sqlalchemy import func, select
 
 from parceltrail.adapters.db import migrate
 from parceltrail.adapters.db.database import make_engine
-from parceltrail.adapters.db.repository import Store
 from parceltrail.adapters.db.tables import shipments, tracking_events
+from parceltrail.adapters.db.uow import Store
 from parceltrail.adapters.sandbox.journeys import journey
 from parceltrail.adapters.sandbox.scenarios import CARRIER_SLUG, Scenario, make_number
 from parceltrail.domain.events import event_fingerprint
@@ -54,6 +54,7 @@ def _windows(log_dir: Path, killed_pid: int, killed_at: float) -> dict[int, list
     return per_shipment
 
 
+@pytest.mark.serial
 def test_workers_survive_sigkill_and_a_database_restart(postgres_url, frozen_sandbox, start_worker,
                                                         tmp_path: Path) -> None:
     restart = restart_command()
@@ -66,7 +67,7 @@ def test_workers_survive_sigkill_and_a_database_restart(postgres_url, frozen_san
     numbers = [make_number(family, serial) for family in Scenario for serial in SERIALS]
     with store.transaction() as repo:
         for number in numbers:
-            repo.add(Shipment(number, CARRIER_SLUG, next_check_at=AT), AT)
+            repo.shipments.add(Shipment(number, CARRIER_SLUG, next_check_at=AT), AT)
     store.engine.dispose()
 
     log_dir = tmp_path / "polls"

@@ -9,7 +9,7 @@ from sqlalchemy import inspect, text
 
 from parceltrail.adapters.db import migrate
 from parceltrail.adapters.db.database import make_engine
-from parceltrail.adapters.db.repository import Store
+from parceltrail.adapters.db.uow import Store
 from parceltrail.domain.events import event_fingerprint
 from parceltrail.domain.shipment import Shipment, TrackingEvent
 
@@ -30,32 +30,32 @@ def _event(shipment_id: int, hour: int, text_: str, tag: str | None = "InTransit
 
 def _round_trip(store: Store) -> None:
     with store.transaction() as repo:
-        shipment = repo.add(Shipment(tracking_number="RB123456785CN", carrier="china-post",
+        shipment = repo.shipments.add(Shipment(tracking_number="RB123456785CN", carrier="china-post",
                                      origin_country="CN", next_check_at=NOW), NOW)
         assert shipment.id is not None
-        again = repo.add(Shipment(tracking_number="RB123456785CN", carrier="china-post"), NOW)
+        again = repo.shipments.add(Shipment(tracking_number="RB123456785CN", carrier="china-post"), NOW)
         assert again.id == shipment.id  # registering twice is idempotent
-        payload = repo.add_payload(shipment.id, "test", NOW, {"raw": "已揽收", "n": 1})
+        payload = repo.shipments.add_payload(shipment.id, "test", NOW, {"raw": "已揽收", "n": 1})
         events = [_event(shipment.id, 9, "已揽收"), _event(shipment.id, 14, "到达【深圳转运中心】")]
         for e in events:
             e.raw_payload_id = payload
-        assert repo.add_events(events) == 2
-        assert repo.add_events(events) == 0  # the same scans again are stored once
+        assert repo.shipments.add_events(events) == 2
+        assert repo.shipments.add_events(events) == 0  # the same scans again are stored once
         unclassified = _event(shipment.id, 20, "???", tag=None, subtag=None)
-        assert repo.add_events([unclassified]) == 1
+        assert repo.shipments.add_events([unclassified]) == 1
     with store.read() as repo:
-        stored = repo.get(shipment.id)
+        stored = repo.shipments.get(shipment.id)
         assert stored is not None and stored.tracking_number == "RB123456785CN"
         assert stored.next_check_at == NOW and stored.next_check_at.tzinfo is not None
-        got = repo.events([shipment.id])
+        got = repo.shipments.events([shipment.id])
         assert [e.raw_text for e in got] == ["已揽收", "到达【深圳转运中心】", "???"]
         # local time and offset survive the round trip
         assert got[0].occurred_at == datetime(2026, 11, 1, 9, 30, tzinfo=SHANGHAI)
         assert got[0].occurred_at.utcoffset() == timedelta(hours=8)
         assert got[0].raw_payload_id == payload
-        assert repo.unclassified_count() == 1
-        assert [s.id for s in repo.due(NOW, 10)] == [shipment.id]
-        assert repo.due(NOW - timedelta(seconds=1), 10) == []
+        assert repo.shipments.unclassified_count() == 1
+        assert [s.id for s in repo.shipments.due(NOW, 10)] == [shipment.id]
+        assert repo.shipments.due(NOW - timedelta(seconds=1), 10) == []
 
 
 def test_sqlite_migrations_wal_and_round_trip(sqlite_url: str) -> None:
@@ -88,10 +88,10 @@ def test_postgres_migrations_and_round_trip(postgres_url: str) -> None:
 
 def test_chain_of_legs(store: Store) -> None:
     with store.transaction() as repo:
-        first = repo.add(Shipment(tracking_number="LP00123456789012", carrier="cainiao"), NOW)
-        second = repo.add(Shipment(tracking_number="RB123456785BR", carrier="brazil-correios",
+        first = repo.shipments.add(Shipment(tracking_number="LP00123456789012", carrier="cainiao"), NOW)
+        second = repo.shipments.add(Shipment(tracking_number="RB123456785BR", carrier="brazil-correios",
                                    previous_leg_id=first.id), NOW)
         first.next_leg_id = second.id
-        repo.save(first, NOW)
-        assert [leg.id for leg in repo.chain(second)] == [first.id, second.id]
-        assert [leg.id for leg in repo.chain(first)] == [first.id, second.id]
+        repo.shipments.save(first, NOW)
+        assert [leg.id for leg in repo.shipments.chain(second)] == [first.id, second.id]
+        assert [leg.id for leg in repo.shipments.chain(first)] == [first.id, second.id]

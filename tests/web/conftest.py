@@ -18,7 +18,7 @@ import pytest
 
 from parceltrail.adapters.db import migrate
 from parceltrail.adapters.db.database import make_engine
-from parceltrail.adapters.db.repository import Store
+from parceltrail.adapters.db.uow import Store
 from parceltrail.adapters.sandbox import CARRIER_SLUG, SandboxConnector, serve_in_thread
 from parceltrail.adapters.sandbox import create_app as create_sandbox
 from parceltrail.adapters.sandbox.timeline import load_or_create
@@ -28,6 +28,7 @@ from parceltrail.domain.orders import Address, Role, User
 from parceltrail.entrypoints.http.app import create_app
 from parceltrail.services.marketplace import orders as order_service
 from parceltrail.services.marketplace.users import create_user
+from parceltrail.services.outlook.predictor import ModelPredictor
 from parceltrail.services.tracking.registry import ConnectorRegistry
 from parceltrail.services.tracking.tracker import Tracker
 from parceltrail.settings import Settings
@@ -61,8 +62,8 @@ def site(tmp_path: Path) -> Iterator[Site]:
     migrate.upgrade(database_url)
     store = Store(make_engine(database_url))
     tracker = Tracker(store, ConnectorRegistry({CARRIER_SLUG: SandboxConnector(sandbox_url)}), clock)
-    settings = Settings(tmp_path, database_url, sandbox_url, False, None)
-    runtime = Runtime(settings, load_or_create(tmp_path), clock, store, tracker)
+    settings = Settings(data_dir=tmp_path, database_url=database_url, sandbox_url=sandbox_url, demo=False)
+    runtime = Runtime(settings, load_or_create(tmp_path), clock, store, tracker, ModelPredictor(store, clock))
     url, stop_app = serve_in_thread(create_app(runtime, poll=False))
     stop = threading.Event()
     poller = threading.Thread(target=tracker.run, args=(stop,), kwargs={"idle_seconds": 0.2}, daemon=True)

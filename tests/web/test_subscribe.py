@@ -18,9 +18,8 @@ import pytest
 from aiosmtpd.controller import Controller
 from playwright.sync_api import expect
 
-from parceltrail.adapters.db.notifications import NotificationRepository
+from parceltrail.adapters.delivery.dispatcher import outbox_dispatcher
 from parceltrail.domain.notifications import ChannelKind, EventKind, Scope
-from parceltrail.services.notifications.outbox import OutboxDispatcher
 from tests.web.conftest import PASSWORD, Site, make_shop, shot
 
 PARCEL = "PTS01000000016"  # moves on when the clock does (its handover leg gets new scans)
@@ -70,7 +69,7 @@ def sign_in(page: Any, email_address: str) -> None:
 
 def _subscriptions(site: Site, account_id: int) -> list[Any]:
     with site.runtime.store.read() as repo:
-        return NotificationRepository(repo.conn).subscriptions(account_id)
+        return repo.notifications.subscriptions(account_id)
 
 
 def test_a_buyer_subscribes_from_the_page_and_gets_the_email(page: Any, site: Site, inbox: Inbox) -> None:
@@ -126,7 +125,7 @@ def test_a_buyer_subscribes_from_the_page_and_gets_the_email(page: Any, site: Si
 
     # Time passes: the engine polls, the outbox gets the change, the dispatcher e-mails it.
     site.advance(timedelta(days=3))
-    dispatcher = OutboxDispatcher(site.runtime.store, site.clock)
+    dispatcher = outbox_dispatcher(site.runtime.store, site.clock)
     deadline = time.monotonic() + 30
     try:
         while not inbox.messages and time.monotonic() < deadline:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
+
+from parceltrail.domain.errors import InputError
 
 KEY_PREFIX = "pt_"  # every key starts with this, so a leaked key is easy to recognize
 _KEY_BYTES = 32  # 256 bits of randomness: a plain SHA-256 is a sufficient hash for such keys
@@ -99,3 +102,34 @@ def generate_key() -> tuple[str, str, str]:
     """A new API key: (the key, shown once; its display prefix; its SHA-256, the only thing stored)."""
     key = KEY_PREFIX + secrets.token_urlsafe(_KEY_BYTES)
     return key, key[:10], hash_key(key)
+
+
+class AccountExistsError(InputError):
+    code = "account_exists"
+
+
+class TrackingExistsError(InputError):
+    code = "tracking_exists"
+
+    def __init__(self, existing_id: str) -> None:
+        super().__init__("this account already tracks this number with this carrier")
+        self.existing_id = existing_id
+
+
+class InvalidCursorError(InputError):
+    code = "invalid_cursor"
+
+
+@dataclass(slots=True)
+class TrackingFilter:
+    """Which of an account's trackings to list; empty sequences and None mean "any"."""
+
+    tags: Sequence[str] = ()
+    carriers: Sequence[str] = ()
+    numbers: Sequence[str] = ()
+    order_ids: Sequence[str] = ()
+    keyword: str | None = None
+    created_after: datetime | None = None
+    created_before: datetime | None = None
+    updated_after: datetime | None = None
+    updated_before: datetime | None = None

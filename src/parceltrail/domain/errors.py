@@ -29,3 +29,9 @@ class UnrecognizedNumberError(InputError):
 
 class NotFoundError(InputError):
     code = "not_found"
+
+
+class ConflictError(Exception):
+    """A write lost a race: another transaction stored the same unique thing first. Callers that can
+    treat the other writer's result as theirs catch it; the storage adapter raises it for any
+    uniqueness violation, so services never see the database library's own errors."""

@@ -9,7 +9,7 @@ a dispute is opened, or it is refunded.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -212,3 +212,32 @@ def check_country(value: str, what: str = "country") -> str:
     if not COUNTRY.match(code):
         raise InputError(f"{what} {value[:10]!r} is not an ISO 3166-1 alpha-2 code such as DE")
     return code
+
+
+class UserExistsError(InputError):
+    code = "user_exists"
+
+
+class NumberRange:
+    """A seller's block of S10 serials; `next_serial` only ever moves forward."""
+
+    __slots__ = ("country", "first_serial", "id", "last_serial", "next_serial", "seller_id",
+                 "service_indicator")
+
+    def __init__(self, row: Mapping[str, Any]) -> None:
+        self.id: int = row["id"]
+        self.seller_id: int = row["seller_id"]
+        self.country: str = row["country"]
+        self.service_indicator: str = row["service_indicator"]
+        self.first_serial: int = row["first_serial"]
+        self.last_serial: int = row["last_serial"]
+        self.next_serial: int = row["next_serial"]
+
+    @property
+    def remaining(self) -> int:
+        return self.last_serial + 1 - self.next_serial
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "seller_id": self.seller_id, "country": self.country,
+                "service_indicator": self.service_indicator, "first_serial": self.first_serial,
+                "last_serial": self.last_serial, "next_serial": self.next_serial, "remaining": self.remaining}

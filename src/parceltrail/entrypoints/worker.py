@@ -30,9 +30,10 @@ from sqlalchemy.exc import DBAPIError
 
 from parceltrail.adapters.db import claims
 from parceltrail.adapters.db.carrier_limits import CarrierLimiter
-from parceltrail.adapters.db.repository import Store
+from parceltrail.adapters.db.uow import Store
 from parceltrail.clock import Clock
 from parceltrail.domain.shipment import Shipment
+from parceltrail.services.tracking.leases import new_owner
 from parceltrail.services.tracking.registry import ConnectorRegistry
 from parceltrail.services.tracking.tracker import PollReport, Tracker
 
@@ -94,7 +95,7 @@ class Worker:
     def tracker(self) -> Tracker:
         """One tracker (one lease owner) per thread."""
         tracker = Tracker(self.store, self.connectors, self.clock, batch_size=self.batch)
-        tracker.lease_owner = claims.new_owner("worker")
+        tracker.lease_owner = new_owner("worker")
         return tracker
 
     # one batch -----------------------------------------------------------------------------------------
@@ -102,7 +103,7 @@ class Worker:
         """Claim and process one batch; returns how many shipments were claimed."""
         stop = stop or threading.Event()
         owner = tracker.lease_owner
-        claimed = claims.claim_due(self.store, self.clock.now(), self.batch, owner, self.lease)
+        claimed = self.store.claim_due(self.clock.now(), self.batch, owner, self.lease)
         pending: dict[int, Shipment] = {s.id: s for s in claimed if s.id is not None}
         try:
             by_carrier: dict[str, list[Shipment]] = defaultdict(list)
@@ -117,7 +118,7 @@ class Worker:
                     self._chunk(tracker, carrier, group[start:start + size], pending, stop)
         finally:
             if pending:
-                claims.release_quietly(self.store, owner, list(pending))
+                self.store.release_quietly(owner, list(pending))
         return len(claimed)
 
     def _chunk(self, tracker: Tracker, carrier: str, chunk: list[Shipment], pending: dict[int, Shipment],

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from collections.abc import Mapping
+from dataclasses import fields
 from datetime import datetime
 from typing import Any
 
@@ -26,32 +26,19 @@ from sqlalchemy import (
 from parceltrail.adapters.db.tables import accounts, api_keys, shipments, trackings
 from parceltrail.domain.accounts import (
     Account,
+    AccountExistsError,
     ApiKey,
     CompletedReason,
+    InvalidCursorError,
     Scope,
     Tracking,
+    TrackingExistsError,
+    TrackingFilter,
     generate_key,
     hash_key,
 )
-from parceltrail.domain.errors import InputError
 
 _TRACKING_COLUMNS = [f.name for f in fields(Tracking)]
-
-
-class AccountExistsError(InputError):
-    code = "account_exists"
-
-
-class TrackingExistsError(InputError):
-    code = "tracking_exists"
-
-    def __init__(self, existing_id: str) -> None:
-        super().__init__("this account already tracks this number with this carrier")
-        self.existing_id = existing_id
-
-
-class InvalidCursorError(InputError):
-    code = "invalid_cursor"
 
 
 def _account(row: Mapping[str, Any]) -> Account:
@@ -95,22 +82,6 @@ def decode_cursor(cursor: str) -> tuple[datetime, str]:
     if when.tzinfo is None or not tracking_id:
         raise InvalidCursorError("the cursor is not one this API returned")
     return when, tracking_id
-
-
-@dataclass(slots=True)
-class TrackingFilter:
-    """Which of an account's trackings to list; empty sequences and None mean "any"."""
-
-    tags: Sequence[str] = ()
-    carriers: Sequence[str] = ()
-    numbers: Sequence[str] = ()
-    order_ids: Sequence[str] = ()
-    keyword: str | None = None
-    created_after: datetime | None = None
-    created_before: datetime | None = None
-    updated_after: datetime | None = None
-    updated_before: datetime | None = None
-    extra: list[ColumnElement[bool]] = field(default_factory=list)
 
 
 def effective_tag() -> ColumnElement[str]:
@@ -235,7 +206,7 @@ class AccountRepository:
         return bool(result.rowcount)
 
     def _conditions(self, account_id: int, where: TrackingFilter) -> list[ColumnElement[bool]]:
-        conditions: list[ColumnElement[bool]] = [trackings.c.account_id == account_id, *where.extra]
+        conditions: list[ColumnElement[bool]] = [trackings.c.account_id == account_id, ]
         if where.tags:
             conditions.append(effective_tag().in_(list(where.tags)))
         if where.carriers:

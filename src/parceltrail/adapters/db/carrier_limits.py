@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
-from parceltrail.adapters.db.repository import Store
+from parceltrail.adapters.db.uow import Store
 
 SLOT_LEASE_SECONDS = 120.0
 TAKEN = -1  # try_slot: every slot is in use

@@ -19,28 +19,21 @@ engine's clock (which may be simulated).
 from __future__ import annotations
 
 import logging
-import os
-import socket
-import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import fields
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Connection, and_, bindparam, func, literal_column, or_, select, update
 from sqlalchemy.sql.expression import Select
 
-from parceltrail.adapters.db.repository import Store
+if TYPE_CHECKING:
+    from parceltrail.adapters.db.uow import Store
 from parceltrail.adapters.db.tables import shipments
 from parceltrail.domain.shipment import Shipment
 
 DEFAULT_LEASE = timedelta(minutes=5)
 _FIELDS = [f.name for f in fields(Shipment)]
-
-
-def new_owner(role: str = "poller") -> str:
-    """A lease owner id unique across machines and processes: host, pid and a random part."""
-    return f"{role}:{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:10]}"
 
 
 def _shipment(row: Mapping[str, Any]) -> Shipment:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Column, Connection, Integer, String, Table, Text, insert, select, update
 
 from parceltrail.adapters.db.tables import UTCDateTime, metadata
+from parceltrail.services.ports import StoredModel
 
 models = Table(
     "models",
@@ -22,13 +22,17 @@ models = Table(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class StoredModel:
-    name: str
-    format: str
-    fitted_at: datetime
-    journeys: int
-    body: dict[str, Any]
+class ModelRepository:
+    """Learned models (ETA, silence, scan gaps) persisted as JSON bodies, one row per name."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def load(self, name: str) -> StoredModel | None:
+        return load_model(self.conn, name)
+
+    def save(self, name: str, body: dict[str, Any], fitted_at: datetime, journeys: int) -> None:
+        save_model(self.conn, name, body, fitted_at, journeys)
 
 
 def load_model(conn: Connection, name: str) -> StoredModel | None:

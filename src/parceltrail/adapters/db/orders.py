@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import Connection, and_, insert, or_, select, update
 
 from parceltrail.adapters.db.tables import accounts, number_ranges, order_items, order_packages, orders, users
-from parceltrail.domain.errors import InputError
 from parceltrail.domain.orders import (
     Address,
+    NumberRange,
     Order,
     OrderError,
     OrderItem,
@@ -19,11 +19,8 @@ from parceltrail.domain.orders import (
     Package,
     Role,
     User,
+    UserExistsError,
 )
-
-
-class UserExistsError(InputError):
-    code = "user_exists"
 
 
 def _user(row: Mapping[str, Any]) -> User:
@@ -52,31 +49,6 @@ def _order(row: Mapping[str, Any], items: list[OrderItem]) -> Order:
         items=items, shipping_minor=row["shipping_minor"], protection_days=row["protection_days"],
         paid_at=row["paid_at"], shipped_at=row["shipped_at"], delivered_at=row["delivered_at"],
         received_at=row["received_at"], completed_at=row["completed_at"], updated_at=row["updated_at"])
-
-
-class NumberRange:
-    """A seller's block of S10 serials; `next_serial` only ever moves forward."""
-
-    __slots__ = ("country", "first_serial", "id", "last_serial", "next_serial", "seller_id",
-                 "service_indicator")
-
-    def __init__(self, row: Mapping[str, Any]) -> None:
-        self.id: int = row["id"]
-        self.seller_id: int = row["seller_id"]
-        self.country: str = row["country"]
-        self.service_indicator: str = row["service_indicator"]
-        self.first_serial: int = row["first_serial"]
-        self.last_serial: int = row["last_serial"]
-        self.next_serial: int = row["next_serial"]
-
-    @property
-    def remaining(self) -> int:
-        return self.last_serial + 1 - self.next_serial
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "seller_id": self.seller_id, "country": self.country,
-                "service_indicator": self.service_indicator, "first_serial": self.first_serial,
-                "last_serial": self.last_serial, "next_serial": self.next_serial, "remaining": self.remaining}
 
 
 class OrderRepository:

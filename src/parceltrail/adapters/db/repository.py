@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import fields
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, func, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from parceltrail.adapters.db.tables import raw_payloads, shipments, subscriptions, tracking_events
@@ -286,6 +285,21 @@ class Repository:
         ).scalar_one()
 
 
+    def delivered_first_legs(self, limit: int) -> list[int]:
+        """Ids of the first legs of the `limit` most recently delivered parcels (newest first)."""
+        query = (select(shipments.c.id).where(shipments.c.tag == "Delivered", shipments.c.previous_leg_id.is_(None))
+                 .order_by(shipments.c.last_event_at.desc(), shipments.c.id.desc()).limit(limit))
+        return list(self.conn.execute(query).scalars())
+
+    def payload_digests(self, payload_ids: Sequence[int]) -> list[tuple[int, str, str, datetime]]:
+        """(id, SHA-256, source, retrieved_at) of stored raw carrier payloads, for evidence."""
+        out: list[tuple[int, str, str, datetime]] = []
+        for start in range(0, len(payload_ids), 500):
+            out.extend(tuple(row) for row in self.conn.execute(
+                select(raw_payloads.c.id, raw_payloads.c.sha256, raw_payloads.c.source,
+                       raw_payloads.c.retrieved_at).where(raw_payloads.c.id.in_(payload_ids[start:start + 500]))))
+        return out
+
     def finished_timelines(self, limit: int = 5000) -> list[tuple[datetime | None, list[TrackingEvent]]]:
         """(registered at, chronological events of the whole chain) of the most recent parcels whose
         journey ended (a first leg whose chain reached a terminal status): the history the polling
@@ -341,20 +355,3 @@ def _event_row(event: TrackingEvent) -> dict[str, Any]:
     row = {name: getattr(event, name) for name in _EVENT_FIELDS}
     row["utc_offset_minutes"] = event.utc_offset_minutes
     return row
-
-
-class Store:
-    """The database: hands out repositories bound to a transaction."""
-
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-
-    @contextmanager
-    def transaction(self) -> Iterator[Repository]:
-        with self.engine.begin() as conn:
-            yield Repository(conn)
-
-    @contextmanager
-    def read(self) -> Iterator[Repository]:
-        with self.engine.connect() as conn:
-            yield Repository(conn)

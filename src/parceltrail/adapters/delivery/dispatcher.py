@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+from typing import Any
+
 import httpx
 
 from parceltrail.adapters.delivery.apprise_channel import send_apprise
 from parceltrail.adapters.delivery.email import send_email
 from parceltrail.adapters.delivery.webhooks import send_webhook
+from parceltrail.clock import Clock
 from parceltrail.domain.notifications import ChannelKind, Notification, Outcome, Subscription
-from parceltrail.services.notifications.config import NotifySettings
+from parceltrail.services.notifications.outbox import OutboxDispatcher
+from parceltrail.services.ports import Store
+from parceltrail.settings import NotifySettings
 
 CONNECT_TIMEOUT = 3.0
 
@@ -32,3 +38,14 @@ class Deliverer:
         if subscription.channel is ChannelKind.EMAIL:
             return send_email(self.settings.smtp, subscription, notification)
         return send_apprise(subscription, notification, allow_private=self.settings.allow_private)
+
+
+def outbox_dispatcher(store: Store, clock: Clock, settings: NotifySettings | None = None,
+                      **options: Any) -> OutboxDispatcher:
+    """An outbox dispatcher that delivers through webhooks, e-mail and Apprise with these settings."""
+    settings = settings or NotifySettings.from_env()
+    lease: timedelta = options.get("lease", timedelta(seconds=60))
+    # The HTTP timeout stays well inside the lease: a slow receiver never outlives our claim.
+    sender = options.pop("sender", None) or Deliverer(
+        settings, timeout=max(1.0, min(10.0, lease.total_seconds() / 3)))
+    return OutboxDispatcher(store, clock, settings, sender=sender, **options)

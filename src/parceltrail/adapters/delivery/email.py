@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import re
 import smtplib
 import ssl
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
-from parceltrail.domain.errors import InputError
 from parceltrail.domain.notifications import Notification, Outcome, Subscription
-from parceltrail.services.notifications.config import SmtpSettings
 from parceltrail.services.notifications.messages import render
-
-_ADDRESS = re.compile(r"^[^@\s<>(),;:\"\[\]]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"
-                      r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*$")
-
-
-class InvalidEmailError(InputError):
-    code = "invalid_email"
-
-
-def check_address(address: str) -> None:
-    if len(address) > 254 or not _ADDRESS.match(address):
-        raise InvalidEmailError(f"{address[:80]!r} is not an e-mail address")
+from parceltrail.services.notifications.urls import InvalidEmailError, check_address
+from parceltrail.settings import SmtpSettings
 
 
 def build_message(subscription: Subscription, notification: Notification, sender: str) -> EmailMessage:

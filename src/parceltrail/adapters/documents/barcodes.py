@@ -9,6 +9,9 @@ import zxingcpp
 from PIL import Image, UnidentifiedImageError
 
 from parceltrail.domain.errors import InputError
+from parceltrail.numbers import Candidate
+from parceltrail.services.marketplace.intake import MAX_NUMBERS, NothingFoundError
+from parceltrail.services.marketplace.orders import check_label_number
 
 MAX_PIXELS = 40_000_000  # a 40-megapixel photo; larger images are refused rather than decoded
 
@@ -45,3 +48,16 @@ def rasterize_pdf(pdf: bytes, *, page: int = 0, dpi: int = 300) -> Image.Image:
         return document[page].render(scale=dpi / 72).to_pil()
     finally:
         document.close()
+
+
+def numbers_in_image(data: bytes) -> list[tuple[str, Candidate]]:
+    """Tracking numbers among the barcodes of an image (other barcodes, e.g. EANs, are left out)."""
+    found = []
+    for text in decode_image(open_image(data)):
+        try:
+            found.append(check_label_number(text))
+        except InputError:
+            continue
+    if not found:
+        raise NothingFoundError("no tracking-number barcode found in this image")
+    return found[:MAX_NUMBERS]

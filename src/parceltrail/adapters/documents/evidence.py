@@ -22,18 +22,13 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from parceltrail.adapters.documents.label import _fonts
+from parceltrail.services.outlook.evidence import Verification, canonical_bytes, verify_document
 
 WIDTH, HEIGHT = A4
 MARGIN = 15 * mm
 SUBJECT_PREFIX = "parceltrail-evidence sha256="
 _KEYWORDS = re.compile(rb"/Keywords\s*\(([A-Za-z0-9+/=\s\\]*)\)")
 _SUBJECT = re.compile(rb"/Subject\s*\(" + re.escape(SUBJECT_PREFIX.encode()) + rb"([0-9a-f]{64})\)")
-
-
-def canonical_bytes(document: Mapping[str, Any]) -> bytes:
-    """The canonical JSON of everything but the digest: keys sorted, UTF-8, no whitespace."""
-    body = {k: v for k, v in document.items() if k != "digest"}
-    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
 class _Writer:
@@ -170,3 +165,22 @@ def embedded_document(pdf: bytes) -> tuple[dict[str, Any], str]:
     stated = subject.group(1).decode("ascii")
     document["digest"] = {"algorithm": "sha256", "value": stated}  # the embedded JSON is the digest's input
     return document, stated
+
+
+def verify_bytes(data: bytes) -> Verification:
+    """Check an evidence JSON file or PDF: the digest recomputed over its content must match."""
+    if data.startswith(b"%PDF"):
+        try:
+            document, stated = embedded_document(data)
+        except ValueError as error:
+            return Verification(False, f"PDF: {error}")
+        result = verify_document(document)
+        if result.ok and stated != result.digest:
+            return Verification(False, "PDF: the digest in its metadata does not match its content",
+                                result.digest)
+        return result
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return Verification(False, "neither an evidence PDF nor JSON")
+    return verify_document(document)

@@ -4,7 +4,6 @@ number, the service, the order reference, and a CN22 customs declaration for int
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -14,38 +13,15 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from parceltrail.domain.labels import LabelData
 from parceltrail.domain.money import format_minor
-from parceltrail.domain.orders import Address
+from parceltrail.domain.orders import Address, User
+from parceltrail.services.marketplace.orders import label_data
+from parceltrail.services.ports import Store
 
 WIDTH, HEIGHT = 100 * mm, 150 * mm
 MARGIN = 4 * mm
 _FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
-
-
-@dataclass(slots=True)
-class CustomsLine:
-    description: str
-    quantity: int
-    weight_grams: int | None
-    value_minor: int
-    origin_country: str | None = None
-    hs_code: str | None = None
-
-
-@dataclass(slots=True)
-class LabelData:
-    tracking_number: str
-    carrier_name: str
-    service: str
-    sender: Address
-    recipient: Address
-    order_reference: str
-    currency: str
-    weight_grams: int | None = None
-    package_index: int = 1
-    package_count: int = 1
-    customs: list[CustomsLine] = field(default_factory=list)  # empty: a domestic item, no CN22
-    printed_at: datetime | None = None
 
 
 def _fonts() -> tuple[str, str]:
@@ -211,3 +187,8 @@ def _cn22(canvas: Canvas, data: LabelData, top: float, regular: str, bold: str) 
         y -= 6
     y -= 8
     canvas.drawString(left, y, f"Date and sender's signature: {when}  {data.sender.name}")
+
+
+def label_pdf(store: Store, actor: User, order_id: int, package_id: int, now: datetime) -> bytes:
+    """The package's 100 x 150 mm label as a PDF, for the order's seller."""
+    return render_label(label_data(store, actor, order_id, package_id, now))

@@ -17,8 +17,8 @@ def seed_demo(tracker: Tracker) -> int:
     numbers = list(TEST_NUMBERS.values())
     numbers += [issue_s10(country, prefix, 20261100 + i) for i, (country, prefix) in enumerate(_POSTAL)]
     with tracker.store.read() as repo:
-        before = repo.count()
+        before = repo.shipments.count()
     for number in numbers:
         tracker.register(number)
     with tracker.store.read() as repo:
-        return repo.count() - before
+        return repo.shipments.count() - before

@@ -4,28 +4,27 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from parceltrail.domain.errors import InputError
+from parceltrail.entrypoints.cli.common import (
+    console,
+    err_console,
+    fail,
+    load_settings,
+    open_store,
+)
 from parceltrail.services.tracking.views import shipment_dict, timeline_dict
-from parceltrail.settings import Settings
 
 if TYPE_CHECKING:
-    from parceltrail.adapters.db.repository import Store
+    pass
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="Track label tracking numbers.")
-console = Console()
-err_console = Console(stderr=True)
 
 
-def fail(message: str, code: int = 2) -> NoReturn:
-    """One line on stderr and a non-zero exit: the CLI's answer to bad input."""
-    err_console.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
 
 
 def _one_line(error: Exception) -> str:
@@ -47,7 +46,7 @@ def track(
         parse_number(number, carrier)  # validate before anything is written
     except (InputError, ValueError) as error:
         fail(_one_line(error))
-    settings = Settings.from_env()
+    settings = load_settings()
     with standalone(settings) as runtime:
         shipment = runtime.tracker.register(number, carrier)
         runtime.tracker.refresh([shipment])
@@ -121,12 +120,12 @@ def list_shipments(
     """List tracked shipments."""
     from parceltrail.adapters.db import migrate
     from parceltrail.adapters.db.database import make_engine
-    from parceltrail.adapters.db.repository import Store
+    from parceltrail.adapters.db.uow import Store
 
-    settings = Settings.from_env()
+    settings = load_settings()
     migrate.upgrade(settings.database_url)
     with Store(make_engine(settings.database_url)).read() as repo:
-        shipments = repo.list(tag=status, carrier=carrier, limit=limit)
+        shipments = repo.shipments.list(tag=status, carrier=carrier, limit=limit)
     if as_json:
         for shipment in shipments:
             sys.stdout.write(json.dumps(shipment_dict(shipment), ensure_ascii=False) + "\n")
@@ -155,9 +154,9 @@ def serve(
     from parceltrail.bootstrap import build, sandbox_app
     from parceltrail.entrypoints.http.app import create_app
 
-    env = Settings.from_env()
-    settings = Settings(env.data_dir, env.database_url, env.sandbox_url, demo or env.demo,
-                        speed if speed is not None else env.sandbox_speed)
+    env = load_settings()
+    settings = env.model_copy(update={"demo": demo or env.demo,
+                                      "sandbox_speed": speed if speed is not None else env.sandbox_speed})
     simulation = load_or_create(settings.data_dir, settings.sandbox_speed)
     local = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     sandbox_url = settings.sandbox_url or f"http://{local}:{port}/sandbox"
@@ -209,7 +208,7 @@ def migrate() -> None:
     """Apply the database migrations."""
     from parceltrail.adapters.db import migrate as migrations
 
-    settings = Settings.from_env()
+    settings = load_settings()
     migrations.upgrade(settings.database_url)
     console.print(f"database at {settings.database_url} is up to date", markup=False)
 
@@ -240,7 +239,7 @@ def worker(
             limits.append(Limit(slug, float(rate), float(burst or rate), int(conc) if conc else None))
         except ValueError:
             fail(f"--limit {spec!r} is not SLUG=RATE/BURST:CONCURRENCY")
-    settings = Settings.from_env()
+    settings = load_settings()
     with standalone(settings) as runtime:
         limiter = CarrierLimiter(runtime.store)
         for one in limits:
@@ -351,11 +350,10 @@ def carriers(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """List the real-carrier connectors: enabled, or disabled and why, and the carriers each serves."""
-    import os
 
     from parceltrail.adapters.carriers.catalog import build_connectors
 
-    _, statuses = build_connectors(os.environ)  # builds clients only; sends nothing
+    _, statuses = build_connectors(load_settings().carrier_env)  # builds clients only; sends nothing
     if as_json:
         sys.stdout.write(json.dumps([s.to_dict() for s in statuses], indent=2) + "\n")
         return
@@ -427,31 +425,20 @@ app.add_typer(accounts_app, name="accounts")
 app.add_typer(keys_app, name="keys")
 
 
-def _account_store() -> Store:
-    """The configured database, migrated, for the account and key commands."""
-    from parceltrail.adapters.db import migrate as migrations
-    from parceltrail.adapters.db.database import make_engine
-    from parceltrail.adapters.db.repository import Store
-
-    settings = Settings.from_env()
-    migrations.upgrade(settings.database_url)
-    return Store(make_engine(settings.database_url))
-
-
 @accounts_app.command("create")
 def accounts_create(name: Annotated[str, typer.Argument(help="A unique account name.")]) -> None:
     """Create an account."""
     from datetime import UTC, datetime
 
-    from parceltrail.adapters.db.accounts import AccountExistsError, AccountRepository
+    from parceltrail.adapters.db.accounts import AccountExistsError
 
     name = name.strip()
     if not name or len(name) > 100:
         fail("account name must be 1-100 characters")
-    store = _account_store()
+    store = open_store()
     try:
         with store.transaction() as repo:
-            account = AccountRepository(repo.conn).create_account(name, datetime.now(UTC))
+            account = repo.accounts.create_account(name, datetime.now(UTC))
     except AccountExistsError as error:
         fail(_one_line(error))
     console.print(f"account {account.id} {account.name!r} created", markup=False)
@@ -460,11 +447,10 @@ def accounts_create(name: Annotated[str, typer.Argument(help="A unique account n
 @accounts_app.command("list")
 def accounts_list() -> None:
     """List accounts."""
-    from parceltrail.adapters.db.accounts import AccountRepository
 
-    store = _account_store()
+    store = open_store()
     with store.read() as repo:
-        for account in AccountRepository(repo.conn).accounts():
+        for account in repo.accounts.accounts():
             console.print(f"{account.id}\t{account.name}\t{account.created_at.isoformat()}", markup=False)
 
 
@@ -476,14 +462,13 @@ def keys_create(
     """Create an API key for ACCOUNT and print it once (only its hash is stored)."""
     from datetime import UTC, datetime
 
-    from parceltrail.adapters.db.accounts import AccountRepository
     from parceltrail.domain.accounts import Scope
 
     if scope not in ("read", "write"):
         fail(f"--scope must be read or write, not {scope!r}")
-    store = _account_store()
+    store = open_store()
     with store.transaction() as repo:
-        accounts = AccountRepository(repo.conn)
+        accounts = repo.accounts
         found = accounts.account_by_name(account.strip())
         if found is None:
             fail(f"no account named {account!r} (create it with `parceltrail accounts create NAME`)")
@@ -498,11 +483,10 @@ def keys_list(
     account: Annotated[str | None, typer.Option("--account", help="Only this account's keys.")] = None,
 ) -> None:
     """List API keys (id, account, scope, prefix, state); never the keys themselves."""
-    from parceltrail.adapters.db.accounts import AccountRepository
 
-    store = _account_store()
+    store = open_store()
     with store.read() as repo:
-        accounts = AccountRepository(repo.conn)
+        accounts = repo.accounts
         names = {a.id: a.name for a in accounts.accounts()}
         account_id = None
         if account is not None:
@@ -527,13 +511,12 @@ def keys_revoke(key_id: Annotated[int, typer.Argument(help="The key's ID (see ke
     """Revoke an API key: it stops working (within seconds on a running server)."""
     from datetime import UTC, datetime
 
-    from parceltrail.adapters.db.accounts import AccountRepository
 
-    store = _account_store()
+    store = open_store()
     if not 0 < key_id < 2**31:
         fail(f"no API key with id {key_id}")
     with store.transaction() as repo:
-        key = AccountRepository(repo.conn).revoke_key(key_id, datetime.now(UTC))
+        key = repo.accounts.revoke_key(key_id, datetime.now(UTC))
     if key is None:
         fail(f"no API key with id {key_id}")
     console.print(f"key {key_id} revoked", markup=False)

@@ -7,42 +7,25 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-if TYPE_CHECKING:
-    from parceltrail.adapters.db.repository import Store
-    from parceltrail.clock import Clock
+from parceltrail.entrypoints.cli.common import (
+    console,
+    err_console,
+    fail,
+    open_store_and_clock,
+)
 
-console = Console()
-err_console = Console(stderr=True)
 outbox_app = typer.Typer(no_args_is_help=True, help="The notification outbox: list, replay, dispatch.")
 
 
-def _fail(message: str, code: int = 2) -> NoReturn:
-    err_console.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
 
 
 def _one_line(error: Exception) -> str:
     return " ".join(str(error).split())
-
-
-def _store_and_clock() -> tuple[Store, Clock]:
-    """The configured database (migrated) and the installation's clock (the simulated timeline)."""
-    from parceltrail.adapters.db import migrate
-    from parceltrail.adapters.db.database import make_engine
-    from parceltrail.adapters.db.repository import Store
-    from parceltrail.adapters.sandbox.timeline import load_or_create
-    from parceltrail.settings import Settings
-
-    settings = Settings.from_env()
-    migrate.upgrade(settings.database_url)
-    clock = load_or_create(settings.data_dir, settings.sandbox_speed).clock()
-    return Store(make_engine(settings.database_url)), clock
 
 
 def subscribe(
@@ -73,15 +56,15 @@ def subscribe(
     from parceltrail.domain.errors import InputError
     from parceltrail.numbers import InvalidNumberError
     from parceltrail.services.notifications import subscriptions as service
-    from parceltrail.services.notifications.config import NotifySettings
     from parceltrail.services.tracking.tracker import Tracker, parse_number
+    from parceltrail.settings import NotifySettings
 
     if (tracking is None) == (number is None):
-        _fail("give exactly one of --tracking ID and --number N")
+        fail("give exactly one of --tracking ID and --number N")
     channels = [(kind, value) for kind, value in (("webhook", webhook), ("email", email),
                                                   ("apprise", apprise_url)) if value is not None]
     if len(channels) != 1:
-        _fail("give exactly one of --webhook URL, --email ADDRESS and --apprise URL")
+        fail("give exactly one of --webhook URL, --email ADDRESS and --apprise URL")
     channel, target = channels[0]
     request = service.SubscriptionRequest(
         channel=channel, target=target, events=events or ["status_change"], format=webhook_format,
@@ -93,8 +76,8 @@ def subscribe(
         if number is not None:
             parse_number(number)
     except (InputError, InvalidNumberError) as error:
-        _fail(_one_line(error))
-    store, clock = _store_and_clock()
+        fail(_one_line(error))
+    store, clock = open_store_and_clock()
     account_id: int | None = None
     if number is not None:
         from parceltrail.services.tracking.registry import ConnectorRegistry
@@ -107,13 +90,13 @@ def subscribe(
                 row = repo.conn.execute(trackings.select().where(trackings.c.id == tracking.strip()[:64])
                                         ).mappings().first()
                 if row is None:
-                    _fail(f"no tracking {tracking!r} (see the API's GET /api/v1/trackings)")
+                    fail(f"no tracking {tracking!r} (see the API's GET /api/v1/trackings)")
                 account_id = row["account_id"]
                 request.tracking_id = row["id"]
-            subscription = service.create(repo.conn, account_id, request, clock.now(),
+            subscription = service.create(repo, account_id, request, clock.now(),
                                           allow_private=settings.allow_private)
     except InputError as error:
-        _fail(_one_line(error))
+        fail(_one_line(error))
     console.print(f"subscription {subscription.id}: {', '.join(e.value for e in subscription.events)} "
                   f"-> {subscription.channel.value} {subscription.target}", markup=False)
     if subscription.channel.value == "webhook":
@@ -123,15 +106,14 @@ def subscribe(
 
 def unsubscribe(subscription_id: Annotated[int, typer.Argument(help="The subscription's ID.")]) -> None:
     """Delete a subscription (its undelivered notifications go with it)."""
-    from parceltrail.adapters.db.notifications import NotificationRepository
 
     if not 0 < subscription_id < 2**31:
-        _fail(f"no subscription {subscription_id}")
-    store, _ = _store_and_clock()
+        fail(f"no subscription {subscription_id}")
+    store, _ = open_store_and_clock()
     with store.transaction() as repo:
-        deleted = NotificationRepository(repo.conn).delete_subscription(subscription_id)
+        deleted = repo.notifications.delete_subscription(subscription_id)
     if not deleted:
-        _fail(f"no subscription {subscription_id}")
+        fail(f"no subscription {subscription_id}")
     console.print(f"subscription {subscription_id} deleted", markup=False)
 
 
@@ -142,16 +124,15 @@ def outbox_list(
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
 ) -> None:
     """List notifications in the outbox, oldest first."""
-    from parceltrail.adapters.db.notifications import NotificationRepository
     from parceltrail.domain.notifications import Status
 
     try:
         wanted = Status(status) if status is not None else None
     except ValueError:
-        _fail(f"--status must be one of {', '.join(s.value for s in Status)}, not {status!r}")
-    store, _ = _store_and_clock()
+        fail(f"--status must be one of {', '.join(s.value for s in Status)}, not {status!r}")
+    store, _ = open_store_and_clock()
     with store.read() as repo:
-        items = NotificationRepository(repo.conn).notifications(status=wanted, limit=limit)
+        items = repo.notifications.notifications(status=wanted, limit=limit)
     if as_json:
         for n in items:
             sys.stdout.write(json.dumps({
@@ -184,13 +165,13 @@ def outbox_replay(
     from parceltrail.services.notifications.outbox import replay
 
     if (notification_id is None) == (not all_dead):
-        _fail("give a notification ID or --all-dead")
+        fail("give a notification ID or --all-dead")
     if notification_id is not None and not 0 < notification_id < 2**31:
-        _fail(f"no notification {notification_id}")
-    store, clock = _store_and_clock()
+        fail(f"no notification {notification_id}")
+    store, clock = open_store_and_clock()
     count = replay(store, clock, notification_id)
     if notification_id is not None and count == 0:
-        _fail(f"no dead or delivered notification {notification_id}")
+        fail(f"no dead or delivered notification {notification_id}")
     console.print(f"{count} notification(s) queued again", markup=False)
 
 
@@ -207,10 +188,10 @@ def outbox_dispatch(
     import threading
     from datetime import timedelta
 
-    from parceltrail.services.notifications.outbox import OutboxDispatcher
+    from parceltrail.adapters.delivery.dispatcher import outbox_dispatcher
 
-    store, clock = _store_and_clock()
-    dispatcher = OutboxDispatcher(store, clock, lease=timedelta(seconds=lease_seconds), batch=batch)
+    store, clock = open_store_and_clock()
+    dispatcher = outbox_dispatcher(store, clock, lease=timedelta(seconds=lease_seconds), batch=batch)
     if once:
         total = 0
         try:

@@ -5,25 +5,26 @@ PARCELTRAIL_USER; bad input is one line on stderr and a non-zero exit."""
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from parceltrail.adapters.db.repository import Store
+from parceltrail.adapters.db.uow import Store
 from parceltrail.domain.errors import InputError
 from parceltrail.domain.orders import User
-from parceltrail.settings import Settings
+from parceltrail.entrypoints.cli.common import (
+    console,
+    fail,
+    load_settings,
+    open_store,
+)
 
-console = Console()
-err_console = Console(stderr=True)
 UserOption = Annotated[str | None, typer.Option("--user", help="Act as this user (e-mail); default "
                                                 "$PARCELTRAIL_USER.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
@@ -31,48 +32,34 @@ ADDRESS_HELP = 'Sender address as JSON: {"name", "lines": [...], "city", "postco
 CSV_HELP = "CSV rows: order reference, tracking number[, carrier[, service]]."
 
 
-def _fail(message: str, code: int = 2) -> NoReturn:
-    err_console.print(f"error: {' '.join(message.split())}", markup=False, highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
-
-
-def _store() -> Store:
-    from parceltrail.adapters.db import migrate
-    from parceltrail.adapters.db.database import make_engine
-
-    settings = Settings.from_env()
-    migrate.upgrade(settings.database_url)
-    return Store(make_engine(settings.database_url))
 
 
 def _now() -> datetime:
     """The installation's clock (simulated in the demo), the same one the engine and the server use."""
     from parceltrail.adapters.sandbox.timeline import load_or_create
-    from parceltrail.settings import Settings
 
-    return load_or_create(Settings.from_env().data_dir).clock().now()
+    return load_or_create(load_settings().data_dir).clock().now()
 
 
 @contextmanager
 def _acting(user_email: str | None) -> Iterator[tuple[Store, User]]:
     """The store and the acting user; input errors become one line and exit 2 (not found: 4)."""
-    from parceltrail.adapters.db.orders import OrderRepository
     from parceltrail.domain.orders import OrderError
 
-    email = (user_email or os.environ.get("PARCELTRAIL_USER") or "").strip().lower()
+    email = (user_email or load_settings().user or "").strip().lower()
     if not email:
-        _fail("say who you are: --user EMAIL or PARCELTRAIL_USER")
-    store = _store()
+        fail("say who you are: --user EMAIL or PARCELTRAIL_USER")
+    store = open_store()
     with store.read() as repo:
-        user = OrderRepository(repo.conn).user_by_email(email)
+        user = repo.orders.user_by_email(email)
     if user is None:
-        _fail(f"no user {email} (create one with `parceltrail users create`)")
+        fail(f"no user {email} (create one with `parceltrail users create`)")
     try:
         yield store, user
     except OrderError as error:
-        _fail(str(error), 4 if error.status in (403, 404) else 2)
+        fail(str(error), 4 if error.status in (403, 404) else 2)
     except InputError as error:
-        _fail(str(error))
+        fail(str(error))
 
 
 def _print_json(data: Any) -> None:
@@ -100,27 +87,26 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that declares 
         from parceltrail.services.marketplace.users import create_user
 
         if not password_stdin:
-            _fail("give the password on stdin with --password-stdin (never on the command line)")
+            fail("give the password on stdin with --password-stdin (never on the command line)")
         password = sys.stdin.readline().rstrip("\r\n")
         address = None
         if address_json is not None:
             try:
                 address = Address.from_dict(json.loads(address_json))
             except (ValueError, KeyError, TypeError, AttributeError):
-                _fail("--address-json must be a JSON object with name, lines, city and country")
+                fail("--address-json must be a JSON object with name, lines, city and country")
         try:
-            user = create_user(_store(), email, password, role, _now(), display_name=name, address=address)
+            user = create_user(open_store(), email, password, role, _now(), display_name=name, address=address)
         except InputError as error:
-            _fail(str(error))
+            fail(str(error))
         console.print(f"user {user.id} {user.email} ({user.role.value}) created", markup=False)
 
     @users_app.command("list")
     def users_list() -> None:
         """List users."""
-        from parceltrail.adapters.db.orders import OrderRepository
 
-        with _store().read() as repo:
-            for user in OrderRepository(repo.conn).users():
+        with open_store().read() as repo:
+            for user in repo.orders.users():
                 line = f"{user.id}\t{user.email}\t{user.role.value}\t{user.display_name}"
                 console.print(line, markup=False)
 
@@ -188,7 +174,8 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that declares 
         user: UserOption = None,
     ) -> None:
         """Ship a package of ORDER (seller): check or issue its number, track it, print its label."""
-        from parceltrail.services.marketplace.orders import ShipRequest, label_pdf, ship_order
+        from parceltrail.adapters.documents.label import label_pdf
+        from parceltrail.services.marketplace.orders import ShipRequest, ship_order
 
         with _acting(user) as (store, actor):
             package = ship_order(store, actor, order_id, ShipRequest(
@@ -206,7 +193,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that declares 
         user: UserOption = None,
     ) -> None:
         """Write a package's 100 x 150 mm label PDF (seller)."""
-        from parceltrail.services.marketplace.orders import label_pdf
+        from parceltrail.adapters.documents.label import label_pdf
 
         with _acting(user) as (store, actor):
             pdf = label_pdf(store, actor, order_id, package_id, _now())
@@ -265,7 +252,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that declares 
         try:
             text = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            _fail(f"cannot read {file}: {getattr(error, 'strerror', None) or error}")
+            fail(f"cannot read {file}: {getattr(error, 'strerror', None) or error}")
         with _acting(user) as (store, actor):
             report = import_csv(store, actor, text, _now(), partial=partial)
         if as_json:
@@ -295,16 +282,17 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that declares 
         user: UserOption = None, as_json: JsonOption = False,
     ) -> None:
         """Track the numbers in a shipping e-mail or in the barcodes of a label photo."""
-        from parceltrail.services.marketplace.intake import add_found, numbers_in_email, numbers_in_image
+        from parceltrail.adapters.documents.barcodes import numbers_in_image
+        from parceltrail.services.marketplace.intake import add_found, numbers_in_email
 
         if (from_email is None) == (from_image is None):
-            _fail("give one of --from-email FILE or --from-image FILE")
+            fail("give one of --from-email FILE or --from-image FILE")
         path = from_email or from_image
         assert path is not None
         try:
             data = path.read_bytes()
         except OSError as error:
-            _fail(f"cannot read {path}: {error.strerror or error}")
+            fail(f"cannot read {path}: {error.strerror or error}")
         with _acting(user) as (store, actor):
             found = numbers_in_email(data) if from_email else numbers_in_image(data)
             added = add_found(store, actor, found, _now(), order_id=order_id,

@@ -5,17 +5,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
+
+from parceltrail.entrypoints.cli.common import (
+    console,
+    fail,
+)
 
 if TYPE_CHECKING:
     from parceltrail.bootstrap import Runtime
     from parceltrail.domain.shipment import Timeline
 
-console = Console()
-err_console = Console(stderr=True)
 
 
 def outlook(runtime: Runtime, timeline: Timeline) -> dict[str, Any]:
@@ -62,28 +64,25 @@ def register(app: typer.Typer) -> None:
             _verify(file)
             return
         if file is not None:
-            _fail("give one ORDER id (or: evidence verify FILE)")
+            fail("give one ORDER id (or: evidence verify FILE)")
         try:
             order_id = int(target)
         except ValueError:
-            _fail(f"{target[:40]!r} is not an order ID (or: evidence verify FILE)")
+            fail(f"{target[:40]!r} is not an order ID (or: evidence verify FILE)")
         _write(order_id, output, user)
 
 
-def _fail(message: str, code: int = 2) -> NoReturn:
-    err_console.print(f"error: {' '.join(message.split())}", markup=False, highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
 
 
 def _verify(file: Path | None) -> None:
-    from parceltrail.services.outlook.evidence import verify_bytes
+    from parceltrail.adapters.documents.evidence import verify_bytes
 
     if file is None:
-        _fail("give the evidence file: evidence verify FILE")
+        fail("give the evidence file: evidence verify FILE")
     try:
         data = file.read_bytes()
     except OSError as error:
-        _fail(f"cannot read {file}: {error.strerror or error}")
+        fail(f"cannot read {file}: {error.strerror or error}")
     result = verify_bytes(data)
     if result.ok:
         console.print(f"OK {file}: {result.message}", markup=False, highlight=False)
@@ -99,7 +98,7 @@ def _write(order_id: int, output: Path, user: str | None) -> None:
     from parceltrail.services.outlook.evidence import build_evidence, to_json_bytes
 
     if not output.is_dir():
-        _fail(f"{output} is not a directory")
+        fail(f"{output} is not a directory")
     with _acting(user) as (store, actor):
         now = datetime.now(UTC)
         document = build_evidence(store, actor, order_id, now, models_for(store, now))
@@ -109,7 +108,7 @@ def _write(order_id: int, output: Path, user: str | None) -> None:
         json_path.write_bytes(to_json_bytes(document))
         pdf_path.write_bytes(render_evidence(document))
     except OSError as error:
-        _fail(f"cannot write to {output}: {error.strerror or error}")
+        fail(f"cannot write to {output}: {error.strerror or error}")
     console.print(f"{json_path}\n{pdf_path}\nsha256 {document['digest']['value']}", markup=False,
                   highlight=False)
 

@@ -39,7 +39,7 @@ from parceltrail.entrypoints.http.schemas_aftership import (
 from parceltrail.numbers import carriers, detect, is_known_carrier, normalize
 from parceltrail.numbers.formats import registry
 from parceltrail.services.outlook.eta import Models, confidence_of, eta_for, models_for  # issue 8
-from parceltrail.services.outlook.predictor import Edd, EddQuery, predictor_for
+from parceltrail.services.outlook.predictor import Edd, EddQuery
 from parceltrail.services.tracking.trackings import Labels, TrackingDetail, TrackingService, split_csv
 
 PREFIX = "/tracking/2026-07"
@@ -195,7 +195,7 @@ def _predict(request: Request, body: EddIn) -> dict[str, Any]:
     destination = _country(body.destination_address.country_region, "destination_address.country_region")
     pickup = _when(body.pickup_time, "pickup_time") or _when(
         body.estimated_pickup.order_time if body.estimated_pickup else None, "estimated_pickup.order_time")
-    edd: Edd = predictor_for(request.app.state.runtime).predict(
+    edd: Edd = request.app.state.runtime.predictor.predict(
         EddQuery(slug, origin, destination, pickup or request.app.state.runtime.clock.now()))
     return {
         "id": None, "slug": slug, "service_type_name": body.service_type_name,

@@ -48,9 +48,9 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
             worker = threading.Thread(target=runtime.tracker.run, args=(stop,), name="tracker", daemon=True)
             worker.start()
             # Notifications (issue 9): the outbox dispatcher runs next to the tracker, on the same clock.
-            from parceltrail.services.notifications.outbox import OutboxDispatcher
+            from parceltrail.adapters.delivery.dispatcher import outbox_dispatcher
 
-            outbox = threading.Thread(target=OutboxDispatcher(runtime.store, runtime.clock).run, args=(stop,),
+            outbox = threading.Thread(target=outbox_dispatcher(runtime.store, runtime.clock).run, args=(stop,),
                                       name="outbox", daemon=True)
             outbox.start()
         yield
@@ -63,7 +63,7 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
     app.state.runtime = runtime
     app.state.trackings = TrackingService(runtime)
     app.state.key_cache = KeyCache()
-    app.state.rate_limiter = RateLimiter.from_env()
+    app.state.rate_limiter = RateLimiter(runtime.settings.api_rate_limit)
     errors.install(app)
     app.add_middleware(RateLimitHeaders)
     app.add_middleware(BodySizeLimit)
@@ -93,7 +93,7 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index(request: Request) -> HTMLResponse:
         with runtime.store.read() as repo:
-            items = repo.list(limit=500)
+            items = repo.shipments.list(limit=500)
         return TEMPLATES.TemplateResponse(request, "index.html", {
             "shipments": items, "now": runtime.clock.now(), "demo": runtime.settings.demo})
 

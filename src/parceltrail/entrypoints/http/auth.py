@@ -15,7 +15,6 @@ from typing import Annotated
 from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
-from parceltrail.adapters.db.accounts import AccountRepository
 from parceltrail.bootstrap import Runtime
 from parceltrail.domain.accounts import Scope, hash_key
 from parceltrail.entrypoints.http.errors import ApiError
@@ -86,7 +85,7 @@ def identify(request: Request) -> Caller:
     if not hit:
         runtime: Runtime = request.app.state.runtime
         with runtime.store.read() as repo:
-            api_key = AccountRepository(repo.conn).authenticate(key)
+            api_key = repo.accounts.authenticate(key)
         caller = Caller(api_key.account_id, api_key.id, api_key.scope) if api_key else None
         cache.put(digest, caller)
     if caller is None:

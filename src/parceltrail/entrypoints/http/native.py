@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 
-from parceltrail.adapters.db.accounts import AccountRepository, TrackingFilter
+from parceltrail.adapters.db.accounts import TrackingFilter
 from parceltrail.bootstrap import Runtime
 from parceltrail.domain.accounts import ApiKey, Scope
 from parceltrail.domain.shipment import Timeline
@@ -250,7 +250,7 @@ def router() -> APIRouter:
     def list_keys(request: Request, caller: Reader) -> dict[str, Any]:
         """The calling account's API keys (never the keys themselves)."""
         with _runtime(request).store.read() as repo:
-            keys = AccountRepository(repo.conn).keys(caller.account_id)
+            keys = repo.accounts.keys(caller.account_id)
         return {"data": [_key_dict(k) for k in keys]}
 
     @api.post("/keys", response_model=KeyCreatedOut, status_code=201, tags=["keys"])
@@ -258,7 +258,7 @@ def router() -> APIRouter:
         """A new key for the calling account; the key is in this answer only."""
         runtime = _runtime(request)
         with runtime.store.transaction() as repo:
-            key, plain = AccountRepository(repo.conn).create_key(caller.account_id, Scope(body.scope),
+            key, plain = repo.accounts.create_key(caller.account_id, Scope(body.scope),
                                                                  runtime.clock.now())
         return {"data": _key_dict(key), "key": plain}
 
@@ -269,7 +269,7 @@ def router() -> APIRouter:
         if not -2**31 <= key_id < 2**31:
             raise ApiError(404, "not_found", f"no key {key_id}")
         with runtime.store.transaction() as repo:
-            key = AccountRepository(repo.conn).revoke_key(key_id, runtime.clock.now(),
+            key = repo.accounts.revoke_key(key_id, runtime.clock.now(),
                                                           account_id=caller.account_id)
         if key is None:
             raise ApiError(404, "not_found", f"no key {key_id}")

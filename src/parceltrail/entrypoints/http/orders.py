@@ -15,6 +15,8 @@ from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field
 
+from parceltrail.adapters.documents.barcodes import numbers_in_image
+from parceltrail.adapters.documents.label import label_pdf
 from parceltrail.bootstrap import Runtime
 from parceltrail.domain.errors import InputError
 from parceltrail.domain.orders import Address, OrderError, OrderItem, User
@@ -186,7 +188,7 @@ def router() -> APIRouter:
     def label(request: Request, user: UserReader, order_id: int, package_id: int) -> Response:
         """The package's 100 x 150 mm label (seller and admins only)."""
         runtime = _runtime(request)
-        pdf = service.label_pdf(runtime.store, user, _id(order_id, "order"), _id(package_id, "package"),
+        pdf = label_pdf(runtime.store, user, _id(order_id, "order"), _id(package_id, "package"),
                                 runtime.clock.now())
         name = f"label-{order_id}-{package_id}.pdf"
         return Response(pdf, media_type="application/pdf",
@@ -240,7 +242,7 @@ def router() -> APIRouter:
                            order_id: OrderParam = None) -> dict[str, Any]:
         """Track the numbers in the barcodes of a label photo or scan (multipart `file` or the raw body)."""
         runtime = _runtime(request)
-        found = intake.numbers_in_image(await _upload(request))
+        found = numbers_in_image(await _upload(request))
         added = intake.add_found(runtime.store, user, found, runtime.clock.now(), order_id=order_id,
                                  source="an image")
         return {"data": [a.to_dict() for a in added]}

@@ -9,7 +9,6 @@ per second (default 100; 0 turns limiting off). In-process: each server process 
 from __future__ import annotations
 
 import math
-import os
 import threading
 import time
 from dataclasses import dataclass
@@ -41,15 +40,6 @@ class RateLimiter:
         self.per_second = per_second
         self._windows: dict[tuple[int, str], tuple[int, int]] = {}  # -> (window second, count)
         self._lock = threading.Lock()
-
-    @classmethod
-    def from_env(cls) -> RateLimiter:
-        raw = os.environ.get("PARCELTRAIL_API_RATE_LIMIT", "")
-        try:
-            value = int(raw) if raw.strip() else DEFAULT_PER_SECOND
-        except ValueError:
-            value = DEFAULT_PER_SECOND
-        return cls(max(0, value))
 
     def hit(self, key_id: int, endpoint: str, now: float | None = None) -> tuple[bool, Quota | None]:
         """Count one request; (allowed, quota), quota None when limiting is off."""

@@ -12,7 +12,6 @@ from fastapi import APIRouter, Depends, Request, Response
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from pydantic import BaseModel, Field
 
-from parceltrail.adapters.db.orders import OrderRepository
 from parceltrail.bootstrap import Runtime
 from parceltrail.domain.accounts import Scope
 from parceltrail.domain.orders import User
@@ -33,9 +32,9 @@ class LoginIn(BaseModel):
 
 def _secret(runtime: Runtime) -> str:
     """PARCELTRAIL_SECRET_KEY, else a random key kept in the data directory (made once, mode 0600)."""
-    configured = os.environ.get(SECRET_ENV)
-    if configured:
-        return configured
+    configured = runtime.settings.secret_key
+    if configured is not None:
+        return configured.get_secret_value()
     path = Path(runtime.settings.data_dir) / "session_secret"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -78,7 +77,7 @@ def _from_cookie(request: Request, token: str) -> User:
     if session_fingerprint(store, user_id) != fingerprint:
         raise ApiError(401, "unauthorized", "The session has expired or is invalid; log in again.")
     with store.read() as repo:
-        user = OrderRepository(repo.conn).user(user_id)
+        user = repo.orders.user(user_id)
     if user is None:
         raise ApiError(401, "unauthorized", "The session has expired or is invalid; log in again.")
     request.state.write_allowed = True
@@ -93,7 +92,7 @@ def current_user(request: Request) -> User:
         return _from_cookie(request, token)
     caller = identify(request)
     with _runtime(request).store.read() as repo:
-        user = OrderRepository(repo.conn).user_by_account(caller.account_id)
+        user = repo.orders.user_by_account(caller.account_id)
     if user is None:
         raise ApiError(403, "no_user", "This API key's account is not a marketplace user "
                                        "(create one with `parceltrail users create`).")

@@ -8,15 +8,13 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from parceltrail.adapters.db.accounts import AccountRepository
-from parceltrail.adapters.db.notifications import NotificationRepository
 from parceltrail.bootstrap import Runtime
 from parceltrail.domain.errors import NotFoundError
 from parceltrail.entrypoints.http.errors import NATIVE_ERRORS, ApiError
 from parceltrail.entrypoints.http.ratelimit import Reader, Writer
 from parceltrail.numbers import normalize
 from parceltrail.services.notifications import subscriptions as service
-from parceltrail.services.notifications.config import NotifySettings
+from parceltrail.settings import NotifySettings
 
 
 class SubscriptionIn(BaseModel):
@@ -119,12 +117,12 @@ def router() -> APIRouter:
             if body.tracking_number is not None:
                 if body.tracking_id is not None:
                     raise ApiError(422, "validation_error", "give tracking_id or tracking_number, not both")
-                found = AccountRepository(repo.conn).trackings_by_number(caller.account_id,
+                found = repo.accounts.trackings_by_number(caller.account_id,
                                                                          normalize(body.tracking_number))
                 if not found:
                     raise NotFoundError(f"this account does not track {normalize(body.tracking_number)}")
                 req.tracking_id = found[0].id
-            subscription = service.create(repo.conn, caller.account_id, req, runtime.clock.now(),
+            subscription = service.create(repo, caller.account_id, req, runtime.clock.now(),
                                           allow_private=settings.allow_private)
         return JSONResponse({"data": service.subscription_dict(subscription), "secret": subscription.secret},
                             status_code=201)
@@ -133,14 +131,14 @@ def router() -> APIRouter:
     def list_subscriptions(request: Request, caller: Reader) -> dict[str, Any]:
         """The calling account's subscriptions (secrets are shown only when created)."""
         with _runtime(request).store.read() as repo:
-            found = NotificationRepository(repo.conn).subscriptions(caller.account_id)
+            found = repo.notifications.subscriptions(caller.account_id)
         return {"data": [service.subscription_dict(s) for s in found]}
 
     @api.get("/subscriptions/{subscription_id}", response_model=SubscriptionEnvelope)
     def get_subscription(request: Request, caller: Reader, subscription_id: int) -> dict[str, Any]:
         _check_id(subscription_id)
         with _runtime(request).store.read() as repo:
-            found = NotificationRepository(repo.conn).subscription(subscription_id, caller.account_id)
+            found = repo.notifications.subscription(subscription_id, caller.account_id)
         if found is None:
             raise ApiError(404, "not_found", f"no subscription {subscription_id}")
         return {"data": service.subscription_dict(found)}
@@ -150,7 +148,7 @@ def router() -> APIRouter:
         """Unsubscribe; notifications not yet delivered are dropped with it."""
         _check_id(subscription_id)
         with _runtime(request).store.transaction() as repo:
-            notes = NotificationRepository(repo.conn)
+            notes = repo.notifications
             deleted = notes.delete_subscription(subscription_id, caller.account_id)
         if not deleted:
             raise ApiError(404, "not_found", f"no subscription {subscription_id}")

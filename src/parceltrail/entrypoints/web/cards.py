@@ -193,9 +193,9 @@ def _eta(runtime: Runtime, timeline: Timeline, loc: Locale) -> tuple[str | None,
     started = min(e.occurred_at for e in timeline.events)
     origin, destination = _lane(timeline)
     try:
-        from parceltrail.services.outlook.predictor import EddQuery, predictor_for
+        from parceltrail.services.outlook.predictor import EddQuery
 
-        edd = predictor_for(runtime).predict(EddQuery(s.carrier, origin, destination, started))
+        edd = runtime.predictor.predict(EddQuery(s.carrier, origin, destination, started))
     except Exception:  # the prediction is a nicety: never let it break the page
         log.exception("ETA prediction failed for %s", s.tracking_number)
         return None, None

@@ -22,7 +22,6 @@ from babel import Locale as BabelLocale
 from fastapi import Request, Response
 from starlette.datastructures import FormData
 
-from parceltrail.adapters.db.notifications import NotificationRepository
 from parceltrail.bootstrap import Runtime
 from parceltrail.domain.errors import InputError
 from parceltrail.domain.notifications import ChannelKind, Scope, Subscription
@@ -33,9 +32,9 @@ from parceltrail.entrypoints.web.cards import Card
 from parceltrail.entrypoints.web.i18n import Locale
 from parceltrail.numbers import InvalidNumberError
 from parceltrail.services.notifications import subscriptions as service
-from parceltrail.services.notifications.config import NotifySettings
 from parceltrail.services.notifications.timing import InvalidScheduleError
 from parceltrail.services.tracking.tracker import parse_number
+from parceltrail.settings import NotifySettings
 
 FLASH_COOKIE = "parceltrail_flash"
 FLASH_KINDS = ("subscribed", "unsubscribed")
@@ -175,7 +174,7 @@ def find_shipment(runtime: Runtime, number: str) -> Shipment | None:
         return None
     carrier = candidate.carrier if candidate else None
     with runtime.store.read() as repo:
-        return repo.find(normalized, carrier) or repo.find(normalized)
+        return repo.shipments.find(normalized, carrier) or repo.shipments.find(normalized)
 
 
 def subscribe(runtime: Runtime, user: User, shipment_id: int, values: FormValues, zone: str) -> Subscription:
@@ -183,14 +182,14 @@ def subscribe(runtime: Runtime, user: User, shipment_id: int, values: FormValues
     request = to_request(values, shipment_id, zone)
     settings = NotifySettings.from_env()
     with runtime.store.transaction() as repo:
-        return service.create(repo.conn, user.account_id, request, runtime.clock.now(),
+        return service.create(repo, user.account_id, request, runtime.clock.now(),
                               allow_private=settings.allow_private)
 
 
 def unsubscribe(runtime: Runtime, user: User, subscription_id: int) -> bool:
     """Delete one of the user's own subscriptions (undelivered notifications go with it)."""
     with runtime.store.transaction() as repo:
-        return NotificationRepository(repo.conn).delete_subscription(subscription_id, user.account_id)
+        return repo.notifications.delete_subscription(subscription_id, user.account_id)
 
 
 def rows_for(runtime: Runtime, user: User, shipment_ids: Iterable[int]) -> dict[int, list[Subscription]]:
@@ -199,7 +198,7 @@ def rows_for(runtime: Runtime, user: User, shipment_ids: Iterable[int]) -> dict[
     if not wanted:
         return {}
     with runtime.store.read() as repo:
-        found = NotificationRepository(repo.conn).subscriptions(user.account_id)
+        found = repo.notifications.subscriptions(user.account_id)
     rows: dict[int, list[Subscription]] = {}
     for subscription in found:
         if subscription.scope is Scope.SHIPMENT and subscription.shipment_id in wanted:

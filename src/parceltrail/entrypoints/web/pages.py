@@ -261,7 +261,7 @@ def router() -> APIRouter:
         with runtime.store.read() as repo:
             for number in numbers[:MAX_NUMBERS]:
                 try:
-                    shipment = repo.find(normalize(number))
+                    shipment = repo.shipments.find(normalize(number))
                 except InvalidNumberError:
                     continue
                 if shipment is not None and shipment.id is not None:
@@ -271,7 +271,7 @@ def router() -> APIRouter:
 
         def rerender(number: str) -> str | None:
             with runtime.store.read() as repo:
-                shipment = repo.get(watched[number])
+                shipment = repo.shipments.get(watched[number])
             card = card_for(runtime, shipment, loc, number) if shipment else None
             return render_card(card, loc) if card else None
 

@@ -34,10 +34,10 @@ Signature = tuple[object, ...]
 def signature(runtime: Runtime, shipment_id: int) -> Signature | None:
     """What a card shows that can change: each leg's status and last check, and the chain's events."""
     with runtime.store.read() as repo:
-        shipment = repo.get(shipment_id)
+        shipment = repo.shipments.get(shipment_id)
         if shipment is None:
             return None
-        legs = repo.chain(shipment)
+        legs = repo.shipments.chain(shipment)
         ids = [leg.id for leg in legs if leg.id is not None]
         count = repo.conn.execute(select(func.count()).select_from(tracking_events)
                                   .where(tracking_events.c.shipment_id.in_(ids))).scalar_one()

@@ -90,7 +90,7 @@ def track(runtime: Runtime, queries: list[str], loc: Locale, *, register: bool =
             continue
         carrier = candidate.carrier if candidate else None
         with runtime.store.read() as repo:
-            shipment = repo.find(number, carrier) or repo.find(number)
+            shipment = repo.shipments.find(number, carrier) or repo.shipments.find(number)
         if shipment is None:
             if not register:
                 result.problems.append(Problem(number, "unknown"))
@@ -120,7 +120,7 @@ def corrections(runtime: Runtime, number: str) -> tuple[str, ...]:
     if not found:
         return ()
     with runtime.store.read() as repo:
-        known = {n for n in found if repo.find(n) is not None}
+        known = {n for n in found if repo.shipments.find(n) is not None}
     ranked = sorted(found, key=lambda n: n not in known)  # stable: keeps the typo order otherwise
     return tuple(ranked[:MAX_SUGGESTIONS])
 

@@ -7,22 +7,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-
-from parceltrail.adapters.db.accounts import AccountRepository
-from parceltrail.adapters.db.orders import OrderRepository
-from parceltrail.adapters.db.repository import Store
-from parceltrail.adapters.documents.barcodes import decode_image, open_image
 from parceltrail.domain.accounts import Tracking, new_tracking_id
-from parceltrail.domain.errors import InputError
+from parceltrail.domain.errors import ConflictError, InputError
 from parceltrail.domain.orders import OrderError, User
 from parceltrail.numbers import Candidate, extract, extract_from_email
 from parceltrail.services.marketplace.orders import (
     attach_package,
-    check_label_number,
     shippable_order,
     visible_order,
 )
+from parceltrail.services.ports import Store
 from parceltrail.services.tracking.tracker import store_for_tracking
 
 MAX_NUMBERS = 50
@@ -63,19 +57,6 @@ def numbers_in_email(data: bytes) -> list[tuple[str, Candidate]]:
     return [(item.number, item.best) for item in found[:MAX_NUMBERS]]
 
 
-def numbers_in_image(data: bytes) -> list[tuple[str, Candidate]]:
-    """Tracking numbers among the barcodes of an image (other barcodes, e.g. EANs, are left out)."""
-    found = []
-    for text in decode_image(open_image(data)):
-        try:
-            found.append(check_label_number(text))
-        except InputError:
-            continue
-    if not found:
-        raise NothingFoundError("no tracking-number barcode found in this image")
-    return found[:MAX_NUMBERS]
-
-
 def add_found(store: Store, actor: User, found: list[tuple[str, Candidate]], now: datetime, *,
               order_id: int | None = None, source: str = "intake") -> list[Added]:
     """Add the numbers in one transaction: as packages of `order_id` (its seller only), else as the
@@ -84,7 +65,7 @@ def add_found(store: Store, actor: User, found: list[tuple[str, Candidate]], now
     try:
         with store.transaction() as repo:
             if order_id is not None:
-                orders = OrderRepository(repo.conn)
+                orders = repo.orders
                 order = visible_order(orders, actor, order_id)
                 shippable_order(actor, order)
                 for number, reading in found:
@@ -95,7 +76,7 @@ def add_found(store: Store, actor: User, found: list[tuple[str, Candidate]], now
                     package = attach_package(repo, order, number, reading, now)
                     added.append(Added(number, reading.carrier, True, package_id=package.id))
                 return added
-            accounts = AccountRepository(repo.conn)
+            accounts = repo.accounts
             for number, reading in found:
                 shipment = store_for_tracking(repo, number, reading, now)
                 assert shipment.id is not None
@@ -108,7 +89,7 @@ def add_found(store: Store, actor: User, found: list[tuple[str, Candidate]], now
                                     title=f"added from {source}")
                 accounts.add_tracking(tracking)
                 added.append(Added(number, reading.carrier, True, tracking_id=tracking.id))
-    except IntegrityError:
+    except ConflictError:
         raise OrderError("another request added the same number meanwhile; try again",
                          code="conflict") from None
     return added

@@ -14,14 +14,11 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy.exc import IntegrityError
-
-from parceltrail.adapters.db.orders import OrderRepository
-from parceltrail.adapters.db.repository import Store
-from parceltrail.domain.errors import InputError
+from parceltrail.domain.errors import ConflictError, InputError
 from parceltrail.domain.orders import OrderError, Role, User
 from parceltrail.numbers import Candidate, detect, is_known_carrier, suggest
 from parceltrail.services.marketplace.orders import attach_package, check_label_number, shippable_order
+from parceltrail.services.ports import Store
 
 MAX_ROWS = 10_000
 HEADER_WORDS = {"order", "order_reference", "reference", "order reference", "order_ref"}
@@ -109,7 +106,7 @@ def import_csv(store: Store, actor: User, text: str, now: datetime, *, partial: 
     rows: list[_Row] = []
     seen: set[tuple[str, str]] = set()
     with store.read() as repo:
-        orders = OrderRepository(repo.conn)
+        orders = repo.orders
         for line, cells in parse_csv(text):
             reference, raw = cells[0], cells[1] if len(cells) > 1 else ""
             carrier = cells[2] if len(cells) > 2 and cells[2] else None
@@ -147,7 +144,7 @@ def import_csv(store: Store, actor: User, text: str, now: datetime, *, partial: 
         return ImportReport([r.report for r in rows], imported=False, partial=partial)
     try:
         with store.transaction() as repo:
-            orders = OrderRepository(repo.conn)
+            orders = repo.orders
             for row in good:
                 assert row.reading is not None and row.report.number and row.report.order_id
                 order = orders.order(row.report.order_id)
@@ -155,7 +152,7 @@ def import_csv(store: Store, actor: User, text: str, now: datetime, *, partial: 
                 package = attach_package(repo, order, row.report.number, row.reading, now,
                                          service=row.service)
                 row.report.package_id = package.id
-    except IntegrityError:
+    except ConflictError:
         raise OrderError("another request added one of these numbers meanwhile; nothing was imported",
                          code="number_in_use") from None
     return ImportReport([r.report for r in rows], imported=bool(good), partial=partial)

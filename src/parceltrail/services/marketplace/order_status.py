@@ -1,7 +1,7 @@
 """Orders follow their parcels: an order's status is derived from its packages' shipments.
 
 Called by the engine inside the transaction that changed a shipment (`on_shipment_changed`), so an order
-never disagrees with its parcels; kept apart from `engine.orders` so the polling path does not import the
+never disagrees with its parcels; kept apart from `services.marketplace.orders` so the polling path does not import the
 label renderer.
 """
 
@@ -9,18 +9,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Connection
-
-from parceltrail.adapters.db.orders import OrderRepository
-from parceltrail.adapters.db.repository import Repository, Store
 from parceltrail.domain.orders import Order, OrderStatus, derive_status
+from parceltrail.services.ports import Store, UnitOfWork
 
 
-def sync_order_status(conn: Connection, order_id: int, now: datetime) -> Order | None:
+def sync_order_status(uow: UnitOfWork, order_id: int, now: datetime) -> Order | None:
     """Recompute the order's status from its packages' shipments; complete a delivered order whose buyer
     protection has run out. Returns the order when something changed."""
-    orders = OrderRepository(conn)
-    shipments = Repository(conn)
+    orders, shipments = uow.orders, uow.shipments
     order = orders.order(order_id)
     if order is None:
         return None
@@ -42,17 +38,17 @@ def sync_order_status(conn: Connection, order_id: int, now: datetime) -> Order |
     return order
 
 
-def on_shipment_changed(conn: Connection, shipment_id: int, now: datetime) -> list[int]:
+def on_shipment_changed(uow: UnitOfWork, shipment_id: int, now: datetime) -> list[int]:
     """The engine's hook after it ingested (or rescheduled) a shipment: sync every order with a package on
     any leg of that parcel. Runs in the engine's transaction; returns the orders that changed."""
-    shipments = Repository(conn)
+    shipments = uow.shipments
     shipment = shipments.get(shipment_id)
     if shipment is None:
         return []
     leg_ids = [leg.id for leg in shipments.chain(shipment) if leg.id is not None]
     changed = []
-    for order_id in OrderRepository(conn).orders_of_shipments(leg_ids):
-        if sync_order_status(conn, order_id, now) is not None:
+    for order_id in uow.orders.orders_of_shipments(leg_ids):
+        if sync_order_status(uow, order_id, now) is not None:
             changed.append(order_id)
     return changed
 
@@ -60,5 +56,5 @@ def on_shipment_changed(conn: Connection, shipment_id: int, now: datetime) -> li
 def expire_protection(store: Store, now: datetime) -> list[int]:
     """Complete delivered orders whose buyer protection has run out (for a periodic job)."""
     with store.transaction() as repo:
-        candidates = OrderRepository(repo.conn).open_delivered_orders(now)
-        return [oid for oid in candidates if sync_order_status(repo.conn, oid, now) is not None]
+        candidates = repo.orders.open_delivered_orders(now)
+        return [oid for oid in candidates if sync_order_status(repo, oid, now) is not None]

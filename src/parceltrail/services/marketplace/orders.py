@@ -12,17 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy.exc import IntegrityError
-
-from parceltrail.adapters.db.orders import NumberRange, OrderRepository
-from parceltrail.adapters.db.repository import Repository, Store
-from parceltrail.adapters.documents.label import CustomsLine, LabelData, render_label
-from parceltrail.domain.errors import InputError, UnknownCarrierError
+from parceltrail.domain.errors import ConflictError, InputError, UnknownCarrierError
+from parceltrail.domain.labels import CustomsLine, LabelData
 from parceltrail.domain.orders import (
     DEFAULT_PROTECTION_DAYS,
     MAX_PROTECTION_DAYS,
     Address,
     ForbiddenError,
+    NumberRange,
     Order,
     OrderError,
     OrderItem,
@@ -47,6 +44,7 @@ from parceltrail.numbers import (
     suggest,
 )
 from parceltrail.services.marketplace.order_status import sync_order_status
+from parceltrail.services.ports import OrderRepository, Store, UnitOfWork
 from parceltrail.services.tracking.tracker import store_for_tracking
 
 MAX_ITEMS = 100
@@ -155,8 +153,8 @@ def _serial_range(first: int, last: int) -> None:
 
 # access ------------------------------------------------------------------------------------------
 
-def visible_order(repo: OrderRepository, actor: User, order_id: int) -> Order:
-    order = repo.order(order_id) if -2**31 <= order_id < 2**31 else None
+def visible_order(orders: OrderRepository, actor: User, order_id: int) -> Order:
+    order = orders.order(order_id) if -2**31 <= order_id < 2**31 else None
     if order is None or not order.visible_to(actor):
         raise OrderNotFoundError(f"no order {order_id}")
     return order
@@ -184,12 +182,12 @@ def add_range(store: Store, actor: User, country: str, service_indicator: str, f
     except IssueError as error:
         raise InputError(str(error)) from None
     with store.transaction() as repo:
-        return OrderRepository(repo.conn).add_range(actor.id, sample[-2:], sample[:2], first, last, now)
+        return repo.orders.add_range(actor.id, sample[-2:], sample[:2], first, last, now)
 
 
 def ranges(store: Store, actor: User) -> list[NumberRange]:
     with store.read() as repo:
-        return OrderRepository(repo.conn).ranges(actor.id)
+        return repo.orders.ranges(actor.id)
 
 
 # placing -----------------------------------------------------------------------------------------
@@ -208,7 +206,7 @@ def place_order(store: Store, actor: User, new: NewOrder, now: datetime) -> Orde
     if not 1 <= len(reference) <= 64 or not reference.isprintable():
         raise InputError("reference must be 1-64 printable characters")
     with store.transaction() as repo:
-        orders = OrderRepository(repo.conn)
+        orders = repo.orders
         seller = _party(orders, actor, Role.SELLER, new.seller_email)
         buyer = _party(orders, actor, Role.BUYER, new.buyer_email)
         ship_from = new.ship_from or seller.address
@@ -259,13 +257,13 @@ def ship_order(store: Store, actor: User, order_id: int, request: ShipRequest, n
         raise UnknownCarrierError(request.carrier)
     try:
         with store.transaction() as repo:
-            orders = OrderRepository(repo.conn)
+            orders = repo.orders
             order = visible_order(orders, actor, order_id)
             shippable_order(actor, order)
             number, reading = entered or _issue(orders, order, request)
             package = attach_package(repo, order, number, reading, now, service=request.service,
                                      issued=entered is None, weight_grams=request.weight_grams)
-    except IntegrityError:  # a concurrent request linked the same number first
+    except ConflictError:  # a concurrent request linked the same number first
         raise OrderError("this tracking number is already the label of a package", code="number_in_use") \
             from None
     return package
@@ -298,12 +296,12 @@ def _range_carrier(number_range: NumberRange) -> str | None:
     return next((c.carrier for c in detect(sample) if c.checksum == "passed"), None)
 
 
-def attach_package(repo: Repository, order: Order, number: str, reading: Candidate, now: datetime, *,
+def attach_package(repo: UnitOfWork, order: Order, number: str, reading: Candidate, now: datetime, *,
                    service: str | None = None, issued: bool = False,
                    weight_grams: int | None = None) -> Package:
     """Register the number for tracking, link it to the order as a package, and move the order on (inside
     the caller's transaction)."""
-    orders = OrderRepository(repo.conn)
+    orders = repo.orders
     if orders.package_by_number(number, reading.carrier) is not None:
         raise OrderError(f"{number} is already the label of a package", code="number_in_use")
     # registered inside the caller's transaction, so a refused package leaves nothing behind
@@ -315,7 +313,7 @@ def attach_package(repo: Repository, order: Order, number: str, reading: Candida
     if order.shipped_at is None:
         order.shipped_at = now
         orders.save_order(order, now)
-    sync_order_status(repo.conn, order.id, now)
+    sync_order_status(repo, order.id, now)
     return package
 
 
@@ -330,7 +328,7 @@ def shippable_order(actor: User, order: Order) -> None:
 def confirm_receipt(store: Store, actor: User, order_id: int, now: datetime) -> Order:
     """The buyer got everything: the order completes (again: no change)."""
     with store.transaction() as repo:
-        orders = OrderRepository(repo.conn)
+        orders = repo.orders
         order = visible_order(orders, actor, order_id)
         _must_be_buyer(actor, order)
         if order.status is OrderStatus.COMPLETED:
@@ -348,23 +346,23 @@ def confirm_receipt(store: Store, actor: User, order_id: int, now: datetime) -> 
 
 def list_orders(store: Store, actor: User, *, limit: int = 50, before_id: int | None = None) -> list[Order]:
     with store.read() as repo:
-        return OrderRepository(repo.conn).list_orders(actor, limit=limit, before_id=before_id)
+        return repo.orders.list_orders(actor, limit=limit, before_id=before_id)
 
 
 def order_view(store: Store, actor: User, order_id: int, *, with_events: bool = True) -> OrderView:
     """The order with each package's shipment, the carrier's own tracking page and the timeline."""
     with store.read() as repo:
-        orders = OrderRepository(repo.conn)
+        orders = repo.orders
         order = visible_order(orders, actor, order_id)
         views = []
         for package in orders.packages(order.id):
-            shipment = repo.get(package.shipment_id)
+            shipment = repo.shipments.get(package.shipment_id)
             if shipment is None:
                 continue
             events: list[TrackingEvent] = []
             if with_events:
-                legs = repo.chain(shipment)
-                events = repo.events([leg.id for leg in legs if leg.id is not None])
+                legs = repo.shipments.chain(shipment)
+                events = repo.shipments.events([leg.id for leg in legs if leg.id is not None])
             reading = next((c for c in detect(package.tracking_number) if c.carrier == package.carrier), None)
             views.append(PackageView(package, shipment, reading.tracking_url if reading else None,
                                      reading.carrier_name if reading else None, events))
@@ -373,10 +371,10 @@ def order_view(store: Store, actor: User, order_id: int, *, with_events: bool = 
     return OrderView(order, views, buyer, seller)
 
 
-def label_pdf(store: Store, actor: User, order_id: int, package_id: int, now: datetime) -> bytes:
+def label_data(store: Store, actor: User, order_id: int, package_id: int, now: datetime) -> LabelData:
     """The package's 100 x 150 mm label, with a CN22 declaration when the order crosses a border."""
     with store.read() as repo:
-        orders = OrderRepository(repo.conn)
+        orders = repo.orders
         order = visible_order(orders, actor, order_id)
         _must_be_seller(actor, order)
         packages = orders.packages(order.id)
@@ -396,4 +394,4 @@ def label_pdf(store: Store, actor: User, order_id: int, package_id: int, now: da
         order_reference=order.reference, currency=order.currency, weight_grams=package.weight_grams,
         package_index=packages.index(package) + 1, package_count=len(packages), customs=customs,
         printed_at=now)
-    return render_label(data)
+    return data

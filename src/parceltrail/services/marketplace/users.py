@@ -7,10 +7,9 @@ from datetime import datetime
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from parceltrail.adapters.db.orders import OrderRepository
-from parceltrail.adapters.db.repository import Store
 from parceltrail.domain.errors import InputError
 from parceltrail.domain.orders import Address, Role, User, check_email
+from parceltrail.services.ports import Store
 
 MIN_PASSWORD = 8
 MAX_PASSWORD = 1024
@@ -38,7 +37,7 @@ def create_user(store: Store, email: str, password: str, role: Role | str, now: 
         raise InputError("display name must be 1-200 characters")
     digest = hash_password(password)
     with store.transaction() as repo:
-        orders = OrderRepository(repo.conn)
+        orders = repo.orders
         user = orders.create_user(email, digest, role, name, now)
         if address is not None:
             orders.set_address(user.id, address)
@@ -51,7 +50,7 @@ def authenticate(store: Store, email: str, password: str) -> User | None:
     if not email or len(email) > 254 or len(password) > MAX_PASSWORD:
         return None
     with store.read() as repo:
-        orders = OrderRepository(repo.conn)
+        orders = repo.orders
         user = orders.user_by_email(email.strip().lower())
         digest = orders.password_hash(user.id) if user else None
     try:
@@ -62,12 +61,12 @@ def authenticate(store: Store, email: str, password: str) -> User | None:
         return None
     if _HASHER.check_needs_rehash(digest):
         with store.transaction() as repo:
-            OrderRepository(repo.conn).set_password_hash(user.id, _HASHER.hash(password))
+            repo.orders.set_password_hash(user.id, _HASHER.hash(password))
     return user
 
 
 def session_fingerprint(store: Store, user_id: int) -> str | None:
     """A short value that changes when the password does, so a new password ends old sessions."""
     with store.read() as repo:
-        digest = OrderRepository(repo.conn).password_hash(user_id)
+        digest = repo.orders.password_hash(user_id)
     return digest[-16:] if digest else None

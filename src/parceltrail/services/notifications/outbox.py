@@ -23,15 +23,9 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, exists, select
-from sqlalchemy.exc import IntegrityError
-
-from parceltrail.adapters.db.accounts import AccountRepository
-from parceltrail.adapters.db.notifications import NotificationRepository
-from parceltrail.adapters.db.repository import Repository, Store
-from parceltrail.adapters.db.tables import subscriptions
 from parceltrail.clock import Clock
 from parceltrail.domain.accounts import Tracking
+from parceltrail.domain.errors import ConflictError
 from parceltrail.domain.notifications import (
     DispatchReport,
     EventKind,
@@ -41,9 +35,10 @@ from parceltrail.domain.notifications import (
     Subscription,
 )
 from parceltrail.domain.shipment import Shipment
-from parceltrail.services.notifications.config import NotifySettings
 from parceltrail.services.notifications.payloads import snapshot
 from parceltrail.services.notifications.timing import next_digest_time, release_time
+from parceltrail.services.ports import NotificationRepository, Store, UnitOfWork
+from parceltrail.settings import NotifySettings
 from parceltrail.status import is_terminal
 
 log = logging.getLogger(__name__)
@@ -93,30 +88,26 @@ def _change_kind(subscription: Subscription, changed: bool, previous_tag: str | 
     return None
 
 
-def _has_subscriptions(conn: Connection) -> bool:
-    return bool(conn.execute(select(exists().where(subscriptions.c.id.is_not(None)))).scalar())
-
-
-def record_changes(conn: Connection, shipment: Shipment, report: ChangeReport, now: datetime, *,
+def record_changes(uow: UnitOfWork, shipment: Shipment, report: ChangeReport, now: datetime, *,
                    eta: date | None = None, public_url: str | None = None) -> list[int]:
-    """Write the notifications that `report` (ingestion's result for `shipment`) causes, on `conn`, in the
+    """Write the notifications that `report` (ingestion's result for `shipment`) causes, through `uow`, in the
     caller's transaction. Every subscription following any leg of the parcel gets at most one status
     notification (and one ETA notification). Returns the new notifications' ids."""
     if not (report.new_events or report.status_changed or eta) or shipment.id is None:
         return []
-    if not _has_subscriptions(conn):
+    if not uow.shipments.any_subscriptions():
         return []
-    repo, notes, accounts = Repository(conn), NotificationRepository(conn), AccountRepository(conn)
-    legs = {leg.id: leg for leg in repo.chain(shipment) if leg.id is not None}
+    repo, notes, accounts = uow, uow.notifications, uow.accounts
+    legs = {leg.id: leg for leg in repo.shipments.chain(shipment) if leg.id is not None}
     legs[shipment.id] = shipment
     matches = notes.matching(list(legs))
     if not matches:
         return []
-    events = repo.events(list(legs))
+    events = repo.shipments.events(list(legs))
     url = public_url or _public_url()
     created: list[int] = []
     for subscription, followed_id, tracking_id in matches:
-        subject = legs.get(followed_id) or repo.get(followed_id)
+        subject = legs.get(followed_id) or repo.shipments.get(followed_id)
         if subject is None:
             continue
         tracking: Tracking | None = None
@@ -148,9 +139,9 @@ def record_changes(conn: Connection, shipment: Shipment, report: ChangeReport, n
     return created
 
 
-def record_stale(conn: Connection, now: datetime, *, public_url: str | None = None) -> list[int]:
+def record_stale(uow: UnitOfWork, now: datetime, *, public_url: str | None = None) -> list[int]:
     """Notify subscribers of parcels with no new event for their `stale_days` (once per silence)."""
-    notes, repo, accounts = NotificationRepository(conn), Repository(conn), AccountRepository(conn)
+    notes, repo, accounts = uow.notifications, uow, uow.accounts
     url = public_url or _public_url()
     created: list[int] = []
     for subscription in notes.subscriptions(all_accounts=True):
@@ -158,7 +149,7 @@ def record_stale(conn: Connection, now: datetime, *, public_url: str | None = No
             continue
         days = subscription.stale_days or DEFAULT_STALE_DAYS
         for shipment_id, tracking_id in notes.followed_shipments(subscription):
-            shipment = repo.get(shipment_id)
+            shipment = repo.shipments.get(shipment_id)
             if shipment is None or is_terminal(shipment.subtag):
                 continue
             since = shipment.last_event_at or shipment.created_at
@@ -177,9 +168,9 @@ def record_stale(conn: Connection, now: datetime, *, public_url: str | None = No
     return created
 
 
-def compose_digests(conn: Connection, now: datetime) -> list[int]:
+def compose_digests(uow: UnitOfWork, now: datetime) -> list[int]:
     """Fold each subscription's held notifications whose digest time has come into one notification."""
-    notes = NotificationRepository(conn)
+    notes = uow.notifications
     by_subscription: dict[int, list[Notification]] = defaultdict(list)
     for held in notes.due_held(now):
         by_subscription[held.subscription_id].append(held)
@@ -215,7 +206,7 @@ class OutboxDispatcher:
 
     def __init__(self, store: Store, clock: Clock, settings: NotifySettings | None = None, *,
                  owner: str | None = None, lease: timedelta = timedelta(seconds=60), batch: int = 20,
-                 sender: Sender | None = None, base_backoff: float = 10.0, max_backoff: float = 3600.0,
+                 sender: Sender, base_backoff: float = 10.0, max_backoff: float = 3600.0,
                  scan_every: float = 60.0, rng: random.Random | None = None) -> None:
         self.store = store
         self.clock = clock
@@ -228,11 +219,6 @@ class OutboxDispatcher:
         self.scan_every = scan_every
         self.rng = rng or random.Random()
         self._last_scan = float("-inf")
-        if sender is None:
-            from parceltrail.adapters.delivery.dispatcher import Deliverer
-
-            # The HTTP timeout stays well inside the lease: a slow receiver never outlives our claim.
-            sender = Deliverer(self.settings, timeout=max(1.0, min(10.0, lease.total_seconds() / 3)))
         self.sender = sender
 
     def close(self) -> None:
@@ -243,12 +229,12 @@ class OutboxDispatcher:
     def maintain(self) -> None:
         """The daily digests and the no-news scan (run at most every `scan_every` seconds by run_once)."""
         now = self.clock.now()
-        for step in (compose_digests, lambda conn, when: record_stale(conn, when,
-                                                                      public_url=self.settings.public_url)):
+        for step in (compose_digests, lambda uow, when: record_stale(uow, when,
+                                                                     public_url=self.settings.public_url)):
             try:
                 with self.store.transaction() as repo:
-                    step(repo.conn, now)
-            except IntegrityError:  # another dispatcher wrote the same thing first
+                    step(repo, now)
+            except ConflictError:  # another dispatcher wrote the same thing first
                 log.debug("outbox maintenance raced with another dispatcher")
 
     def run_once(self) -> DispatchReport:
@@ -258,7 +244,7 @@ class OutboxDispatcher:
             self.maintain()
         now = self.clock.now()
         with self.store.transaction() as repo:
-            notes = NotificationRepository(repo.conn)
+            notes = repo.notifications
             claimed = notes.claim(self.owner, now, self.lease, self.batch)
             subs = {n.subscription_id: notes.subscription(n.subscription_id) for n in claimed}
         report.claimed = len(claimed)
@@ -273,7 +259,7 @@ class OutboxDispatcher:
                 report: DispatchReport) -> None:
         now = self.clock.now()
         with self.store.transaction() as repo:
-            notes = NotificationRepository(repo.conn)
+            notes = repo.notifications
             if outcome.ok:
                 if notes.mark_delivered(notification.id, self.owner, now):
                     report.delivered += 1
@@ -314,7 +300,7 @@ def replay(store: Store, clock: Clock, notification_id: int | None = None) -> in
     """Queue dead notifications again (all, or one by id, which may also be a delivered one)."""
     now = clock.now()
     with store.transaction() as repo:
-        return NotificationRepository(repo.conn).replay(now, now + RETRY_WINDOW, notification_id)
+        return repo.notifications.replay(now, now + RETRY_WINDOW, notification_id)
 
 
 def pending_streams(notifications: Sequence[Notification]) -> dict[str, list[str]]:

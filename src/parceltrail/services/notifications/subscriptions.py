@@ -9,13 +9,6 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Connection
-
-from parceltrail.adapters.db.accounts import AccountRepository
-from parceltrail.adapters.db.notifications import NotificationRepository
-from parceltrail.adapters.db.repository import Repository
-from parceltrail.adapters.delivery.apprise_channel import check_apprise_url
-from parceltrail.adapters.delivery.email import check_address
 from parceltrail.domain.errors import InputError, NotFoundError
 from parceltrail.domain.notifications import (
     SUBSCRIBABLE,
@@ -26,7 +19,8 @@ from parceltrail.domain.notifications import (
     WebhookFormat,
 )
 from parceltrail.services.notifications.timing import InvalidScheduleError, parse_hhmm, zone
-from parceltrail.services.notifications.urls import check_webhook_url
+from parceltrail.services.notifications.urls import check_address, check_apprise_url, check_webhook_url
+from parceltrail.services.ports import UnitOfWork
 from parceltrail.status import message_langs
 
 DEFAULT_EVENTS = (EventKind.STATUS_CHANGE,)
@@ -120,15 +114,15 @@ def validate(request: SubscriptionRequest, *, allow_private: bool) -> None:
         raise InvalidSubscriptionError("order_id must be 1-256 characters")
 
 
-def create(conn: Connection, account_id: int | None, request: SubscriptionRequest, now: datetime, *,
+def create(uow: UnitOfWork, account_id: int | None, request: SubscriptionRequest, now: datetime, *,
            allow_private: bool) -> Subscription:
-    """Store a subscription on `conn` (the caller's transaction). The scope is the tracking, the shipment
+    """Store a subscription through `uow` (the caller's transaction). The scope is the tracking, the shipment
     or the order when one is given, else the whole account. The current status of what it follows is
     remembered, so the first notification is about a real change."""
     validate(request, allow_private=allow_private)
     if sum(x is not None for x in (request.tracking_id, request.shipment_id, request.order_id)) > 1:
         raise InvalidSubscriptionError("give at most one of tracking_id, tracking_number and order_id")
-    accounts = AccountRepository(conn)
+    accounts = uow.accounts
     scope = Scope.ACCOUNT
     if request.tracking_id is not None:
         scope = Scope.TRACKING
@@ -137,14 +131,14 @@ def create(conn: Connection, account_id: int | None, request: SubscriptionReques
             raise NotFoundError(f"Tracking {request.tracking_id[:64]} does not exist.")
     elif request.shipment_id is not None:
         scope = Scope.SHIPMENT
-        if Repository(conn).get(request.shipment_id) is None:
+        if uow.shipments.get(request.shipment_id) is None:
             raise NotFoundError(f"no shipment {request.shipment_id}")
     elif request.order_id is not None:
         scope = Scope.ORDER
     if account_id is None and scope is not Scope.SHIPMENT:
         raise InvalidSubscriptionError("an operator subscription needs a tracking number")
     quiet_start, quiet_end = parse_quiet_hours(request.quiet_hours)
-    notes = NotificationRepository(conn)
+    notes = uow.notifications
     subscription = notes.add_subscription(Subscription(
         id=0, scope=scope, events=parse_events(request.events), channel=ChannelKind(request.channel),
         target=request.target.strip(), created_at=now, secret=secrets.token_urlsafe(32),
@@ -152,9 +146,8 @@ def create(conn: Connection, account_id: int | None, request: SubscriptionReques
         order_id=request.order_id, format=WebhookFormat(request.format), language=request.language,
         timezone=request.timezone, quiet_start=quiet_start, quiet_end=quiet_end, digest=request.digest,
         digest_hour=request.digest_hour, eta_days=request.eta_days, stale_days=request.stale_days))
-    repo = Repository(conn)
     for shipment_id, _ in notes.followed_shipments(subscription):
-        shipment = repo.get(shipment_id)
+        shipment = uow.shipments.get(shipment_id)
         if shipment is not None:
             notes.save_state(subscription.id, shipment_id, now, tag=shipment.tag, subtag=shipment.subtag,
                              tags_seen=[shipment.tag])

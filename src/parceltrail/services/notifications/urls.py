@@ -4,8 +4,11 @@ public tracking link put into every message."""
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 from urllib.parse import quote, urlsplit
+
+import apprise
 
 from parceltrail.domain.errors import InputError
 
@@ -68,3 +71,38 @@ def check_host(host: str, port: int, *, allow_private: bool) -> None:
 def check_webhook_url(url: str, *, allow_private: bool) -> None:
     host, port = parse_http_url(url)
     check_host(host, port, allow_private=allow_private)
+
+
+# Schemes whose host is wherever the user says (not a fixed public service): checked like webhooks.
+_SELF_HOSTED = {"json", "jsons", "xml", "xmls", "form", "forms", "ntfy", "ntfys", "gotify", "gotifys",
+                "apprise", "apprises", "mmost", "mmosts", "rocket", "rockets", "matrix", "matrixs"}
+
+
+class InvalidAppriseUrlError(InputError):
+    code = "invalid_apprise_url"
+
+
+def check_apprise_url(url: str, *, allow_private: bool) -> None:
+    if len(url) > 2000 or not apprise.Apprise().add(url):
+        raise InvalidAppriseUrlError("not an Apprise URL this server can send to (see Apprise's list of "
+                                     "services, e.g. ntfy://topic, tgram://token/chat, json://host/path)")
+    parts = urlsplit(url)
+    if parts.scheme.lower() in _SELF_HOSTED and parts.hostname:
+        try:
+            port = parts.port or 80
+        except ValueError:
+            raise InvalidAppriseUrlError("the Apprise URL has an invalid port") from None
+        check_host(parts.hostname, port, allow_private=allow_private)
+
+
+_ADDRESS = re.compile(r"^[^@\s<>(),;:\"\[\]]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"
+                      r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*$")
+
+
+class InvalidEmailError(InputError):
+    code = "invalid_email"
+
+
+def check_address(address: str) -> None:
+    if len(address) > 254 or not _ADDRESS.match(address):
+        raise InvalidEmailError(f"{address[:80]!r} is not an e-mail address")

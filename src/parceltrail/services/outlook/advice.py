@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from parceltrail.adapters.db.orders import OrderRepository
-from parceltrail.adapters.db.repository import Store
 from parceltrail.domain.orders import (
     ForbiddenError,
     Order,
@@ -23,6 +21,7 @@ from parceltrail.domain.orders import (
     User,
 )
 from parceltrail.predict import REASONS, Health
+from parceltrail.services.ports import Store
 
 Step = Literal["wait", "contact_seller", "open_dispute", "provide_evidence", "confirm_receipt", "none",
                "protection_ended"]
@@ -106,7 +105,7 @@ def open_dispute(store: Store, actor: User, order_id: int, now: datetime) -> Ord
     """The buyer opens a dispute before buyer protection ends: the order moves to in_dispute (again: no
     change). Others who may see the order get "forbidden"; everyone else "not found"."""
     with store.transaction() as repo:
-        orders = OrderRepository(repo.conn)
+        orders = repo.orders
         order = orders.order(order_id) if 0 < order_id < 2**31 else None
         if order is None or not order.visible_to(actor):
             raise OrderNotFoundError(f"no order {order_id}")

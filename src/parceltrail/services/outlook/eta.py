@@ -23,12 +23,7 @@ from datetime import UTC, datetime, timedelta
 from functools import cache
 from statistics import NormalDist
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-
-from parceltrail.adapters.db.models import load_model, save_model
-from parceltrail.adapters.db.repository import Repository, Store
-from parceltrail.adapters.db.tables import shipments
+from parceltrail.domain.errors import ConflictError
 from parceltrail.domain.shipment import Shipment, Timeline, TrackingEvent
 from parceltrail.predict import (
     STAGE_ORDER,
@@ -42,6 +37,7 @@ from parceltrail.predict import (
     stage_of,
 )
 from parceltrail.predict.worktime import add_working_hours
+from parceltrail.services.ports import Store
 from parceltrail.status import is_terminal
 
 log = logging.getLogger(__name__)
@@ -165,22 +161,19 @@ def delivered_journeys(store: Store, limit: int = MAX_JOURNEYS) -> list[StoredJo
     """The most recent `limit` delivered parcels: chains whose first leg is delivered (ingestion marks
     every leg of a chain with the parcel's status), with all their legs' events."""
     with store.read() as repo:
-        query = (select(shipments.c.id).where(shipments.c.tag == "Delivered",
-                                               shipments.c.previous_leg_id.is_(None))
-                 .order_by(shipments.c.last_event_at.desc(), shipments.c.id.desc()).limit(limit))
-        first_ids = list(repo.conn.execute(query).scalars())
+        first_ids = repo.shipments.delivered_first_legs(limit)
         chains: list[list[Shipment]] = []
         for start in range(0, len(first_ids), _CHUNK):
             chunk = first_ids[start:start + _CHUNK]
-            rows = {s.id: s for s in _shipments(repo, chunk)}
+            rows = repo.shipments.get_many(chunk)
             for sid in chunk:
                 first = rows.get(sid)
                 if first is not None:
-                    chains.append(repo.chain(first) if first.next_leg_id is not None else [first])
+                    chains.append(repo.shipments.chain(first) if first.next_leg_id is not None else [first])
         events_by_leg: dict[int, list[TrackingEvent]] = {}
         leg_ids = [leg.id for chain in chains for leg in chain if leg.id is not None]
         for start in range(0, len(leg_ids), _CHUNK):
-            for event in repo.events(leg_ids[start:start + _CHUNK]):
+            for event in repo.shipments.events(leg_ids[start:start + _CHUNK]):
                 events_by_leg.setdefault(event.shipment_id or 0, []).append(event)
     out = []
     for chain in chains:
@@ -191,13 +184,6 @@ def delivered_journeys(store: Store, limit: int = MAX_JOURNEYS) -> list[StoredJo
         lane = lane_of(chain[0], chain[-1])
         out.append(StoredJourney(lane, tuple(events), lane.origin, lane.destination))
     return out
-
-
-def _shipments(repo: Repository, ids: Sequence[int]) -> list[Shipment]:
-    from parceltrail.adapters.db.repository import _shipment
-
-    rows = repo.conn.execute(select(shipments).where(shipments.c.id.in_(list(ids)))).mappings()
-    return [_shipment(row) for row in rows]
 
 
 # --- fitting --------------------------------------------------------------------------------------------
@@ -237,8 +223,8 @@ EMPTY = Models(EtaModel(), SilenceStats(), None, 0)
 def load_models(store: Store) -> Models | None:
     """The persisted models, or None when none were stored yet (or they cannot be read)."""
     with store.read() as repo:
-        eta = load_model(repo.conn, ETA_MODEL)
-        silence = load_model(repo.conn, SILENCE_MODEL)
+        eta = repo.models.load(ETA_MODEL)
+        silence = repo.models.load(SILENCE_MODEL)
     if eta is None or silence is None:
         return None
     try:
@@ -255,9 +241,9 @@ def refit(store: Store, now: datetime, limit: int = MAX_JOURNEYS) -> Models:
     models = Models(fit_eta(journeys), fit_silence(journeys), now, len(journeys))
     try:
         with store.transaction() as repo:
-            save_model(repo.conn, ETA_MODEL, models.eta.to_dict(), now, models.journeys)
-            save_model(repo.conn, SILENCE_MODEL, models.silence.to_dict(), now, models.journeys)
-    except IntegrityError:  # another process inserted them at the same moment; theirs are as good
+            repo.models.save(ETA_MODEL, models.eta.to_dict(), now, models.journeys)
+            repo.models.save(SILENCE_MODEL, models.silence.to_dict(), now, models.journeys)
+    except ConflictError:  # another process inserted them at the same moment; theirs are as good
         log.info("models were refitted concurrently")
     return models
 

@@ -17,13 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-
 from parceltrail import __version__
-from parceltrail.adapters.db.orders import OrderRepository
-from parceltrail.adapters.db.repository import Store
-from parceltrail.adapters.db.tables import raw_payloads
-from parceltrail.adapters.documents.evidence import canonical_bytes, embedded_document
 from parceltrail.domain.money import format_minor
 from parceltrail.domain.orders import Order, OrderNotFoundError, User
 from parceltrail.domain.shipment import Shipment, Timeline, TrackingEvent
@@ -31,6 +25,7 @@ from parceltrail.numbers import detect
 from parceltrail.services.outlook.advice import advice_for
 from parceltrail.services.outlook.eta import Models, eta_for
 from parceltrail.services.outlook.health import health_for, long_silences
+from parceltrail.services.ports import Store
 from parceltrail.services.tracking.views import eta_view, health_view
 
 FORMAT = "parceltrail.evidence/1"
@@ -39,6 +34,12 @@ CANONICALIZATION = "JSON of the document without `digest`: keys sorted, UTF-8, n
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def canonical_bytes(document: Mapping[str, Any]) -> bytes:
+    """The canonical JSON of everything but the digest: keys sorted, UTF-8, no whitespace."""
+    body = {k: v for k, v in document.items() if k != "digest"}
+    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
 def digest_of(document: Mapping[str, Any]) -> str:
@@ -99,7 +100,7 @@ def build_evidence(store: Store, actor: User, order_id: int, now: datetime,
                    models: Models | None = None) -> dict[str, Any]:
     """The sealed evidence document of an order, for its buyer or seller (others: OrderNotFoundError)."""
     with store.read() as repo:
-        orders = OrderRepository(repo.conn)
+        orders = repo.orders
         order = orders.order(order_id) if 0 < order_id < 2**31 else None
         if order is None or actor.id not in (order.buyer_id, order.seller_id):
             raise OrderNotFoundError(f"no order {order_id}")
@@ -107,22 +108,17 @@ def build_evidence(store: Store, actor: User, order_id: int, now: datetime,
         assert buyer is not None and seller is not None
         parcels = []
         for package in orders.packages(order.id):
-            shipment = repo.get(package.shipment_id)
+            shipment = repo.shipments.get(package.shipment_id)
             if shipment is None:
                 continue
-            legs = repo.chain(shipment)
-            events = repo.events([leg.id for leg in legs if leg.id is not None])
+            legs = repo.shipments.chain(shipment)
+            events = repo.shipments.events([leg.id for leg in legs if leg.id is not None])
             parcels.append((package, Timeline(shipment, events, legs)))
         payload_ids = sorted({e.raw_payload_id for _, t in parcels for e in t.events
                               if e.raw_payload_id is not None})
-        payloads: dict[int, dict[str, Any]] = {}
-        for start in range(0, len(payload_ids), 500):
-            rows = repo.conn.execute(
-                select(raw_payloads.c.id, raw_payloads.c.sha256, raw_payloads.c.source,
-                       raw_payloads.c.retrieved_at)
-                .where(raw_payloads.c.id.in_(payload_ids[start:start + 500]))).all()
-            for pid, sha, source, retrieved in rows:
-                payloads[pid] = {"id": pid, "sha256": sha, "source": source, "retrieved_at": _iso(retrieved)}
+        payloads: dict[int, dict[str, Any]] = {
+            pid: {"id": pid, "sha256": sha, "source": source, "retrieved_at": _iso(retrieved)}
+            for pid, sha, source, retrieved in repo.shipments.payload_digests(payload_ids)}
 
     packages, anomalies, healths = [], [], []
     for package, timeline in parcels:
@@ -194,22 +190,3 @@ def verify_document(document: Any) -> Verification:
         return Verification(False, f"digest mismatch: the content was changed (stated {str(stated)[:64]}, "
                                    f"computed {actual})", actual)
     return Verification(True, f"digest {actual} matches", actual)
-
-
-def verify_bytes(data: bytes) -> Verification:
-    """Check an evidence JSON file or PDF: the digest recomputed over its content must match."""
-    if data.startswith(b"%PDF"):
-        try:
-            document, stated = embedded_document(data)
-        except ValueError as error:
-            return Verification(False, f"PDF: {error}")
-        result = verify_document(document)
-        if result.ok and stated != result.digest:
-            return Verification(False, "PDF: the digest in its metadata does not match its content",
-                                result.digest)
-        return result
-    try:
-        document = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return Verification(False, "neither an evidence PDF nor JSON")
-    return verify_document(document)

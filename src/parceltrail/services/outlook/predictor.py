@@ -1,27 +1,25 @@
 """Estimated delivery dates for the API: the interface the endpoints use, and the model-backed predictor.
 
-The endpoints ask `predictor_for(runtime)`; it returns `runtime.predictor` when the composition root
-provides one, else `ModelPredictor` (issue 8): the ETA model of `parceltrail.predict` learned from the
-delivered parcels in the store (`engine.eta.models_for`, refitted every 6 h), per lane with its
+The composition root gives every installation one `Predictor` (`Runtime.predictor`): by default
+`ModelPredictor`, the ETA model of `parceltrail.predict` learned from the
+delivered parcels in the store (`services.outlook.eta.models_for`, refitted every 6 h), per lane with its
 fallbacks (carrier + lane, lane, destination, everything), and documented priors per service class and
 domestic/international when there is not enough history.
 """
 
 from __future__ import annotations
 
-import weakref
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from typing import Protocol, runtime_checkable
 
-from parceltrail.adapters.db.repository import Store
-from parceltrail.bootstrap import Runtime
 from parceltrail.clock import Clock
 from parceltrail.numbers.formats import registry
 from parceltrail.predict import Lane, Stage
 from parceltrail.services.outlook.eta import confidence_of, models_for, predict_lane
+from parceltrail.services.ports import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,17 +71,3 @@ def _service_class(carrier: str) -> str | None:
     reg = registry()
     classes = Counter(f.service_class for f in reg.formats if f.carrier == carrier)
     return classes.most_common(1)[0][0] if classes else None
-
-
-_fallbacks: weakref.WeakKeyDictionary[Store, ModelPredictor] = weakref.WeakKeyDictionary()
-
-
-def predictor_for(runtime: Runtime) -> Predictor:
-    """The runtime's predictor when it has one, else the store-backed ETA model (one per store)."""
-    own = getattr(runtime, "predictor", None)
-    if isinstance(own, Predictor):
-        return own
-    fallback = _fallbacks.get(runtime.store)
-    if fallback is None:
-        fallback = _fallbacks[runtime.store] = ModelPredictor(runtime.store, runtime.clock)
-    return fallback

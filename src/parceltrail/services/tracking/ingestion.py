@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from parceltrail.adapters.db.repository import Repository
 from parceltrail.domain.connectors import RawEvent, TrackResult
 from parceltrail.domain.events import chronological, current_status, event_fingerprint
 from parceltrail.domain.shipment import Shipment, TrackingEvent
 from parceltrail.numbers import detect
+from parceltrail.services.ports import UnitOfWork
 from parceltrail.status import classify, is_terminal
 
 
@@ -57,13 +57,13 @@ def classify_event(shipment: Shipment, raw: RawEvent, source: str, retrieved_at:
     )
 
 
-def ingest(repo: Repository, shipment: Shipment, result: TrackResult, source: str,
+def ingest(repo: UnitOfWork, shipment: Shipment, result: TrackResult, source: str,
            now: datetime) -> IngestReport:
     """Store `result` for `shipment` within the caller's transaction."""
     return ingest_many(repo, [(shipment, result)], source, now)[0]
 
 
-def ingest_many(repo: Repository, items: Sequence[tuple[Shipment, TrackResult]], source: str,
+def ingest_many(repo: UnitOfWork, items: Sequence[tuple[Shipment, TrackResult]], source: str,
                 now: datetime, *, save_items: bool = True) -> list[IngestReport]:
     """Store a fetched batch within the caller's transaction; one report per item, in order.
 
@@ -81,7 +81,7 @@ def ingest_many(repo: Repository, items: Sequence[tuple[Shipment, TrackResult]],
         assert shipment.id is not None
     reports = [IngestReport() for _ in items]
     with_payload = [(i, s.id, dict(r.payload)) for i, (s, r) in enumerate(items) if r.payload and s.id]
-    stored = repo.add_payloads([(shipment_id, source, now, body) for _, shipment_id, body in with_payload])
+    stored = repo.shipments.add_payloads([(shipment_id, source, now, body) for _, shipment_id, body in with_payload])
     payload_ids = {i: payload_id for (i, _, _), payload_id in zip(with_payload, stored, strict=True)}
 
     # the chains of legs (most shipments are a single leg: no query) and their stored events, at once
@@ -90,11 +90,11 @@ def ingest_many(repo: Repository, items: Sequence[tuple[Shipment, TrackResult]],
     def chain_of(shipment: Shipment) -> list[Shipment]:
         if shipment.previous_leg_id is None and shipment.next_leg_id is None:
             return [shipment]
-        return [objects.setdefault(leg.id, leg) for leg in repo.chain(shipment)]
+        return [objects.setdefault(leg.id, leg) for leg in repo.shipments.chain(shipment)]
 
     chains = [chain_of(shipment) for shipment, _ in items]
     by_leg: dict[int | None, list[TrackingEvent]] = defaultdict(list)
-    for event in repo.event_heads(sorted({leg.id for legs in chains for leg in legs if leg.id is not None})):
+    for event in repo.shipments.event_heads(sorted({leg.id for legs in chains for leg in legs if leg.id is not None})):
         by_leg[event.shipment_id].append(event)
 
     fresh_all: list[TrackingEvent] = []
@@ -110,14 +110,14 @@ def ingest_many(repo: Repository, items: Sequence[tuple[Shipment, TrackResult]],
                                                     fingerprint)
         fresh_by_item.append(list(fresh.values()))
         fresh_all.extend(fresh.values())
-    inserted = repo.insert_events(fresh_all)
+    inserted = repo.shipments.insert_events(fresh_all)
 
     for (shipment, _), report, fresh in zip(items, reports, fresh_by_item, strict=True):
         assert shipment.id is not None
         # a concurrent ingestion of the same shipment may have stored some of them first (not counted)
         report.new_events = inserted.get(shipment.id, 0) if fresh else 0
         if report.new_events < len(fresh):  # rare race: trust the database, read the stored events back
-            by_leg[shipment.id] = repo.event_heads([shipment.id])
+            by_leg[shipment.id] = repo.shipments.event_heads([shipment.id])
         else:
             by_leg[shipment.id].extend(fresh)
         report.unclassified = sum(1 for e in fresh if not e.classified) if report.new_events else 0
@@ -134,10 +134,10 @@ def ingest_many(repo: Repository, items: Sequence[tuple[Shipment, TrackResult]],
         if result.next_leg and shipment.next_leg_id is None:
             report.next_leg = _add_next_leg(repo, shipment, result.next_leg.number, result.next_leg.carrier,
                                             now)
-            legs = [objects.setdefault(leg.id, leg) for leg in repo.chain(shipment)]
+            legs = [objects.setdefault(leg.id, leg) for leg in repo.shipments.chain(shipment)]
             for leg in legs:
                 if leg.id not in by_leg and leg.id is not None:
-                    by_leg[leg.id] = repo.event_heads([leg.id])
+                    by_leg[leg.id] = repo.shipments.event_heads([leg.id])
         before = (shipment.tag, shipment.subtag)
         if report.new_events or report.next_leg is not None or _stale(shipment, by_leg[shipment.id]):
             for leg in _recompute(legs, by_leg):
@@ -149,16 +149,16 @@ def ingest_many(repo: Repository, items: Sequence[tuple[Shipment, TrackResult]],
         report.status_changed = before != (shipment.tag, shipment.subtag)
         report.timeline = chronological(e for leg in legs for e in by_leg[leg.id])
     own = {shipment.id for shipment, _ in items}
-    repo.save_many([leg for leg in changed.values() if save_items or leg.id not in own], now)
+    repo.shipments.save_many([leg for leg in changed.values() if save_items or leg.id not in own], now)
 
     from parceltrail.services.notifications import outbox  # written in the same transaction as the events
 
     changes = [(s, r) for (s, _), r in zip(items, reports, strict=True) if r.new_events or r.status_changed]
     # `record_changes` writes nothing while no subscription exists at all; that is asked once per batch
     # here rather than once per shipment inside it (same transaction, same answer).
-    if changes and repo.any_subscriptions():
+    if changes and repo.shipments.any_subscriptions():
         for shipment, report in changes:
-            outbox.record_changes(repo.conn, shipment, report, now)
+            outbox.record_changes(repo, shipment, report, now)
     return reports
 
 
@@ -191,9 +191,9 @@ def _recompute(legs: list[Shipment], by_leg: dict[int | None, list[TrackingEvent
     return changed
 
 
-def _add_next_leg(repo: Repository, shipment: Shipment, number: str, carrier: str, now: datetime) -> Shipment:
+def _add_next_leg(repo: UnitOfWork, shipment: Shipment, number: str, carrier: str, now: datetime) -> Shipment:
     candidate = next((c for c in detect(number) if c.carrier == carrier), None)
-    leg = repo.add(
+    leg = repo.shipments.add(
         Shipment(
             tracking_number=number,
             carrier=carrier,
@@ -210,20 +210,20 @@ def _add_next_leg(repo: Repository, shipment: Shipment, number: str, carrier: st
     if leg.previous_leg_id is None:  # the number was already tracked on its own: link it now
         leg.previous_leg_id = shipment.id
         leg.next_check_at = now
-        repo.save(leg, now)
+        repo.shipments.save(leg, now)
     shipment.next_leg_id = leg.id
     return leg
 
 
-def refresh_status(repo: Repository, shipment: Shipment, now: datetime) -> bool:
+def refresh_status(repo: UnitOfWork, shipment: Shipment, now: datetime) -> bool:
     """Recompute the shipment's status from its own events and those of its later legs (the parcel's
     status is where it is now, whichever number it travels under); earlier legs are updated too."""
     assert shipment.id is not None
     before = (shipment.tag, shipment.subtag)
-    legs = [shipment if leg.id == shipment.id else leg for leg in repo.chain(shipment)]
+    legs = [shipment if leg.id == shipment.id else leg for leg in repo.shipments.chain(shipment)]
     by_leg: dict[int | None, list[TrackingEvent]] = defaultdict(list)
-    for event in repo.event_heads([leg.id for leg in legs if leg.id is not None]):
+    for event in repo.shipments.event_heads([leg.id for leg in legs if leg.id is not None]):
         by_leg[event.shipment_id].append(event)
     _recompute(legs, by_leg)
-    repo.save_many(legs, now)
+    repo.shipments.save_many(legs, now)
     return before != (shipment.tag, shipment.subtag)

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -183,21 +182,15 @@ class ScanGapModel:
 
 
 EMPTY_MODEL = ScanGapModel()
-_default: ScanGapModel | None = None
-
-
-def default_model() -> ScanGapModel:
-    """The installation's learned model: `$PARCELTRAIL_SCAN_GAPS`, else `<data dir>/scan_gaps.json`,
-    else none (the built-in priors only)."""
-    global _default
-    if _default is None:
-        env = os.environ.get("PARCELTRAIL_SCAN_GAPS")
-        path = Path(env) if env else Path(os.environ.get("PARCELTRAIL_DATA_DIR", "var")) / "scan_gaps.json"
-        try:
-            _default = ScanGapModel.load(path) if path.is_file() else EMPTY_MODEL
-        except (OSError, ValueError, KeyError):
-            _default = EMPTY_MODEL
-    return _default
+def load_scan_gaps(path: Path | None) -> ScanGapModel:
+    """The installation's learned scan gaps saved at `path` (see `parceltrail scan-gaps`); the built-in
+    priors only when there is no such file or it cannot be read."""
+    if path is None or not path.is_file():
+        return EMPTY_MODEL
+    try:
+        return ScanGapModel.load(path)
+    except (OSError, ValueError, KeyError):
+        return EMPTY_MODEL
 
 
 def is_expired(shipment: Shipment, now: datetime) -> bool:
@@ -232,7 +225,7 @@ def after_success(shipment: Shipment, now: datetime, events: Sequence[Scan] | No
     if shipment.next_leg_id is not None:  # the later leg carries the news
         return now + _stretch(HANDED_OVER_INTERVAL, silence, MAX_HANDED_OVER_INTERVAL)
     base = CUSTOMS_INTERVAL if is_customs(shipment.subtag) else BASE_INTERVAL.get(shipment.tag, 4 * HOUR)
-    model = default_model() if model is None else model
+    model = EMPTY_MODEL if model is None else model
     if model.stages:
         naive = now.tzinfo is None
         now = _aware(now)
@@ -274,31 +267,3 @@ def after_failure(kind: FailureKind, failures: int, now: datetime,
     if retry_after_seconds is not None:
         backoff = max(backoff, timedelta(seconds=retry_after_seconds))
     return now + backoff
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    """`python -m parceltrail.services.tracking.schedule --database-url URL [--out PATH]`: learn the scan gaps from the
-    finished journeys stored in the database and save them where `default_model()` finds them (run it
-    now and then, e.g. daily; workers load the file when they start)."""
-    import argparse
-
-    from parceltrail.adapters.db.database import make_engine
-    from parceltrail.adapters.db.repository import Store
-
-    parser = argparse.ArgumentParser(prog="python -m parceltrail.services.tracking.schedule")
-    parser.add_argument("--database-url", required=True)
-    parser.add_argument("--out", type=Path, default=Path(os.environ.get("PARCELTRAIL_DATA_DIR", "var"))
-                        / "scan_gaps.json")
-    parser.add_argument("--limit", type=int, default=5000, help="most recent finished parcels to learn from")
-    args = parser.parse_args(argv)
-    store = Store(make_engine(args.database_url))
-    with store.read() as repo:
-        timelines = repo.finished_timelines(args.limit)
-    model = ScanGapModel.fit(timelines)
-    model.save(args.out)
-    print(f"{len(timelines)} finished journeys, {len(model)} gaps in {len(model.stages)} stages: {args.out}")
-    store.engine.dispose()
-
-
-if __name__ == "__main__":
-    main()

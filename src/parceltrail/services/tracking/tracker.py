@@ -13,8 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from parceltrail.adapters.db import claims, live
-from parceltrail.adapters.db.repository import Repository, Store
 from parceltrail.clock import Clock
 from parceltrail.domain.connectors import Failure, FailureKind, TrackResult
 from parceltrail.domain.errors import NotFoundError, UnknownCarrierError, UnrecognizedNumberError
@@ -22,8 +20,10 @@ from parceltrail.domain.shipment import Shipment, Timeline
 from parceltrail.numbers import Candidate, detect, is_known_carrier, normalize, suggest
 from parceltrail.services.marketplace.order_status import on_shipment_changed
 from parceltrail.services.outlook.eta import models_for
+from parceltrail.services.ports import Store, UnitOfWork
 from parceltrail.services.tracking import schedule
 from parceltrail.services.tracking.ingestion import IngestReport, ingest, ingest_many
+from parceltrail.services.tracking.leases import new_owner
 from parceltrail.services.tracking.registry import ConnectorRegistry
 from parceltrail.status import Tag, default_subtag
 
@@ -63,11 +63,11 @@ def parse_number(text: str, carrier: str | None = None) -> tuple[str, Candidate 
     return number, chosen
 
 
-def store_for_tracking(repo: Repository, number: str, reading: Candidate | None, now: datetime, *,
+def store_for_tracking(repo: UnitOfWork, number: str, reading: Candidate | None, now: datetime, *,
                        carrier: str | None = None, destination_country: str | None = None) -> Shipment:
     """The shared shipment for a recognized number, stored (idempotently) and due for a check now, in
     the caller's transaction. `carrier` overrides the reading's (None reading: the user's carrier)."""
-    return repo.add(Shipment(
+    return repo.shipments.add(Shipment(
         tracking_number=number,
         carrier=carrier or (reading.carrier if reading else "unknown"),
         format=reading.format if reading else None,
@@ -82,15 +82,15 @@ def store_for_tracking(repo: Repository, number: str, reading: Candidate | None,
 
 class Tracker:
     def __init__(self, store: Store, connectors: ConnectorRegistry, clock: Clock,
-                 batch_size: int = 200) -> None:
+                 batch_size: int = 200, scan_gaps: schedule.ScanGapModel | None = None) -> None:
         self.store = store
         self.connectors = connectors
         self.clock = clock
         self.batch_size = batch_size
-        # Scale-out (issue 10): due shipments are claimed under this owner's leases (store/claims.py).
-        self.lease_owner = claims.new_owner()
+        # Due shipments are claimed under this owner's leases, so concurrent pollers never share one.
+        self.lease_owner = new_owner()
         # Polling cost (issue 10): scan gaps learned from finished journeys (engine/schedule.py).
-        self.scan_gaps = schedule.default_model()
+        self.scan_gaps = scan_gaps or schedule.EMPTY_MODEL
         self._models_fitted_at: datetime | None = None
 
     # registration --------------------------------------------------------------------------------
@@ -105,11 +105,11 @@ class Tracker:
     # reading -------------------------------------------------------------------------------------
     def timeline(self, shipment_id: int) -> Timeline:
         with self.store.read() as repo:
-            shipment = repo.get(shipment_id)
+            shipment = repo.shipments.get(shipment_id)
             if shipment is None:
                 raise NotFoundError(f"no shipment {shipment_id}")
-            legs = repo.chain(shipment)
-            events = repo.events([leg.id for leg in legs if leg.id is not None])
+            legs = repo.shipments.chain(shipment)
+            events = repo.shipments.events([leg.id for leg in legs if leg.id is not None])
         return Timeline(shipment=shipment, events=events, legs=legs)
 
     # polling -------------------------------------------------------------------------------------
@@ -118,11 +118,11 @@ class Tracker:
         # Scale-out (issue 10): claim the batch under a lease (FOR UPDATE SKIP LOCKED on PostgreSQL, a
         # conditional UPDATE on SQLite) instead of a plain read, so concurrent pollers never share a
         # shipment; each lease is released by the ingestion transaction in _apply, or here on error.
-        due = claims.claim_due(self.store, self.clock.now(), limit or self.batch_size, self.lease_owner)
+        due = self.store.claim_due(self.clock.now(), limit or self.batch_size, self.lease_owner)
         try:
             return self.refresh(due, lease_owner=self.lease_owner)
         except BaseException:
-            claims.release_quietly(self.store, self.lease_owner, [s.id for s in due if s.id is not None])
+            self.store.release_quietly(self.lease_owner, [s.id for s in due if s.id is not None])
             raise
 
     def refresh(self, shipments: Iterable[Shipment], *, lease_owner: str | None = None) -> PollReport:
@@ -171,13 +171,13 @@ class Tracker:
             return
         report.add(partial)
 
-    def _store_batch(self, repo: Repository, pairs: list[tuple[Shipment, TrackResult | Failure]],
+    def _store_batch(self, repo: UnitOfWork, pairs: list[tuple[Shipment, TrackResult | Failure]],
                      source: str, report: PollReport, lease_owner: str | None) -> None:
         now = self.clock.now()
         report.polled += len(pairs)
         ids = [s.id for s, _ in pairs if s.id is not None]
-        held = repo.settle_leases(ids, lease_owner) if lease_owner is not None else set(ids)
-        currents = repo.get_many([i for i in ids if i in held])  # deleted ones are simply gone
+        held = repo.shipments.settle_leases(ids, lease_owner) if lease_owner is not None else set(ids)
+        currents = repo.shipments.get_many([i for i in ids if i in held])  # deleted ones are simply gone
         live_pairs = [(currents[s.id], outcome) for s, outcome in pairs if s.id in currents]
         before = {c.id: (c.tag, c.subtag, c.last_event_at) for c, _ in live_pairs}
         successes = [(c, o) for c, o in live_pairs if isinstance(o, TrackResult)]
@@ -191,14 +191,14 @@ class Tracker:
                 report.new_events += result.new_events
                 report.unclassified += result.unclassified
                 if result.new_events:  # Scale-out: NOTIFY API processes (delivered on commit)
-                    live.publish(repo.conn, current.id)
+                    repo.publish_change(current.id)
             self._reschedule(current, outcome, now, report, result)
-        repo.save_many([c for c, _ in live_pairs], now)
+        repo.shipments.save_many([c for c, _ in live_pairs], now)
         for current, _ in live_pairs:
             result = results.get(current.id)
             if (result is not None and (result.new_events or result.next_leg is not None)) \
                     or before[current.id] != (current.tag, current.subtag, current.last_event_at):
-                on_shipment_changed(repo.conn, current.id, now)  # orders follow their parcels
+                on_shipment_changed(repo, current.id, now)  # orders follow their parcels
 
     def _reschedule(self, current: Shipment, outcome: TrackResult | Failure, now: datetime,
                     report: PollReport, result: IngestReport | None = None) -> None:
@@ -227,10 +227,9 @@ class Tracker:
         report.polled += 1
         with self.store.transaction() as repo:
             # Scale-out: release the lease with the outcome; a lease lost to another poller drops it.
-            if lease_owner is not None and shipment.id is not None and not claims.settle(
-                    repo.conn, shipment.id, lease_owner):
+            if lease_owner is not None and shipment.id is not None and not repo.settle_lease(shipment.id, lease_owner):
                 return
-            current = repo.get(shipment.id) if shipment.id is not None else None
+            current = repo.shipments.get(shipment.id) if shipment.id is not None else None
             if current is None:
                 return  # deleted while we fetched
             current.last_checked_at = now
@@ -239,18 +238,18 @@ class Tracker:
                 result = ingest(repo, current, outcome, source, now)
                 report.new_events += result.new_events
                 if result.new_events:  # Scale-out: NOTIFY API processes (delivered on commit)
-                    live.publish(repo.conn, current.id)
+                    repo.publish_change(current.id)
                 report.unclassified += result.unclassified
             self._reschedule(current, outcome, now, report, result)
-            repo.save(current, now)
-            on_shipment_changed(repo.conn, current.id, now)  # orders follow their parcels, same transaction
+            repo.shipments.save(current, now)
+            on_shipment_changed(repo, current.id, now)  # orders follow their parcels, same transaction
 
     def accept_push(self, number: str, outcome: TrackResult | Failure | None, source: str, *,
                     stopped: bool = False) -> bool:
         """A carrier pushed an update (e.g. 17TRACK's webhook): ingest it like a poll result for every
         tracked shipment with that number. False when the number is not tracked here."""
         with self.store.read() as repo:
-            targets = repo.find_all(number)
+            targets = repo.shipments.find_all(number)
         if not targets:
             return False
         if stopped or outcome is None:
@@ -265,7 +264,7 @@ class Tracker:
         now = self.clock.now()
         if self._models_fitted_at is None or now - self._models_fitted_at >= MODEL_REFIT_EVERY:
             with self.store.read() as repo:
-                timelines = repo.finished_timelines(5000)
+                timelines = repo.shipments.finished_timelines(5000)
             if timelines:
                 self.scan_gaps = schedule.ScanGapModel.fit(timelines)
             self._models_fitted_at = now

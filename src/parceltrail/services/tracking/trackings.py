@@ -9,18 +9,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy.exc import IntegrityError
-
-from parceltrail.adapters.db.accounts import AccountRepository, TrackingExistsError, TrackingFilter
-from parceltrail.adapters.db.repository import Repository
-from parceltrail.bootstrap import Runtime
-from parceltrail.domain.accounts import COMPLETED_STATUS, CompletedReason, Tracking, new_tracking_id
-from parceltrail.domain.errors import NotFoundError
+from parceltrail.clock import Clock
+from parceltrail.domain.accounts import (
+    COMPLETED_STATUS,
+    CompletedReason,
+    Tracking,
+    TrackingExistsError,
+    TrackingFilter,
+    new_tracking_id,
+)
+from parceltrail.domain.errors import ConflictError, NotFoundError
 from parceltrail.domain.shipment import Shipment, TrackingEvent
 from parceltrail.numbers import normalize
-from parceltrail.services.tracking.tracker import parse_number
+from parceltrail.services.ports import AccountRepository, Store, UnitOfWork
+from parceltrail.services.tracking.tracker import Tracker, parse_number
 from parceltrail.status import is_terminal
 
 
@@ -77,19 +81,27 @@ class Page:
     total: int | None = None
 
 
-def _detail(repo: Repository, tracking: Tracking, with_events: bool) -> TrackingDetail:
-    shipment = repo.get(tracking.shipment_id)
+class Installation(Protocol):
+    """What account trackings need of the installation: its store, clock and tracker."""
+
+    store: Store
+    clock: Clock
+    tracker: Tracker
+
+
+def _detail(repo: UnitOfWork, tracking: Tracking, with_events: bool) -> TrackingDetail:
+    shipment = repo.shipments.get(tracking.shipment_id)
     if shipment is None:  # the foreign key cascades, so only a concurrent delete gets here
         raise NotFoundError(f"no tracking {tracking.id}")
     if not with_events:
         return TrackingDetail(tracking, shipment, [shipment])
-    legs = repo.chain(shipment)
-    events = repo.events([leg.id for leg in legs if leg.id is not None])
+    legs = repo.shipments.chain(shipment)
+    events = repo.shipments.events([leg.id for leg in legs if leg.id is not None])
     return TrackingDetail(tracking, shipment, legs, events)
 
 
 class TrackingService:
-    def __init__(self, runtime: Runtime) -> None:
+    def __init__(self, runtime: Installation) -> None:
         self.runtime = runtime
 
     # writing -------------------------------------------------------------------------------------
@@ -110,8 +122,8 @@ class TrackingService:
         labels.apply(tracking)
         try:
             with self.runtime.store.transaction() as repo:
-                AccountRepository(repo.conn).add_tracking(tracking)
-        except (TrackingExistsError, IntegrityError):  # a concurrent create of the same pair won
+                repo.accounts.add_tracking(tracking)
+        except (TrackingExistsError, ConflictError):  # a concurrent create of the same pair won
             again = self._existing(account_id, normalized, carrier)
             if again is None:
                 raise
@@ -120,10 +132,10 @@ class TrackingService:
 
     def _existing(self, account_id: int, number: str, carrier: str) -> TrackingDetail | None:
         with self.runtime.store.read() as repo:
-            shipment = repo.find(number, carrier)
+            shipment = repo.shipments.find(number, carrier)
             if shipment is None or shipment.id is None:
                 return None
-            tracking = AccountRepository(repo.conn).tracking_for_shipment(account_id, shipment.id)
+            tracking = repo.accounts.tracking_for_shipment(account_id, shipment.id)
             return _detail(repo, tracking, True) if tracking else None
 
     def update(self, account_id: int, tracking_id: str, labels: Labels,
@@ -138,7 +150,7 @@ class TrackingService:
             shipment_id = moved.id
         now = self.runtime.clock.now()
         with self.runtime.store.transaction() as repo:
-            accounts = AccountRepository(repo.conn)
+            accounts = repo.accounts
             tracking = self._must(accounts, account_id, tracking_id)
             if shipment_id != tracking.shipment_id:
                 other = accounts.tracking_for_shipment(account_id, shipment_id)
@@ -153,7 +165,7 @@ class TrackingService:
     def delete(self, account_id: int, tracking_id: str) -> TrackingDetail:
         """Remove the account's tracking (the shared shipment stays); returns what was deleted."""
         with self.runtime.store.transaction() as repo:
-            accounts = AccountRepository(repo.conn)
+            accounts = repo.accounts
             detail = _detail(repo, self._must(accounts, account_id, tracking_id), True)
             accounts.delete_tracking(account_id, tracking_id)
         return detail
@@ -162,17 +174,17 @@ class TrackingService:
         """Make the tracking active again (clears a completion) and fetch its shipment now."""
         now = self.runtime.clock.now()
         with self.runtime.store.transaction() as repo:
-            accounts = AccountRepository(repo.conn)
+            accounts = repo.accounts
             tracking = self._must(accounts, account_id, tracking_id)
             tracking.completed_at = None
             tracking.completed_reason = None
             tracking.retrack_count += 1
             accounts.save_tracking(tracking, now)
-            shipment = repo.get(tracking.shipment_id)
+            shipment = repo.shipments.get(tracking.shipment_id)
             if shipment is not None and shipment.next_check_at is None and shipment.tag == "Expired":
                 shipment.next_check_at = now
                 shipment.tag, shipment.subtag = "Pending", "Pending_001"
-                repo.save(shipment, now)
+                repo.shipments.save(shipment, now)
         if shipment is not None:
             self.runtime.tracker.refresh([shipment])
         return self.get(account_id, tracking_id)
@@ -181,7 +193,7 @@ class TrackingService:
                  at: datetime | None = None) -> TrackingDetail:
         now = self.runtime.clock.now()
         with self.runtime.store.transaction() as repo:
-            accounts = AccountRepository(repo.conn)
+            accounts = repo.accounts
             tracking = self._must(accounts, account_id, tracking_id)
             tracking.completed_at = at or now
             tracking.completed_reason = reason
@@ -198,19 +210,19 @@ class TrackingService:
 
     def get(self, account_id: int, tracking_id: str, *, with_events: bool = True) -> TrackingDetail:
         with self.runtime.store.read() as repo:
-            tracking = self._must(AccountRepository(repo.conn), account_id, tracking_id)
+            tracking = self._must(repo.accounts, account_id, tracking_id)
             return _detail(repo, tracking, with_events)
 
     def by_number(self, account_id: int, number: str, slug: str | None = None) -> list[TrackingDetail]:
         normalized = _normalized(number)
         with self.runtime.store.read() as repo:
-            found = AccountRepository(repo.conn).trackings_by_number(account_id, normalized, slug)
+            found = repo.accounts.trackings_by_number(account_id, normalized, slug)
             return [_detail(repo, tracking, True) for tracking in found]
 
     def list(self, account_id: int, where: TrackingFilter, *, limit: int, cursor: str | None,
              with_events: bool, with_total: bool = False) -> Page:
         with self.runtime.store.read() as repo:
-            accounts = AccountRepository(repo.conn)
+            accounts = repo.accounts
             found, next_cursor = accounts.list_trackings(account_id, where, limit=limit, cursor=cursor)
             items = [_detail(repo, tracking, with_events) for tracking in found]
             total = accounts.count_trackings(account_id, where) if with_total else None
