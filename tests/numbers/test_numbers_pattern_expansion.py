@@ -86,3 +86,22 @@ def test_unmodelled_constructs_are_refused(pattern: str) -> None:
 
     with pytest.raises(pe.Unsupported):
         pe._expand(list(parser.parse(pattern))[1:-1])
+
+
+def test_self_check_notices_a_changed_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    import re._parser as parser  # type: ignore[import-not-found]
+
+    real = parser.parse
+
+    def greedy_counts_last(pattern: str, *args: object) -> object:  # a parser that orders repeats differently
+        tree = real(pattern, *args)
+        for index, (op, av) in enumerate(tree):
+            if str(op) == "MAX_REPEAT":
+                tree[index] = (op, (av[1], av[0], av[2]))
+        return tree
+
+    monkeypatch.setattr(parser, "parse", greedy_counts_last)
+    problem = pe.re_internals_problem()
+    assert problem is not None and "probe" in problem
+    monkeypatch.setattr(parser, "parse", lambda pattern, *args: [])
+    assert pe.re_internals_problem() is not None

@@ -72,7 +72,10 @@ def _pairs(pairs: tuple[str, ...]) -> frozenset[tuple[str, str]]:
 
 
 def _neighbours(keys: dict[str, tuple[float, float]], dx: float, dy: float) -> dict[str, list[str]]:
-    """Keys within ``dx`` across and ``dy`` up or down of each key (``dy`` 0: same row only)."""
+    """Each key's neighbours: on its row within ``dx`` key widths, on the rows above and below within ``dy``.
+
+    Keys map to (x, row); ``x`` carries the row's stagger.
+    """
     return {a: [b for b, (xb, yb) in keys.items() if b != a and abs(xa - xb) <= dx and abs(ya - yb) <= 1
                 and (ya == yb or abs(xa - xb) <= dy)] for a, (xa, ya) in keys.items()}
 
@@ -231,7 +234,7 @@ def suggest(
     candidate found, however unlikely.
     """
     n = normalize(number)
-    context_carrier = carrier or None
+    context_carrier = (carrier.strip().lower() or None) if carrier is not None else None
     if country is not None:
         country = country.strip().upper() or None
     if not always and _passing(n, context_carrier) is not None:
