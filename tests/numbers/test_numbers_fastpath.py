@@ -1,4 +1,4 @@
-"""The compiled per-shape detect (dispatch.py) must agree exactly with the regex reference path."""
+"""The compiled per-shape detect (fastpath_codegen.py) must agree exactly with the regex reference path."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from parceltrail.numbers import Candidate, InvalidNumberError, detect, issue_s10, precompile, sandbox_number
 from parceltrail.numbers.detect import _detect_reference, detect_normalized
-from parceltrail.numbers.dispatch import Unsupported, expand
 from parceltrail.numbers.formats import OPERATOR, Format, registry
+from parceltrail.numbers.pattern_expansion import Unsupported, expand
 
 ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 FORMATS = list(registry().formats)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, Literal
 
-from parceltrail.numbers.dispatch import generate
+from parceltrail.numbers.fastpath_codegen import generate
 from parceltrail.numbers.formats import OPERATOR, Format, ServiceInfo, registry
 from parceltrail.numbers.normalize import MAX_LENGTH, normalize
 
@@ -291,7 +291,7 @@ def _apply_step(step: tuple[Any, Format, Reading | None, Any, str, str], number:
 
 
 # --- compiled shapes ---------------------------------------------------------------------------
-# One generated function per (first character, length) of canonical input; see dispatch.py.
+# One generated function per (first character, length) of canonical input; see fastpath_codegen.py.
 # Built on first use of a shape from the format data only (never from the numbers seen).
 
 class _ReadingTable(dict):  # type: ignore[type-arg]

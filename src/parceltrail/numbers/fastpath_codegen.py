@@ -1,170 +1,61 @@
-"""Compile the format regexes into one straight-line Python function per shape (length, first character).
+"""Generate one straight-line Python detect function per shape (length, first character).
 
-detect() used to try each candidate format's regex in turn, then build the payload from the match's
-groups and call the check function. Every pattern in formats/*.toml is anchored and, once expanded,
-a short list of fixed-width alternatives (optional parts, ``{m,n}`` counts and ``a|b`` branches
-multiplied out in the order the regex engine prefers them). On canonical input (``[0-9A-Z]+``,
-which normalize() guarantees) each alternative reduces to a few position tests: literal prefixes,
-``n[i:j].isdigit()`` runs, one character in a set. Group positions are then constants, so the check
-digit is computed inline on slices of ``n.encode()`` with the weights folded in at generation time.
+How it works. detect() could try each candidate format's regex in turn, then build the payload from
+the match's groups and call the check function; that is the reference path
+(``detect._detect_reference``) and it stays the specification. pattern_expansion.py turns each
+format's regex into fixed-width alternatives. On canonical input (``[0-9A-Z]+``, which normalize()
+guarantees) each alternative reduces to a few position tests: literal prefixes, ``n[i:j].isdigit()``
+runs, one character in a set. Group positions are then constants, so the check digit is computed
+inline on slices of ``n.encode()`` with the weights folded in here, at generation time (tables in
+checkdigit_tables.py). The function for a shape tests its formats in registry order (or best-first
+when every rank is known) and returns the same ``Candidate`` objects, ranked the same way, as the
+reference path. Formats the expander cannot handle keep their regex: their block calls
+``regex.match`` and the reference step.
 
-The generated function for a shape tests its formats in registry order and appends the same
-``Candidate`` objects the regex path would. Formats the expander cannot handle (unbounded repeats,
-for instance) keep the regex: their block calls ``regex.match`` and the reference step. The
-reference implementation (``detect._detect_reference``) stays the specification; the tests
-compare both on generated, mutated and random numbers.
+Adding or changing a format. Edit the TOML in formats/ only; nothing here names a carrier. Then run
+tests/numbers: test_numbers_fastpath.py compares this generated path with the reference path on
+numbers generated from every format's regex, their mutations and random strings, and lists which
+formats are allowed to keep their regex; test_numbers_conformance.py checks the published test
+numbers. If a new format uses a regex construct or check algorithm not modelled here it silently
+keeps the regex or the checksums.py function (correct, slower); to model it, extend
+pattern_expansion.py (constructs) or ``_Gen._inline`` (algorithms), which must agree with
+``Format.compute`` on canonical input. ``shape.source`` holds each generated function's text.
+
+What guards it. The generated source only ever comes from the packaged format data (never from
+input), is compiled with ``compile``/``exec`` once per shape, and the fast-path tests require
+exact agreement with the reference path (candidates, order, confidences). If CPython's private
+parser changes, pattern_expansion.re_internals_problem() turns expansion off (every format keeps
+its regex) and its test fails with the reason.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from parceltrail.numbers.checksums import ALPHANUMERIC, _expanded
+from parceltrail.numbers.checkdigit_tables import (
+    LUHN_TABLE,
+    S10_SPLIT,
+    UPS_TABLE,
+    UPS_VALUE,
+    mod37_tables,
+    s10_tables,
+)
+from parceltrail.numbers.checksums import _expanded
 from parceltrail.numbers.formats import OPERATOR, Format
+from parceltrail.numbers.pattern_expansion import (
+    ALNUM,
+    DIGITS,
+    LETTERS,
+    Alternative,
+    cached_expand,
+    disjoint,
+    narrow,
+    second_characters,
+)
 
-try:
-    import re._constants as _c  # type: ignore[import-not-found]
-    import re._parser as _parser  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - other Python versions: every format keeps its regex
-    _parser = _c = None  # type: ignore[assignment]
-
-ALNUM = frozenset(ALPHANUMERIC)
-DIGITS = frozenset("0123456789")
-LETTERS = ALNUM - DIGITS
-MAX_ALTERNATIVES = 64
-MAX_WIDTH = 64
-
-
-class Unsupported(Exception):
-    """The pattern uses something the expander does not model; the format keeps its regex."""
-
-
-@dataclass(frozen=True)
-class Alternative:
-    """One fixed-width way a pattern can match: a character set per position and group spans."""
-
-    sets: tuple[frozenset[str], ...]
-    groups: Mapping[int, tuple[int, int]]
-
-
-Alt = tuple[tuple[frozenset[str], ...], dict[int, tuple[int, int]]]
-
-
-def _charset(op: Any, av: Any) -> frozenset[str]:
-    name = str(op)
-    if name == "LITERAL":
-        return frozenset({chr(av)}) & ALNUM
-    if name == "NOT_LITERAL":
-        return ALNUM - {chr(av)}
-    if name == "ANY":
-        return ALNUM
-    if name == "IN":
-        chars: set[str] = set()
-        negate = False
-        for sub_op, sub_av in av:
-            sub = str(sub_op)
-            if sub == "NEGATE":
-                negate = True
-            elif sub == "LITERAL":
-                chars.add(chr(sub_av))
-            elif sub == "RANGE":
-                chars.update(chr(c) for c in range(sub_av[0], sub_av[1] + 1))
-            elif sub == "CATEGORY" and str(sub_av) == "CATEGORY_DIGIT":
-                chars.update(DIGITS)
-            else:
-                raise Unsupported(f"set item {sub}")
-        found = frozenset(chars) & ALNUM
-        return ALNUM - found if negate else found
-    raise Unsupported(name)
-
-
-def _concat(left: list[Alt], right: list[Alt]) -> list[Alt]:
-    out: list[Alt] = []
-    for lsets, lgroups in left:  # the engine varies the leftmost choice slowest
-        for rsets, rgroups in right:
-            sets = lsets + rsets
-            if len(sets) > MAX_WIDTH:
-                continue
-            shift = len(lsets)
-            groups = dict(lgroups)
-            groups.update({g: (s + shift, e + shift) for g, (s, e) in rgroups.items()})
-            out.append((sets, groups))
-    if len(out) > MAX_ALTERNATIVES:
-        raise Unsupported("too many alternatives")
-    return out
-
-
-def _expand(items: Iterable[tuple[Any, Any]]) -> list[Alt]:
-    alts: list[Alt] = [((), {})]
-    for op, av in items:
-        alts = _concat(alts, _expand_item(op, av))
-    return alts
-
-
-def _expand_item(op: Any, av: Any) -> list[Alt]:
-    name = str(op)
-    if name in ("LITERAL", "NOT_LITERAL", "ANY", "IN"):
-        chars = _charset(op, av)
-        return [((chars,), {})] if chars else []
-    if name == "SUBPATTERN":
-        group, add_flags, del_flags, sub = av
-        if add_flags or del_flags:
-            raise Unsupported("inline flags")
-        alts = _expand(sub)
-        if group is not None:
-            alts = [(sets, {**groups, group: (0, len(sets))}) for sets, groups in alts]
-        return alts
-    if name == "BRANCH":
-        return [alt for branch in av[1] for alt in _expand(branch)]
-    if name == "MAX_REPEAT":
-        low, high, sub = av
-        if high == _c.MAXREPEAT or high > MAX_WIDTH:
-            raise Unsupported("unbounded repeat")
-        body = _expand(sub)
-        if any(not sets for sets, _ in body):
-            raise Unsupported("empty repeat body")
-        if high > 1 and any(groups for _, groups in body):
-            raise Unsupported("group inside a repeat")
-
-        def repeat(done: int) -> list[Alt]:
-            # Greedy: one more iteration (each body choice in order) before stopping.
-            more = _concat(body, repeat(done + 1)) if done < high else []
-            return more + ([((), {})] if done >= low else [])
-
-        return repeat(0)
-    raise Unsupported(name)
-
-
-def expand(fmt: Format) -> list[Alternative]:
-    """The fixed-width alternatives of ``fmt``'s pattern, in the order the regex engine tries them."""
-    if _parser is None:  # pragma: no cover
-        raise Unsupported("no re._parser")
-    if fmt.regex.flags & ~re.UNICODE:
-        raise Unsupported("flags")
-    items = list(_parser.parse(fmt.regex.pattern))
-    if len(items) < 2 or items[0] != (_c.AT, _c.AT_BEGINNING) or items[-1] != (_c.AT, _c.AT_END):
-        raise Unsupported("pattern not anchored with ^...$")
-    if any(str(op) == "AT" for op, _ in items[1:-1]):
-        raise Unsupported("anchor inside")
-    alts = [Alternative(sets, groups) for sets, groups in _expand(items[1:-1]) if sets]
-    names = fmt.regex.groupindex
-    for alt in alts:
-        if fmt.algorithm is not None:
-            if not fmt.payload or any(names.get(g) not in alt.groups for g in fmt.payload):
-                raise Unsupported("payload group missing")
-            check = alt.groups.get(names.get("check", -1))
-            if check is None or check[1] - check[0] != 1:
-                raise Unsupported("check must be one character")
-        if fmt.carrier == OPERATOR and names.get("country") not in alt.groups:
-            raise Unsupported("country group missing")
-    return alts
-
-
-# --- code generation ---------------------------------------------------------------------------
 
 def _runs(positions: list[int]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
@@ -206,17 +97,6 @@ def condition(sets: tuple[frozenset[str], ...], start: int = 1) -> str:
                 tests.append(single.format(a) if b - a == 1 else f"n[{a}:{b}].{method}()")
     return " and ".join(tests) or "True"
 
-
-def narrow(alts: list[Alternative], all_digits: bool) -> list[Alternative]:
-    """The alternatives an all-digit number (or one with a letter) can match, sets narrowed to digits."""
-    if not all_digits:
-        return [a for a in alts if not all(s <= DIGITS for s in a.sets)]
-    out = []
-    for a in alts:
-        sets = tuple(s & DIGITS for s in a.sets)
-        if all(sets):
-            out.append(Alternative(sets, a.groups))
-    return out
 
 
 class _Namespace:
@@ -268,67 +148,6 @@ def _sum_terms(source: str, weighted: list[tuple[int, int]], wrap: str = "") -> 
             terms.append(expr if w == 1 else f"{w} * {expr}")
     return terms, sum(w for _, w in weighted)
 
-
-_UPS_VALUE = {c: (i if i < 10 else (ord(c) - 3) % 10) for i, c in enumerate(ALPHANUMERIC)}
-UPS_TABLE = bytes(
-    c - 48 if 48 <= c <= 57 else (c - 3) % 10 if 65 <= c <= 90 else 0 for c in range(256)
-)
-LUHN_TABLE = bytes(
-    (2 * (c - 48) if c < 53 else 2 * (c - 48) - 9) if 48 <= c <= 57 else 0 for c in range(256)
-)
-
-
-def _s10_table() -> tuple[int, ...]:
-    # Index: (sum of weight * byte) % 11 over the 8 serial bytes; 48 * 44 = 2112 = 11 * 192.
-    out = []
-    for r in range(11):
-        check = 11 - r % 11
-        out.append(ord("0" if check == 10 else "5" if check == 11 else str(check)))
-    return tuple(out)
-
-
-S10_TABLE = _s10_table()
-S10_WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
-S10_SPLIT = ((0, 3), (3, 6), (6, 8))
-
-
-@functools.cache
-def s10_tables() -> dict[str, Any]:
-    """Weighted sums of the S10 serial's digit chunks, keyed by the chunk (built on first use)."""
-    tables: dict[str, Any] = {"S10_TABLE": S10_TABLE}
-    for k, (a, b) in enumerate(S10_SPLIT):
-        weights = S10_WEIGHTS[a:b]
-        tables[f"S10_CHUNK{k}"] = {
-            text: sum(w * (ord(d) - 48) for w, d in zip(weights, text, strict=True))
-            for text in (f"{v:0{b - a}d}" for v in range(10 ** (b - a)))
-        }
-    return tables
-
-
-@functools.cache
-def mod37_tables() -> dict[str, Any]:
-    """ISO 7064 MOD 37,36 (DPD) as table lookups on digit chunks, built on first use.
-
-    A state p (1..36) is stored as 1000 * p; ``MOD37_STEPk[state + value]`` is the state after
-    the k digits whose value ``MOD37_CHUNK`` gives, and ``MOD37_FINAL[state]`` the check
-    character's code. Only digits: formats whose payload may hold letters keep the function.
-    """
-    def step(p: int, digit: int) -> int:
-        s = (p + digit) % 36 or 36
-        return s * 2 % 37
-
-    step1 = [0] * 37000
-    for p in range(37):
-        for d in range(10):
-            step1[1000 * p + d] = 1000 * step(p, d)
-    step2 = [step1[step1[1000 * p + v // 10] + v % 10] for p in range(37) for v in range(1000)]
-    step3 = [step1[step2[1000 * p + v // 10] + v % 10] for p in range(37) for v in range(1000)]
-    chunk = {f"{v:0{k}d}": v for k in (1, 2, 3) for v in range(10**k)}
-    final = [0] * 37000
-    for p in range(37):
-        final[1000 * p] = ord(ALPHANUMERIC[(37 - p) % 36])
-    return {"MOD37_STEP1": tuple(step1), "MOD37_STEP2": tuple(step2), "MOD37_STEP3": tuple(step3),
-            "MOD37_CHUNK": chunk, "MOD37_FINAL": tuple(final)}
 
 
 class _Gen:
@@ -478,13 +297,13 @@ class _Gen:
         width = len(prefix) + end - start
         ups = algorithm in ("mod10", "weighted") and params.get("letters") == "ups"
         if ups:
-            if not all(ch in _UPS_VALUE for ch in prefix):
+            if not all(ch in UPS_VALUE for ch in prefix):
                 return None
         elif not digits or not (prefix == "" or (prefix.isascii() and prefix.isdigit())):
             return None  # a letter in the payload: compute() returns None, keep the call
         if algorithm in ("mod10", "weighted"):
             weights = _expanded(tuple(params.get("weights", (3, 1))), width, bool(params.get("from_right")))
-            const = sum(weights[i] * (_UPS_VALUE[ch] if ups else int(ch)) for i, ch in enumerate(prefix))
+            const = sum(weights[i] * (UPS_VALUE[ch] if ups else int(ch)) for i, ch in enumerate(prefix))
             lane_weights = [weights[len(prefix) + j] for j in range(end - start)]
             period = len(params.get("weights", (3, 1)))
             if algorithm == "mod10" and self.check_is_digit:
@@ -548,43 +367,6 @@ def _fill(expr: str, const: int | None) -> str:
     return expr.replace(" + @K", "") if const == 0 else expr.replace("@K", str(const))
 
 
-def second_characters(fmt: Format, first: str) -> frozenset[str] | None:
-    """What can follow ``first`` in a number of ``fmt`` (None: anything, or not worked out).
-
-    For formats that keep their regex: expands only the pattern's leading items, enough to see
-    two characters, so their regex runs only on numbers that can match.
-    """
-    if _parser is None:  # pragma: no cover
-        return None
-    try:
-        items = list(_parser.parse(fmt.regex.pattern))
-        if not items or items[0] != (_c.AT, _c.AT_BEGINNING):
-            return None
-        alts: list[Alt] = [((), {})]
-        for op, av in items[1:]:
-            if all(len(sets) >= 2 for sets, _ in alts):
-                break
-            alts = _concat(alts, _expand_item(op, av))
-        else:
-            return None
-    except Unsupported:
-        return None
-    return frozenset(c for sets, _ in alts if first in sets[0] for c in sets[1])
-
-
-def _alternatives(fmt: Format, cache: dict[Format, list[Alternative] | None]) -> list[Alternative] | None:
-    if fmt not in cache:
-        try:
-            cache[fmt] = expand(fmt)
-        except Unsupported:
-            cache[fmt] = None
-    return cache[fmt]
-
-
-def _exclusive(a: list[Alternative], b: list[Alternative]) -> bool:
-    """No number fits both: every pair of alternatives has a position whose sets are disjoint."""
-    return all(any(not (x & y) for x, y in zip(p.sets, q.sets, strict=True)) for p in a for q in b)
-
 
 _TERM = re.compile(  # sub-expressions worth sharing between formats
     r"sum\(b\[[0-9:]+\](?:\.translate\(LUHN_TABLE\))?\)|\(int\.from_bytes\(b, \"big\"\) - [0-9]+\)")
@@ -611,7 +393,7 @@ def generate(
     blocks: list[tuple[int, Format, list[Alternative] | None]] = []
     seconds: dict[Format, frozenset[str] | None] = {}
     for index, fmt in enumerate(formats):
-        alts = _alternatives(fmt, alternatives)
+        alts = cached_expand(fmt, alternatives)
         mine = None if alts is None else narrow(
             [a for a in alts if len(a.sets) == length and first in a.sets[0]], all_digits)
         if mine is None:
@@ -704,7 +486,7 @@ def _emit(blocks: list[tuple[int, Format, list[Alternative] | None]], ctx: _Cont
         if static_order:
             blocks = ordered
     exclusive = all(
-        a is not None and b is not None and _exclusive(a, b)
+        a is not None and b is not None and disjoint(a, b)
         for i, (_, _, a) in enumerate(blocks) for (_, _, b) in blocks[i + 1 :]
     )
 

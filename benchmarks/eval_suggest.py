@@ -1,0 +1,276 @@
+"""How often `parceltrail.numbers.suggest` puts the intended number first for a mistyped one.
+
+    .venv/bin/python benchmarks/eval_suggest.py [--per-set 1500] [--context] [--kinds]
+
+Valid numbers come from two kinds of source, kept apart:
+
+* ``tune``: numbers generated from the packaged formats with seed 1 (the error-model costs in
+  numbers/suggest.py were adjusted by looking at this set only);
+* ``generated``: generated the same way with seed 2 (different numbers, same formats);
+* ``published``: the valid test numbers of jkeen/tracking_number_data (``../shared/data``) and
+  ``tracking_numbers_extra/numbers.tsv`` for these carriers, that parceltrail accepts (never used
+  for tuning).
+
+Carriers: UPU S10, UPS, FedEx, USPS, DHL and Canada Post, drawn evenly. A generated number fills
+each position of one of its format's fixed-width alternatives at random (service codes from the
+format's own service table; S10 through ``issue_s10`` with a tracked service first letter and a
+random operator), then gets its check character.
+
+Each valid number gets one mistake, drawn with a fixed seed from this model (the five kinds
+equally often):
+
+* ``keyboard``: one character replaced by a neighbouring key. Digits: numeric keypad (789/456/123/0,
+  eight neighbours) or the QWERTY top row (left/right digits and the letters just below), each
+  half the time; letters: QWERTY neighbours on the same row and the rows above and below;
+* ``lookalike``: one of O/0, I/1, S/5, B/8, Z/2 replaced by its partner (a position holding
+  such a character, chosen at random);
+* ``transposition``: two adjacent different characters swapped;
+* ``drop``: one character left out;
+* ``double``: one character typed twice.
+
+Mistakes that leave a number passing some check digit cannot be told from a valid number without
+context; they count as misses (suggest() offers nothing for a valid number) and are listed
+separately. Printed per set: top-1 (the intended number is the first suggestion), top-3, recall
+(anywhere in the list), the mean number of suggestions, and how many intended numbers are not
+first only because another candidate is exactly as likely under the model, with the default call
+``suggest(typo)``; ``--context`` also passes the number's carrier, as an order import would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import json
+import random
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from parceltrail.numbers import detect, issue_s10, normalize, suggest
+from parceltrail.numbers.formats import Format, registry
+from parceltrail.numbers.pattern_expansion import expand
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO.parent / "shared" / "data"
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "s10": ("s10",),
+    "ups": ("ups-1z", "ups-waybill"),
+    "fedex": ("fedex-12", "fedex-ground-96", "fedex-34", "fedex-smartpost", "fedex-ground-15"),
+    "usps": ("usps-impb-n", "usps-impb-c", "usps-20"),
+    "dhl": ("dhl-express-awb", "dhl-paket-20"),
+    "canada-post": ("canada-post-16",),
+}
+PUBLISHED_FILES = {"s10": "s10", "ups": "ups", "fedex": "fedex", "usps": "usps", "dhl": "dhl",
+                   "canadapost": "canada-post"}
+EXTRA_CARRIERS = {"ups": "ups", "fedex": "fedex", "fedEx": "fedex", "usps": "usps", "dhl": "dhl"}
+TRACKED_S10 = "ECRLVH"  # S10 first letters of tracked services
+
+KEYPAD = ["789", "456", "123", "0"]
+QWERTY = ["1234567890", "QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM"]
+LOOKALIKE = {a: b for pair in ("O0", "I1", "S5", "B8", "Z2") for a, b in (pair, pair[::-1])}
+KINDS = ("keyboard", "lookalike", "transposition", "drop", "double")
+
+
+def _grid_neighbours(rows: list[str], offsets: tuple[float, ...]) -> dict[str, set[str]]:
+    """Keys next to each key: same row +-1, rows above and below within half a key's stagger."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for r, row in enumerate(rows):
+        for i, ch in enumerate(row):
+            x = i + offsets[r]
+            for r2, row2 in enumerate(rows):
+                if abs(r2 - r) > 1:
+                    continue
+                for j, other in enumerate(row2):
+                    if other != ch and abs(j + offsets[r2] - x) <= (1.0 if r2 == r else 0.75):
+                        out[ch].add(other)
+    return out
+
+
+KEYPAD_NEAR = _grid_neighbours(KEYPAD, (0, 0, 0, 0.5))
+QWERTY_NEAR = _grid_neighbours(QWERTY, (0, 0.5, 0.75, 1.25))
+
+
+def keyboard_slip(ch: str, rng: random.Random) -> str:
+    if ch.isdigit() and rng.random() < 0.5:
+        return rng.choice(sorted(KEYPAD_NEAR[ch]))
+    return rng.choice(sorted(QWERTY_NEAR[ch]))
+
+
+def mistake(number: str, kind: str, rng: random.Random) -> str | None:
+    n = len(number)
+    if kind == "keyboard":
+        i = rng.randrange(n)
+        return number[:i] + keyboard_slip(number[i], rng) + number[i + 1 :]
+    if kind == "lookalike":
+        spots = [i for i, ch in enumerate(number) if ch in LOOKALIKE]
+        if not spots:
+            return None
+        i = rng.choice(spots)
+        return number[:i] + LOOKALIKE[number[i]] + number[i + 1 :]
+    if kind == "transposition":
+        spots = [i for i in range(n - 1) if number[i] != number[i + 1]]
+        i = rng.choice(spots)
+        return number[:i] + number[i + 1] + number[i] + number[i + 2 :]
+    i = rng.randrange(n)
+    if kind == "drop":
+        return number[:i] + number[i + 1 :]
+    return number[:i] + number[i] + number[i:]  # double
+
+
+def _passes(number: str, carrier: str) -> bool:
+    return any(c.checksum == "passed" and c.carrier == carrier for c in detect(number))
+
+
+def _fill(fmt: Format, rng: random.Random) -> str | None:
+    alt = rng.choice(expand(fmt))
+    chars = [rng.choice(sorted(s)) for s in alt.sets]
+    names = fmt.regex.groupindex
+    if fmt.service_table and names.get(fmt.service_group or "") in alt.groups:
+        start, end = alt.groups[names[fmt.service_group]]  # type: ignore[index]
+        codes = [c for c in registry().tables[fmt.service_table] if len(c) == end - start]
+        if codes:
+            chars[start:end] = rng.choice(sorted(codes))
+    body = "".join(chars)
+    m = fmt.regex.fullmatch(body)
+    if m is None:
+        return None
+    check = fmt.expected_check(m)
+    if check is None:
+        return None
+    lo, hi = m.span("check")
+    return body[:lo] + check + body[hi:]
+
+
+def generated(count: int, seed: int) -> list[tuple[str, str]]:
+    """(number, carrier) pairs of the six carriers, generated from the formats."""
+    rng = random.Random(seed)
+    reg = registry()
+    operators = sorted(reg.operators)
+    out: list[tuple[str, str]] = []
+    while len(out) < count:
+        family = rng.choice(sorted(FAMILIES))
+        if family == "s10":
+            country = rng.choice(operators)
+            number = issue_s10(country, rng.choice(TRACKED_S10) + rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+                               rng.randrange(10**8))
+            out.append((number, reg.operators[country].slug))
+            continue
+        fmt = reg.format(rng.choice(FAMILIES[family]))
+        number = _fill(fmt, rng)
+        if number is not None and _passes(number, fmt.carrier):
+            out.append((number, fmt.carrier))
+    return out
+
+
+def published() -> list[tuple[str, str]]:
+    """Valid published test numbers of the six carriers that parceltrail accepts for that carrier."""
+    out: dict[str, str] = {}
+    for name in PUBLISHED_FILES:
+        data = json.loads((DATA / "tracking_number_data" / "couriers" / f"{name}.json").read_text())
+        for entry in data["tracking_numbers"]:
+            for raw in entry.get("test_numbers", {}).get("valid", []):
+                number = normalize(raw)
+                best = [c for c in detect(number) if c.checksum == "passed"]
+                if best:
+                    out.setdefault(number, best[0].carrier)
+    for line in (DATA / "tracking_numbers_extra" / "numbers.tsv").read_text().splitlines()[1:]:
+        parts = line.split("\t")
+        if len(parts) < 2 or parts[1] not in EXTRA_CARRIERS:
+            continue
+        number = normalize(parts[0])
+        if _passes(number, EXTRA_CARRIERS[parts[1]]):
+            out.setdefault(number, EXTRA_CARRIERS[parts[1]])
+    return sorted(out.items())
+
+
+@dataclass
+class Tally:
+    n: int = 0
+    top1: int = 0
+    top3: int = 0
+    found: int = 0
+    shown: int = 0
+    still_valid: int = 0
+    tied: int = 0  # not first, but as likely as the first suggestion
+    by_kind: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0, 0]))
+
+    def add(self, kind: str, rank: int | None, shown: int, valid: bool, tied: bool) -> None:
+        self.n += 1
+        self.tied += tied
+        self.shown += shown
+        self.still_valid += valid
+        row = self.by_kind[kind]
+        row[0] += 1
+        if rank is not None:
+            self.found += 1
+            row[3] += 1
+            if rank < 3:
+                self.top3 += 1
+                row[2] += 1
+            if rank == 0:
+                self.top1 += 1
+                row[1] += 1
+
+    def line(self, name: str) -> str:
+        pct = 100 / max(self.n, 1)
+        return (f"{name:<10} n={self.n:<5} top-1 {self.top1 * pct:5.1f}%  top-3 {self.top3 * pct:5.1f}%  "
+                f"recall {self.found * pct:5.1f}%  mean shown {self.shown / max(self.n, 1):5.2f}  "
+                f"(typo still passes a check: {self.still_valid}; "
+                f"not first but tied with the first: {self.tied})")
+
+
+def evaluate(numbers: list[tuple[str, str]], seed: int,
+             call: Callable[[str, str], list[tuple[str, float]]]) -> Tally:
+    rng = random.Random(seed)
+    tally = Tally()
+    for number, carrier in numbers:
+        kind = rng.choice(KINDS)
+        typo = mistake(number, kind, rng)
+        while typo is None or typo == number:
+            kind = rng.choice(KINDS)
+            typo = mistake(number, kind, rng)
+        valid = any(c.checksum == "passed" for c in detect(typo))
+        found = call(typo, carrier)
+        shown = [n for n, _ in found]
+        rank = shown.index(number) if number in shown else None
+        tied = rank is not None and rank > 0 and found[rank][1] == found[0][1]
+        tally.add(kind, rank, len(shown), valid, tied)
+    return tally
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--per-set", type=int, default=1500, help="generated numbers per generated set")
+    parser.add_argument("--context", action="store_true", help="also pass the number's carrier")
+    parser.add_argument("--kinds", action="store_true", help="break the figures down by kind of mistake")
+    args = parser.parse_args()
+    takes_carrier = "carrier" in inspect.signature(suggest).parameters
+    if args.context and not takes_carrier:
+        parser.error("this suggest() takes no carrier")
+
+    def call(typo: str, carrier: str) -> list[tuple[str, float]]:
+        found = suggest(typo, carrier=carrier) if args.context else suggest(typo)
+        return [(s.number, s.score) for s in found]
+
+    sets = {
+        "tune": (generated(args.per_set, 1), 101),
+        "generated": (generated(args.per_set, 2), 102),
+        "published": (published(), 103),
+    }
+    print(f"suggest(typo{', carrier=...' if args.context else ''}); one mistake per valid number")
+    for name, (numbers, seed) in sets.items():
+        tally = evaluate(numbers, seed, call)
+        print(tally.line(name))
+        if args.kinds:
+            for kind in KINDS:
+                n, t1, t3, f = tally.by_kind[kind]
+                if n:
+                    print(f"    {kind:<14} n={n:<5} top-1 {100 * t1 / n:5.1f}%  top-3 {100 * t3 / n:5.1f}%  "
+                          f"recall {100 * f / n:5.1f}%")
+    counts = Counter(c for numbers, _ in sets.values() for _, c in numbers)
+    print("carriers:", ", ".join(f"{c} {k}" for c, k in counts.most_common(8)), "...")
+
+
+if __name__ == "__main__":
+    main()

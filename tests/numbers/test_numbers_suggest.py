@@ -1,0 +1,115 @@
+"""suggest(): what a mistyped number gets back, ranked by the error model (not timings)."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+
+from parceltrail.numbers import detect, issue_s10, suggest
+from parceltrail.numbers.formats import registry
+from parceltrail.numbers.suggest import _KEYBOARD, COSTS
+
+ROYAL_MAIL = "RB123456785GB"
+UPS = "1Z5R89390357567127"
+
+
+def _passes(number: str) -> bool:
+    return any(c.checksum == "passed" for c in detect(number))
+
+
+def test_valid_numbers_get_no_suggestion() -> None:
+    rng = random.Random(3)
+    countries = sorted(registry().operators)[:40]
+    valid = [ROYAL_MAIL, UPS, *(issue_s10(c, "EA", rng.randrange(10**8)) for c in countries)]
+    for number in valid:
+        assert suggest(number) == [], number
+        assert suggest(number, country="GB") == [] and suggest(number, limit=None) == []
+
+
+def test_a_number_valid_for_another_carrier_gets_suggestions_for_the_orders_carrier() -> None:
+    # The typo is a valid Gibraltar number; the order says Royal Mail.
+    typo = "RB123456785GI"
+    assert _passes(typo) and suggest(typo) == []
+    hints = suggest(typo, carrier="royal-mail")
+    assert hints and hints[0].number == ROYAL_MAIL and hints[0].carrier == "royal-mail"
+
+
+def test_transposition_touching_the_check_digit_is_corrected_first() -> None:
+    # Check digit and the country's first letter swapped: only swapping back makes a valid number.
+    typo = "RB12345678G5B"
+    hints = suggest(typo)
+    assert hints[0].number == ROYAL_MAIL and hints[0].edit == "transposition" and hints[0].position == 10
+    # Serial digit and check digit swapped on a digit-only S10 look-alike: unique here as well.
+    rng = random.Random(8)
+    checked = 0
+    for _ in range(300):
+        number = issue_s10("US", "EA", rng.randrange(10**8))
+        typo = number[:9] + number[10] + number[9] + number[11:]  # last serial digit <-> check digit
+        if typo == number or _passes(typo):
+            continue
+        hints = suggest(typo, limit=None)
+        transpositions = [h for h in hints if h.edit == "transposition"]
+        if [h.number for h in transpositions] == [number]:  # the only swap that passes
+            checked += 1
+            assert hints[0].number == number, (typo, [(h.number, h.mistake, h.score) for h in hints[:3]])
+    assert checked > 50
+
+
+def test_look_alikes_beat_keyboard_slips_beat_arbitrary_substitutions() -> None:
+    assert suggest("RB123456785G8")[0].number == ROYAL_MAIL  # 8 for B
+    assert suggest("RB12345678SGB")[0].number == ROYAL_MAIL  # S for 5
+    assert suggest("RB12345678SGB")[0].mistake == "look-alike"
+    assert COSTS["look-alike"] < COSTS["keyboard neighbour"] - math.log(max(_KEYBOARD.values()))
+    assert _KEYBOARD[("4", "5")] > _KEYBOARD[("8", "5")]  # beside on both layouts vs keypad only
+    for intended in "0123456789QAZ":
+        shares = [q for (typed, i), q in _KEYBOARD.items() if i == intended]
+        assert shares and sum(shares) == pytest.approx(1.0)
+
+
+def test_doubled_character_is_removed_first() -> None:
+    typo = UPS[:12] + UPS[12] + UPS[12:]  # a character typed twice
+    hints = suggest(typo)
+    assert hints[0].number == UPS and hints[0].edit == "deletion" and hints[0].mistake == "doubled"
+
+
+def test_at_most_five_shown_and_scores_are_shares() -> None:
+    rng = random.Random(5)
+    for _ in range(40):
+        number = issue_s10(rng.choice(sorted(registry().operators)), "RA", rng.randrange(10**8))
+        i = rng.randrange(2, 11)
+        typo = number[:i] + number[i + 1 :]  # a dropped character: many candidates
+        hints = suggest(typo)
+        assert 0 < len(hints) <= 5
+        assert all(h.candidate.checksum == "passed" for h in hints)
+        assert [h.score for h in hints] == sorted((h.score for h in hints), reverse=True)
+        everything = suggest(typo, limit=None)
+        assert len(everything) >= len(hints) and number in {h.number for h in everything}
+        assert sum(h.score for h in everything) == pytest.approx(1.0, abs=1e-3)
+
+
+def test_the_orders_carrier_ranks_its_numbers_first() -> None:
+    typo = "RB123456785XB"  # X for S, or for G on the keyboard, or ...: several operators fit
+    plain = suggest(typo, limit=None)
+    assert plain[0].carrier != "royal-mail" and "royal-mail" in {h.carrier for h in plain}
+    royal = suggest(typo, carrier="royal-mail")
+    assert royal[0].number == ROYAL_MAIL
+
+
+def test_the_destination_country_makes_its_operators_likelier() -> None:
+    typo = "RB123456785GV"  # VG swapped (British Virgin Islands), or V for B (Great Britain)
+    assert suggest(typo)[0].number == "RB123456785VG"
+    assert suggest(typo, country="gb")[0].number == ROYAL_MAIL
+
+
+def test_tracked_s10_services_are_likelier_than_domestic_or_unassigned_ones() -> None:
+    # First letter left out: any letter in front makes a valid S10 number; the check cannot tell.
+    hints = suggest("B123456785GB", limit=None)
+    letters = [h.number[0] for h in hints if h.number.endswith("B123456785GB") and len(h.number) == 13]
+    tracked, domestic, unassigned = "ECHRLV", "ABDGKNPSTWXYZ", "FIJO"
+    assert set(letters) >= set(tracked + domestic + unassigned)
+    last_tracked = max(letters.index(c) for c in tracked)
+    assert last_tracked < min(letters.index(c) for c in domestic)
+    assert max(letters.index(c) for c in domestic) < min(letters.index(c) for c in unassigned)
+    assert all(h.number[0] in tracked or h.number[0] == "B" for h in suggest("B123456785GB"))
