@@ -37,8 +37,8 @@ from parceltrail.entrypoints.http.schemas_native import (
     TrackingUpdateIn,
 )
 from parceltrail.numbers import detect, extract, normalize, suggest
-from parceltrail.services.outlook.eta import Models, eta_for, models_for  # issue 8
-from parceltrail.services.outlook.health import health_for  # issue 8
+from parceltrail.services.outlook.eta import Models, eta_for, models_for
+from parceltrail.services.outlook.health import health_for
 from parceltrail.services.tracking.trackings import Labels, TrackingDetail, TrackingService
 from parceltrail.services.tracking.views import eta_view, event_dict, health_view, shipment_dict
 from parceltrail.status import subtag_info
@@ -77,20 +77,20 @@ def tracking_dict(detail: TrackingDetail, *, with_events: bool, models: Models |
     if with_events:
         data["legs"] = [shipment_dict(leg) for leg in detail.legs]
         data["events"] = events_list(detail)
-    if models is not None and now is not None:  # issue 8: predicted delivery and silence health
+    if models is not None and now is not None:  # predicted delivery and silence health
         data.update(predictions(detail, models, now))
     return data
 
 
 def predictions(detail: TrackingDetail, models: Models, now: datetime) -> dict[str, Any]:
-    """Issue 8: `eta` and `health` of a tracking (its shipment's whole chain when events are loaded)."""
+    """`eta` and `health` of a tracking (its shipment's whole chain when events are loaded)."""
     timeline = Timeline(detail.shipment, detail.events, detail.legs or [detail.shipment])
     return {"eta": eta_view(eta_for(timeline, models, now)),
             "health": health_view(health_for(timeline, models, now))}
 
 
 def _at(request: Request) -> dict[str, Any]:
-    """Issue 8: `models` (the current ETA/silence models, refitted lazily) and the runtime's `now`."""
+    """`models` (the current ETA/silence models, refitted lazily) and the installation clock's `now`."""
     runtime = _runtime(request)
     now = runtime.clock.now()
     return {"models": models_for(runtime.store, now), "now": now}

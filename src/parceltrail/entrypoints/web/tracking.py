@@ -116,7 +116,7 @@ def track(runtime: Runtime, queries: list[str], loc: Locale, *, register: bool =
 def corrections(runtime: Runtime, number: str) -> tuple[str, ...]:
     """Likely corrections of a mistyped number: numbers this installation already tracks first (someone
     shipped them, so they are far likelier than an arbitrary one-edit neighbour), then by typo score."""
-    found = [s.number for s in suggest(number, limit=50)]
+    found = [s.number for s in suggest(number, limit=None)]
     if not found:
         return ()
     with runtime.store.read() as repo:

@@ -20,6 +20,8 @@ from parceltrail.numbers import Candidate, detect, is_known_carrier, suggest
 from parceltrail.services.marketplace.orders import attach_package, check_label_number, shippable_order
 from parceltrail.services.ports import Store
 
+AUTO_CORRECT_RATIO = 5.0
+
 MAX_ROWS = 10_000
 HEADER_WORDS = {"order", "order_reference", "reference", "order reference", "order_ref"}
 Outcome = Literal["accepted", "corrected", "rejected"]
@@ -90,9 +92,10 @@ def _reading(raw: str, carrier: str | None) -> tuple[str, Candidate, bool]:
         number, reading = check_label_number(raw, carrier)
         return number, reading, False
     except OrderError as error:
-        hints = [s for s in suggest(raw, limit=50) if carrier is None or s.carrier == carrier] \
-            if error.details.get("number") else []
-        if len(hints) == 1 or (len(hints) > 1 and hints[0].score > hints[1].score):
+        hints = suggest(raw, carrier=carrier, limit=None) if error.details.get("number") else []
+        # Correct silently only when one reading is far likelier than the next one under the typing
+        # model (8 for B is a common slip, 8 for I is not): a guess between near-equals is the user's.
+        if len(hints) == 1 or (len(hints) > 1 and hints[0].score >= AUTO_CORRECT_RATIO * hints[1].score):
             best = hints[0]
             reading = next(c for c in detect(best.number) if c.carrier == best.carrier)
             return best.number, reading, True

@@ -1,8 +1,8 @@
 """Orders follow their parcels: an order's status is derived from its packages' shipments.
 
-Called by the engine inside the transaction that changed a shipment (`on_shipment_changed`), so an order
-never disagrees with its parcels; kept apart from `services.marketplace.orders` so the polling path does not import the
-label renderer.
+Called by the tracker inside the transaction that changed a shipment (`on_shipment_changed`), so an order
+never disagrees with its parcels; kept apart from `services.marketplace.orders` so the polling path does
+not import the label renderer.
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ def sync_order_status(uow: UnitOfWork, order_id: int, now: datetime) -> Order | 
 
 
 def on_shipment_changed(uow: UnitOfWork, shipment_id: int, now: datetime) -> list[int]:
-    """The engine's hook after it ingested (or rescheduled) a shipment: sync every order with a package on
-    any leg of that parcel. Runs in the engine's transaction; returns the orders that changed."""
+    """The tracker's hook after it ingested (or rescheduled) a shipment: sync every order with a package
+    on any leg of that parcel. Runs in the tracker's transaction; returns the orders that changed."""
     shipments = uow.shipments
     shipment = shipments.get(shipment_id)
     if shipment is None:

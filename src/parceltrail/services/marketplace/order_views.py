@@ -9,7 +9,7 @@ from parceltrail.domain.money import format_minor
 from parceltrail.domain.orders import Order, OrderItem, Role, User
 from parceltrail.domain.shipment import Timeline
 from parceltrail.services.marketplace.orders import OrderView, PackageView
-from parceltrail.services.outlook.advice import advice_for  # issue 8
+from parceltrail.services.outlook.advice import advice_for
 from parceltrail.services.outlook.eta import Models, eta_for
 from parceltrail.services.outlook.health import health_for
 from parceltrail.services.tracking.views import eta_view, event_dict, health_view
@@ -68,8 +68,8 @@ def order_detail(view: OrderView, viewer: User, *, with_events: bool = True, now
                  models: Models | None = None) -> dict[str, Any]:
     order = view.order
     label = viewer.role is Role.ADMIN or viewer.id == order.seller_id
-    # issue 8: each package's ETA and silence health, and the buyer's next step (`advice`); `now` should
-    # be the runtime clock's (wall time when not given), `models` the learned ones (priors when not given)
+    # Each package's ETA and silence health, and the buyer's next step (`advice`). `now` should be the
+    # installation's clock (wall time when not given), `models` the learned ones (priors when not given).
     now = now or datetime.now(UTC)
     packages = [package_dict(p, order, label=label, with_events=with_events) for p in view.packages]
     healths = []

@@ -114,7 +114,7 @@ def check_label_number(text: str, carrier: str | None = None) -> tuple[str, Cand
                 if c.checksum != "failed" and (carrier is None or c.carrier == carrier)]
     if readings:
         return number, readings[0]
-    hints = [s.number for s in suggest(number, limit=50) if carrier is None or s.carrier == carrier][:5]
+    hints = [s.number for s in suggest(number, carrier=carrier)]
     whose = f"a {carrier} number" if carrier else "a tracking number any known carrier issues"
     hint = f"; did you mean {', '.join(hints)}?" if hints else ""
     raise OrderError(f"{number} is not {whose}{hint}", code="invalid_tracking_number", status=400,
