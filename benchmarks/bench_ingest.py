@@ -1,5 +1,5 @@
-"""Event ingestion rate through `engine.ingestion` against a raw bulk insert of the same event rows, on
-PostgreSQL, in the same run.
+"""Event ingestion rate through `services.tracking.ingestion` against a raw bulk insert of the same event
+rows, on PostgreSQL, in the same run.
 
     .venv/bin/python benchmarks/bench_ingest.py [--serials 60] [--batch 40] [--profile]
 
@@ -7,8 +7,8 @@ The engine side does what the tracker does with a fetched batch: `ingest_many` o
 (the sandbox's 40 numbers per request) in one transaction, i.e. fingerprint lookup, classification of new
 scans, the insert, status and legs recomputed, rows saved, the outbox hook; it is timed from the fetched
 results to the commit. The raw side is one plain executemany INSERT of exactly the event rows the engine
-stored (classified beforehand, untimed), in one transaction. `--batch 1` measures the old path (one
-transaction per shipment).
+stored (classified beforehand, untimed), in one transaction. `--batch 1` measures one transaction per
+shipment, for comparison.
 
 Both sides run in a warmed-up process, as a long-running worker is: the modules are imported and the
 classifier's rules compiled by classifying *other* parcels' scans first (serials 100001...). Texts shared

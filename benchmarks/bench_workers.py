@@ -53,7 +53,8 @@ def _db(admin, serials: int) -> tuple[str, str]:
     with store.transaction() as repo:
         for family in Scenario:
             for serial in range(1, serials + 1):
-                repo.shipments.add(Shipment(make_number(family, serial), CARRIER_SLUG, next_check_at=None), AT)
+                repo.shipments.add(Shipment(make_number(family, serial), CARRIER_SLUG, next_check_at=None),
+                                   AT)
     store.engine.dispose()
     return name, url
 

@@ -26,7 +26,8 @@ class ScaledClock:
     """Time that runs `speed` times faster than the wall clock from the real instant `epoch`, at which
     the simulated time was `sim_start` (default: `epoch` itself).
 
-    The anchors are persisted (see `parceltrail.adapters.sandbox.timeline`), so a restart continues the same timeline.
+    The anchors are persisted (see `parceltrail.adapters.sandbox.timeline`), so a restart continues the
+    same timeline.
     """
 
     def __init__(self, epoch: datetime, speed: float = 1.0, sim_start: datetime | None = None) -> None:

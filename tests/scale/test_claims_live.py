@@ -30,7 +30,8 @@ def _store(url: str, count: int) -> Store:
     store = Store(make_engine(url))
     with store.transaction() as repo:
         for serial in range(1, count + 1):
-            repo.shipments.add(Shipment(make_number(Scenario.DELIVERED, serial), CARRIER_SLUG, next_check_at=AT), AT)
+            repo.shipments.add(
+                Shipment(make_number(Scenario.DELIVERED, serial), CARRIER_SLUG, next_check_at=AT), AT)
     return store
 
 

@@ -1,4 +1,4 @@
-"""Issue 9 from the page: a buyer signs in from a tracking page, subscribes to the parcel by e-mail, the
+"""Notifications from the page: a buyer signs in from a tracking page, subscribes to the parcel by e-mail, the
 clock moves, the engine polls, the dispatcher runs and a real local SMTP server (aiosmtpd) receives the
 notification; then the buyer unsubscribes. Signed out, the page offers to sign in instead."""
 

@@ -1,11 +1,12 @@
 """Polling workers: any number of processes, on any machines, sharing one database.
 
 Each worker runs `concurrency` threads. A thread loops: claim up to `batch` due shipments under its own
-lease (`store.claims`), group them by carrier, and for each carrier-sized chunk (connector.max_batch numbers
-per request) wait for the carrier's shared rate/concurrency permit (`engine.ratelimit`), renew the leases,
-fetch, and ingest through `Tracker.refresh`, whose per-shipment transaction stores the outcome and
-releases the lease together. A worker killed at any point leaves leases that expire; the shipments are
-then claimed by another worker and, events being stored once by fingerprint, nothing is lost or doubled.
+lease (`adapters.db.claims`), group them by carrier, and for each carrier-sized chunk
+(connector.max_batch numbers per request) wait for the carrier's shared rate/concurrency permit
+(`adapters.db.carrier_limits`), renew the leases, fetch, and ingest through `Tracker.refresh`, whose
+ingestion transaction stores the outcomes and releases the leases together. A worker killed at any point
+leaves leases that expire; the shipments are then claimed by another worker and, events being stored
+once by fingerprint, nothing is lost or doubled.
 
 Database outages (a restart, a failover) are survived: the failing batch's leases expire, the pool's
 pre-ping replaces dead connections, and the loop retries with a capped backoff.

@@ -122,10 +122,10 @@ class Repository:
         self.conn.execute(stmt, rows)
 
     def settle_leases(self, shipment_ids: Sequence[int], owner: str) -> set[int]:
-        """`store.claims.settle` for a batch: release `owner`'s leases on these shipments in the caller's
-        (ingestion) transaction and return the ids it still held; the others were taken over by another
-        poller after expiry and their outcomes must be dropped (fencing). On PostgreSQL the UPDATE locks
-        the rows until commit, so outcomes and releases commit together or not at all."""
+        """`adapters.db.claims.settle` for a batch: release `owner`'s leases on these shipments in the
+        caller's (ingestion) transaction and return the ids it still held; the others were taken over by
+        another poller after expiry and their outcomes must be dropped (fencing). On PostgreSQL the UPDATE
+        locks the rows until commit, so outcomes and releases commit together or not at all."""
         if not shipment_ids:
             return set()
         rows = self.conn.execute(
@@ -287,7 +287,8 @@ class Repository:
 
     def delivered_first_legs(self, limit: int) -> list[int]:
         """Ids of the first legs of the `limit` most recently delivered parcels (newest first)."""
-        query = (select(shipments.c.id).where(shipments.c.tag == "Delivered", shipments.c.previous_leg_id.is_(None))
+        query = (select(shipments.c.id)
+                 .where(shipments.c.tag == "Delivered", shipments.c.previous_leg_id.is_(None))
                  .order_by(shipments.c.last_event_at.desc(), shipments.c.id.desc()).limit(limit))
         return list(self.conn.execute(query).scalars())
 
@@ -297,13 +298,14 @@ class Repository:
         for start in range(0, len(payload_ids), 500):
             out.extend(tuple(row) for row in self.conn.execute(
                 select(raw_payloads.c.id, raw_payloads.c.sha256, raw_payloads.c.source,
-                       raw_payloads.c.retrieved_at).where(raw_payloads.c.id.in_(payload_ids[start:start + 500]))))
+                       raw_payloads.c.retrieved_at)
+                .where(raw_payloads.c.id.in_(payload_ids[start:start + 500]))))
         return out
 
     def finished_timelines(self, limit: int = 5000) -> list[tuple[datetime | None, list[TrackingEvent]]]:
         """(registered at, chronological events of the whole chain) of the most recent parcels whose
         journey ended (a first leg whose chain reached a terminal status): the history the polling
-        scheduler learns scan gaps from (`engine.schedule.ScanGapModel.fit`)."""
+        scheduler learns scan gaps from (`services.tracking.schedule.ScanGapModel.fit`)."""
         from parceltrail.status import is_terminal
 
         c = shipments.c

@@ -331,7 +331,7 @@ notification_state = Table(
 # scale-out: shipment leases and shared per-carrier limits (migration 0005) ------------------------
 
 # Appended rather than written into `shipments` above: set by a worker's claim, cleared by the
-# ingestion transaction, expired when the worker died (see store/claims.py).
+# ingestion transaction, expired when the worker died (see adapters/db/claims.py).
 shipments.append_column(Column("lease_owner", String(96)))
 shipments.append_column(Column("lease_until", UTCDateTime()))
 Index("ix_shipments_due", shipments.c.next_check_at, shipments.c.id,

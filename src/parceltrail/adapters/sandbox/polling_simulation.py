@@ -1,26 +1,26 @@
 """Polling cost: carrier lookups per parcel and how late parceltrail learns of each scan, per policy.
 
-A deterministic discrete-event simulation over the sandbox's journeys (`carriers.sandbox.journeys`), with
-no I/O: each leg is "polled" at the times its policy picks; a poll sees the scans that happened by then
-(as the sandbox HTTP service would answer). Statuses follow the sandbox's expected classification; legs
-are linked as ingestion links them (the last-mile number is polled at once when the handover shows) and
-polling stops for the whole parcel on a terminal status, or after 30 silent days (Expired).
+A deterministic discrete-event simulation over the sandbox's journeys (`adapters.sandbox.journeys`),
+with no I/O: each leg is "polled" at the times its policy picks; a poll sees the scans that happened by
+then (as the sandbox HTTP service would answer). Statuses follow the sandbox's expected classification;
+legs are linked as ingestion links them (the last-mile number is polled at once when the handover
+shows) and polling stops for the whole parcel on a terminal status, or after 30 silent days (Expired).
 
-Compared in the same run: the adaptive policy of `engine.schedule` and a fixed interval (karrio polls
-every 2 hours by default). "Requests" are number lookups; batching (40 numbers per call) divides both
-policies' counts alike.
+Compared in the same run: the adaptive policy of `services.tracking.schedule` and a fixed interval
+(karrio polls every 2 hours by default). "Requests" are number lookups; batching (40 numbers per call)
+divides both policies' counts alike.
 
 The adaptive policy is given a `ScanGapModel` fitted on *other* parcels (training serials, disjoint from
 the ones measured) that had finished their journeys: what a running installation learns from its own
 history (`learned_adaptive`). A policy sees only what the database would hold: the shipment and the scans
 fetched so far on its chain, never the journey's future.
 
-Fairness of the metric (issue 10): a scan's delay is the time from its occurrence to the first poll that
-fetched it. Status is derived from the scans actually *fetched* on each leg (an earlier version read later
-legs' scans as of "now", so a main-leg poll could learn of a delivery its last-mile leg had not fetched yet
-and stop the parcel, dropping those scans from the delays). Scans never fetched (polling stopped, or the
-horizon came first) count as infinitely late in the median and p90, so a policy cannot improve its delays
-by giving up.
+Fairness of the metric: a scan's delay is the time from its occurrence to the first poll that fetched
+it. Status is derived from the scans actually *fetched* on each leg, never from later legs' scans as of
+"now": otherwise a main-leg poll could learn of a delivery its last-mile leg had not fetched yet and stop
+the parcel, dropping those scans from the delays. Scans never fetched (polling stopped, or the horizon
+came first) count as infinitely late in the median and p90, so a policy cannot improve its delays by
+giving up.
 """
 
 from __future__ import annotations

@@ -213,6 +213,28 @@ def migrate() -> None:
     console.print(f"database at {settings.database_url} is up to date", markup=False)
 
 
+@app.command("scan-gaps")
+def scan_gaps(
+    limit: Annotated[int, typer.Option(min=1, max=1_000_000,
+                                       help="Most recent finished parcels to learn from.")] = 5000,
+) -> None:
+    """Learn how long carriers take between scans from the finished journeys in the database, and save it
+    where the tracker and workers load it when they start (run it now and then, e.g. daily)."""
+    from parceltrail.services.tracking.schedule import ScanGapModel
+
+    settings = load_settings()
+    store = open_store()
+    with store.read() as uow:
+        timelines = uow.shipments.finished_timelines(limit)
+    model = ScanGapModel.fit(timelines)
+    out = settings.scan_gaps_path
+    assert out is not None
+    out.parent.mkdir(parents=True, exist_ok=True)
+    model.save(out)
+    console.print(f"{len(timelines)} finished journeys, {len(model)} gaps in {len(model.stages)} stages: "
+                  f"{out}", markup=False)
+
+
 @app.command()
 def worker(
     batch: Annotated[int, typer.Option(min=1, max=10000, help="Shipments claimed per batch.")] = 200,
@@ -522,7 +544,7 @@ def keys_revoke(key_id: Annotated[int, typer.Argument(help="The key's ID (see ke
     console.print(f"key {key_id} revoked", markup=False)
 
 
-# notifications (issue 9): `subscribe`, `unsubscribe` and `outbox list|replay|dispatch` ------------------
+# notifications: `subscribe`, `unsubscribe` and `outbox list|replay|dispatch` -----------------------------
 from parceltrail.entrypoints.cli.notifications import outbox_app, subscribe, unsubscribe  # noqa: E402 - cheap, lazy inside
 
 app.command("subscribe")(subscribe)
@@ -530,12 +552,12 @@ app.command("unsubscribe")(unsubscribe)
 app.add_typer(outbox_app, name="outbox")
 
 
-# marketplace: users, orders, shipping, labels, ranges, import, add (see cli_orders.py) -----------------
+# marketplace: users, orders, shipping, labels, ranges, import, add (see cli/orders.py) -----------------
 from parceltrail.entrypoints.cli.orders import register as _register_orders  # noqa: E402
 
 _register_orders(app)
 
-# issue 8: `evidence ORDER` and `evidence verify FILE` (see cli_outlook.py) --------------------------------
+# buyer protection: `evidence ORDER` and `evidence verify FILE` (see cli/outlook.py) ----------------------
 from parceltrail.entrypoints.cli.outlook import register as _register_outlook  # noqa: E402
 
 _register_outlook(app)

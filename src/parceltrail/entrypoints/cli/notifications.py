@@ -1,4 +1,5 @@
-"""The `parceltrail subscribe` and `parceltrail outbox ...` commands (registered in `parceltrail.entrypoints.cli.main`).
+"""The `parceltrail subscribe` and `parceltrail outbox ...` commands (registered in
+`parceltrail.entrypoints.cli.main`).
 
 Heavy imports happen inside the commands so that `parceltrail --help` stays fast.
 """

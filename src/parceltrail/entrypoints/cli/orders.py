@@ -96,7 +96,8 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that declares 
             except (ValueError, KeyError, TypeError, AttributeError):
                 fail("--address-json must be a JSON object with name, lines, city and country")
         try:
-            user = create_user(open_store(), email, password, role, _now(), display_name=name, address=address)
+            user = create_user(open_store(), email, password, role, _now(), display_name=name,
+                               address=address)
         except InputError as error:
             fail(str(error))
         console.print(f"user {user.id} {user.email} ({user.role.value}) created", markup=False)

@@ -1,5 +1,5 @@
-"""Issue 8 in the `parceltrail` command: the ETA and silence health under `track`, and evidence files
-(`evidence ORDER [-o DIR] --user EMAIL`, `evidence verify FILE`)."""
+"""Predictions and buyer protection in the `parceltrail` command: the ETA and silence health under
+`track`, and evidence files (`evidence ORDER [-o DIR] --user EMAIL`, `evidence verify FILE`)."""
 
 from __future__ import annotations
 

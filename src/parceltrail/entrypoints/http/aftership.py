@@ -38,7 +38,7 @@ from parceltrail.entrypoints.http.schemas_aftership import (
 )
 from parceltrail.numbers import carriers, detect, is_known_carrier, normalize
 from parceltrail.numbers.formats import registry
-from parceltrail.services.outlook.eta import Models, confidence_of, eta_for, models_for  # issue 8
+from parceltrail.services.outlook.eta import Models, confidence_of, eta_for, models_for
 from parceltrail.services.outlook.predictor import Edd, EddQuery
 from parceltrail.services.tracking.trackings import Labels, TrackingDetail, TrackingService, split_csv
 
@@ -73,7 +73,7 @@ def _checkpoint(event: TrackingEvent, slug: str) -> dict[str, Any]:
 
 
 def _edd_fields(detail: TrackingDetail, models: Models, now: datetime) -> dict[str, Any]:
-    """Issue 8: the predicted delivery as AfterShip's EDD fields (dates, recipient's day, 80% range)."""
+    """The predicted delivery as AfterShip's EDD fields (dates, recipient's day, 80% range)."""
     timeline = Timeline(detail.shipment, detail.events, detail.legs or [detail.shipment])
     eta = eta_for(timeline, models, now)
     if eta is None:
@@ -89,7 +89,7 @@ def _edd_fields(detail: TrackingDetail, models: Models, now: datetime) -> dict[s
 
 
 def _at(request: Request) -> dict[str, Any]:
-    """Issue 8: the current ETA models (refitted lazily) and the runtime's now, for `tracking_view`."""
+    """The current ETA models (refitted lazily) and the runtime's now, for `tracking_view`."""
     runtime = request.app.state.runtime
     now = runtime.clock.now()
     return {"models": models_for(runtime.store, now), "now": now}
@@ -135,7 +135,7 @@ def tracking_view(detail: TrackingDetail, *, models: Models | None = None,
         "courier_tracking_link": None, "shipment_tags": [], "order_tags": [],
         "aftership_estimated_delivery_date": None, "first_mile": first_mile, "last_mile": last_mile,
         "customers": customers,
-        # issue 8: filled in from the ETA model when the caller passes the models and now
+        # filled in from the ETA model when the caller passes the models and now
         **(_edd_fields(detail, models, now) if models is not None and now is not None else {}),
     }
 

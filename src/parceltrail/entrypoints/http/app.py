@@ -47,11 +47,11 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
         if poll:
             worker = threading.Thread(target=runtime.tracker.run, args=(stop,), name="tracker", daemon=True)
             worker.start()
-            # Notifications (issue 9): the outbox dispatcher runs next to the tracker, on the same clock.
+            # Notifications: the outbox dispatcher runs next to the tracker, on the same clock.
             from parceltrail.adapters.delivery.dispatcher import outbox_dispatcher
 
-            outbox = threading.Thread(target=outbox_dispatcher(runtime.store, runtime.clock).run, args=(stop,),
-                                      name="outbox", daemon=True)
+            outbox = threading.Thread(target=outbox_dispatcher(runtime.store, runtime.clock).run,
+                                      args=(stop,), name="outbox", daemon=True)
             outbox.start()
         yield
         stop.set()
@@ -76,13 +76,13 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
 
     app.include_router(order_routes.router())
     from parceltrail.entrypoints.http import (
-        evidence,  # issue 8: advice, disputes and evidence files of orders
+        evidence,  # buyer protection: advice, disputes and evidence files of orders
     )
 
     app.include_router(evidence.router())
     app.include_router(webhooks.router())  # pushed carrier updates (17TRACK)
     from parceltrail.entrypoints.web import (
-        pages,  # web pages (issue 7): /track, /login, /orders, /desk, live streams
+        pages,  # web pages: /track, /login, /orders, /desk, live streams
     )
 
     app.include_router(pages.router())

@@ -1,4 +1,4 @@
-"""Issue 8 routes under /api/v1: the buyer's advice, opening a dispute, and evidence files.
+"""Buyer protection routes under /api/v1: the buyer's advice, opening a dispute, and evidence files.
 
 - `GET  /orders/{id}/advice`: the buyer's next step (contact the seller -> open a dispute -> provide
   evidence) and by when, on the runtime's clock;

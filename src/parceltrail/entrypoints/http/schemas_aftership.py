@@ -144,7 +144,7 @@ class EddOut(BaseModel):
 
 
 class LatestEddOut(BaseModel):
-    """Issue 8: as the SDK's TrackingLatestEstimatedDelivery (type range, source "AfterShip EDD")."""
+    """As the SDK's TrackingLatestEstimatedDelivery (type range, source "AfterShip EDD")."""
 
     type: Literal["range", "specific"] | None = None
     source: Literal["Carrier EDD", "AfterShip EDD", "Custom EDD", "Order EDD"] | None = None
@@ -188,7 +188,7 @@ class TrackingOut(BaseModel):
     shipment_tags: list[str] | None = None
     order_tags: list[str] | None = None
     aftership_estimated_delivery_date: EddOut | None = None
-    latest_estimated_delivery: LatestEddOut | None = None  # issue 8
+    latest_estimated_delivery: LatestEddOut | None = None  # from the ETA model
     first_mile: MileOut | None = None
     last_mile: MileOut | None = None
     customers: list[CustomerOut] | None = None

@@ -103,7 +103,7 @@ class EventOut(BaseModel):
     raw_payload_id: int | None
 
 
-# issue 8: the predicted delivery and the silence health of a tracking (see engine/eta.py, engine/health.py)
+# The predicted delivery and the silence health of a tracking (services/outlook/eta.py and health.py).
 class EtaOut(BaseModel):
     date: str = Field(description="Most likely delivery date (YYYY-MM-DD)")
     earliest: str = Field(description="Start of the interval holding `level` of deliveries")
@@ -147,8 +147,8 @@ class TrackingOut(BaseModel):
     shipment: ShipmentOut
     legs: list[ShipmentOut] | None = None
     events: list[EventOut] | None = None
-    eta: EtaOut | None = None  # issue 8: null when the parcel is no longer in flight
-    health: HealthStateOut | None = None  # issue 8
+    eta: EtaOut | None = None  # null when the parcel is no longer in flight
+    health: HealthStateOut | None = None  # silence health: not updated / possibly lost / expired
 
 
 class TrackingEnvelope(BaseModel):

@@ -1,11 +1,11 @@
-""""Get notified" on the tracking cards (issue 9): a signed-in user subscribes to one parcel (a
-shipment-scoped subscription of the user's account) by e-mail, Apprise URL or webhook, sees their
-subscriptions for that parcel and can unsubscribe.
+""""Get notified" on the tracking cards: a signed-in user subscribes to one parcel (a shipment-scoped
+subscription of the user's account) by e-mail, Apprise URL or webhook, sees their subscriptions for that
+parcel and can unsubscribe.
 
 The forms are CSRF-safe twice over: the session cookie is SameSite=Lax (no cross-site POST carries it),
 and every form carries a token derived from that session cookie, which another site can neither read nor
-compute. Validation is `notify.subscriptions.create`'s (the API's): bad input comes back as its stable
-code (invalid_email, unsafe_url, ...) with a message in the page's language.
+compute. Validation is `services.notifications.subscriptions.create`'s (the API's): bad input comes back
+as its stable code (invalid_email, unsafe_url, ...) with a message in the page's language.
 """
 
 from __future__ import annotations
@@ -132,7 +132,8 @@ def default_form(loc: Locale) -> FormValues:
 
 
 def read_form(form: FormData, loc: Locale) -> FormValues:
-    """The submitted values, bounded; checked for real by `notify.subscriptions` when subscribing."""
+    """The submitted values, bounded; checked for real by `services.notifications.subscriptions` when
+    subscribing."""
     def text(name: str, limit: int) -> str:
         value = form.get(name)
         return value.strip()[:limit] if isinstance(value, str) else ""

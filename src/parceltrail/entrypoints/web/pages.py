@@ -181,7 +181,7 @@ def router() -> APIRouter:
             "notify": notify.view(request, _runtime(request), loc, user, tracked.cards)}, status=status,
             user=user)
 
-    # "Get notified" (issue 9) ----------------------------------------------------------------------
+    # "Get notified": subscribe to one parcel from its page --------------------------------------------
     @pages.get("/track/{number}/subscribe", response_model=None)
     def subscribe_page(request: Request, number: str) -> Response:
         """The "Get notified" form of one parcel on a page of its own (also where errors are shown)."""

@@ -1,7 +1,7 @@
 """Live pages: a Server-Sent Events stream that sends a card again whenever its parcel changed.
 
-Wake-ups come from `engine.live` (PostgreSQL LISTEN/NOTIFY, or the in-process broker on SQLite) when
-the engine stores new events, and from a one-second timer: a check without new events (which moves
+Wake-ups come from `adapters.db.live` (PostgreSQL LISTEN/NOTIFY, or the in-process broker on SQLite)
+when the tracker stores new events, and from a one-second timer: a check without new events (which moves
 "last checked") or a notification lost during a reconnect is still seen within a second. What counts as
 a change is a cheap signature per parcel (each leg's status, last check and event count).
 """

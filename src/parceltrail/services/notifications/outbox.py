@@ -49,7 +49,7 @@ DEFAULT_ETA_DAYS = 1.0
 
 
 class ChangeReport(Protocol):
-    """What ingestion tells the outbox (engine.ingestion.IngestReport fits)."""
+    """What ingestion tells the outbox (services.tracking.ingestion.IngestReport fits)."""
 
     new_events: int
     status_changed: bool

@@ -1,8 +1,9 @@
 """Buyer protection advice and disputes: what the buyer should do next, and by when.
 
 The path is always the same: contact the seller -> open a dispute (before buyer protection ends) ->
-provide evidence (`engine.evidence`). `advice_for` picks the step from the order's status, its packages'
-silence health (`engine.health`) and the protection deadline; `open_dispute` is the buyer's action.
+provide evidence (`services.outlook.evidence`). `advice_for` picks the step from the order's status, its
+packages' silence health (`services.outlook.health`) and the protection deadline; `open_dispute` is the
+buyer's action.
 """
 
 from __future__ import annotations

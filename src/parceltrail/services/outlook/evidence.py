@@ -4,8 +4,8 @@ SHA-256 digest over all of it.
 
 The digest is over the canonical JSON of the document without its `digest` member: keys sorted, UTF-8,
 no whitespace (`canonical_bytes`). `verify_bytes` checks a JSON file or a PDF (which carries the same
-canonical JSON; see `documents.evidence`). Only the order's buyer and seller may have one; anyone else
-gets "not found".
+canonical JSON; see `adapters.documents.evidence`). Only the order's buyer and seller may have one;
+anyone else gets "not found".
 """
 
 from __future__ import annotations

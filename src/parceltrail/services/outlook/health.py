@@ -2,7 +2,7 @@
 
 `health_for(timeline, stats, now)` applies `predict.assess` to the parcel's whole chain of legs: its
 stage (from the events), its last news (the latest event of any leg, else its registration), and the
-learned `SilenceStats` (priors until enough journeys are stored; see `engine.eta.models_for`).
+learned `SilenceStats` (priors until enough journeys are stored; see `services.outlook.eta.models_for`).
 `long_silences` lists past quiet spells that exceeded the normal threshold (for evidence files).
 """
 

@@ -45,7 +45,7 @@ class Predictor(Protocol):
 
 
 class ModelPredictor:
-    """Issue 8: the ETA model learned from the store's delivered parcels (`engine.eta`), asked for a
+    """The ETA model learned from the store's delivered parcels (`services.outlook.eta`), asked for a
     parcel handed over at `pickup` (stage "accepted"); documented priors when the lane has no history."""
 
     def __init__(self, store: Store, clock: Clock) -> None:

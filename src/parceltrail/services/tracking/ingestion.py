@@ -72,7 +72,7 @@ def ingest_many(repo: UnitOfWork, items: Sequence[tuple[Shipment, TrackResult]],
     are classified), one INSERT for all new events. Then, per shipment and in memory: the next leg, the
     status and first/last event times of every leg of its chain (`refresh_status`, skipped when nothing
     new arrived and nothing changed), one UPDATE round trip for every leg that changed, and the
-    notification outbox (issue 9) on the same connection, i.e. in the same transaction.
+    notification outbox on the same connection, i.e. in the same transaction.
 
     Legs shared by several items (both legs of a parcel in one batch) are one object each, so no stale
     copy is written. `save_items=False`: the caller saves the items' own rows itself (after scheduling);
@@ -81,7 +81,8 @@ def ingest_many(repo: UnitOfWork, items: Sequence[tuple[Shipment, TrackResult]],
         assert shipment.id is not None
     reports = [IngestReport() for _ in items]
     with_payload = [(i, s.id, dict(r.payload)) for i, (s, r) in enumerate(items) if r.payload and s.id]
-    stored = repo.shipments.add_payloads([(shipment_id, source, now, body) for _, shipment_id, body in with_payload])
+    stored = repo.shipments.add_payloads(
+        [(shipment_id, source, now, body) for _, shipment_id, body in with_payload])
     payload_ids = {i: payload_id for (i, _, _), payload_id in zip(with_payload, stored, strict=True)}
 
     # the chains of legs (most shipments are a single leg: no query) and their stored events, at once
@@ -94,7 +95,8 @@ def ingest_many(repo: UnitOfWork, items: Sequence[tuple[Shipment, TrackResult]],
 
     chains = [chain_of(shipment) for shipment, _ in items]
     by_leg: dict[int | None, list[TrackingEvent]] = defaultdict(list)
-    for event in repo.shipments.event_heads(sorted({leg.id for legs in chains for leg in legs if leg.id is not None})):
+    leg_ids = sorted({leg.id for legs in chains for leg in legs if leg.id is not None})
+    for event in repo.shipments.event_heads(leg_ids):
         by_leg[event.shipment_id].append(event)
 
     fresh_all: list[TrackingEvent] = []

@@ -3,7 +3,8 @@
 Pure functions of the shipment, its stored events and the clock (plus a `ScanGapModel` learned from past
 journeys), so the policy can be tested and simulated without I/O.
 
-How the next check is chosen after a successful fetch (issue 10):
+How the next check is chosen after a successful fetch, so that scans are seen soon after they happen
+without asking the carrier more often than the data justify:
 
 * Scans come at stage-typical gaps: sorting follows acceptance within hours, customs takes days, delivery
   follows "out for delivery" the same day. `ScanGapModel` keeps, per *stage* (the parcel's last two

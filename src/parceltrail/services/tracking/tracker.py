@@ -89,7 +89,7 @@ class Tracker:
         self.batch_size = batch_size
         # Due shipments are claimed under this owner's leases, so concurrent pollers never share one.
         self.lease_owner = new_owner()
-        # Polling cost (issue 10): scan gaps learned from finished journeys (engine/schedule.py).
+        # When to poll next: scan gaps learned from finished journeys (services/tracking/schedule.py).
         self.scan_gaps = scan_gaps or schedule.EMPTY_MODEL
         self._models_fitted_at: datetime | None = None
 
@@ -115,9 +115,9 @@ class Tracker:
     # polling -------------------------------------------------------------------------------------
     def poll_due(self, limit: int | None = None) -> PollReport:
         """Fetch every shipment whose next check time has come (up to `limit`)."""
-        # Scale-out (issue 10): claim the batch under a lease (FOR UPDATE SKIP LOCKED on PostgreSQL, a
-        # conditional UPDATE on SQLite) instead of a plain read, so concurrent pollers never share a
-        # shipment; each lease is released by the ingestion transaction in _apply, or here on error.
+        # Claim the batch under a lease (FOR UPDATE SKIP LOCKED on PostgreSQL, a conditional UPDATE on
+        # SQLite) instead of a plain read, so concurrent pollers never share a shipment; each lease is
+        # released by the ingestion transaction (_store_batch or _apply), or here on error.
         due = self.store.claim_due(self.clock.now(), limit or self.batch_size, self.lease_owner)
         try:
             return self.refresh(due, lease_owner=self.lease_owner)
@@ -153,11 +153,11 @@ class Tracker:
 
     def _apply_batch(self, pairs: list[tuple[Shipment, TrackResult | Failure]], source: str,
                      report: PollReport, lease_owner: str | None = None) -> None:
-        """Store a fetched batch's outcomes in one transaction (issue 10: ingestion cost): leases settled
-        with one fenced UPDATE (a shipment whose lease was taken over is dropped, as in `_apply`), events
-        of every shipment inserted in one statement, rows saved in one round trip. If the batch fails
-        (e.g. a deadlock with another poller over a shared leg), it is redone one shipment per
-        transaction, so one bad shipment cannot block the others."""
+        """Store a fetched batch's outcomes in one transaction, since a commit per shipment would bound
+        the ingestion rate: leases settled with one fenced UPDATE (a shipment whose lease was taken over
+        is dropped, as in `_apply`), events of every shipment inserted in one statement, rows saved in
+        one round trip. If the batch fails (e.g. a deadlock with another poller over a shared leg), it
+        is redone one shipment per transaction, so one bad shipment cannot block the others."""
         partial = PollReport()
         try:
             with self.store.transaction() as repo:
@@ -227,7 +227,8 @@ class Tracker:
         report.polled += 1
         with self.store.transaction() as repo:
             # Scale-out: release the lease with the outcome; a lease lost to another poller drops it.
-            if lease_owner is not None and shipment.id is not None and not repo.settle_lease(shipment.id, lease_owner):
+            if (lease_owner is not None and shipment.id is not None
+                    and not repo.settle_lease(shipment.id, lease_owner)):
                 return
             current = repo.shipments.get(shipment.id) if shipment.id is not None else None
             if current is None:

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from parceltrail.domain.shipment import Shipment, Timeline, TrackingEvent
-from parceltrail.predict import REASONS, Eta, Health  # issue 8: ETA and health views
+from parceltrail.predict import REASONS, Eta, Health
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -73,7 +73,7 @@ def timeline_dict(timeline: Timeline) -> dict[str, Any]:
     }
 
 
-# --- issue 8: ETA and silence health views (shared by the APIs, the CLI, evidence files and pages) -----
+# --- ETA and silence health views (shared by the APIs, the CLI, evidence files and pages) --------------
 
 def eta_view(eta: Eta | None) -> dict[str, Any] | None:
     """An ETA as plain data: dates (YYYY-MM-DD, the median and its interval), level and basis."""

@@ -4,7 +4,7 @@ Input: `land-110m.json` (TopoJSON) of the `world-atlas` package (ISC licence; Na
 public domain). Output: an SVG whose `#land` path is in an equirectangular projection, x = longitude + 180,
 y = 90 - latitude (viewBox 0 0 360 180), simplified so the file stays a few kilobytes.
 
-    python src/parceltrail/web/data/make_land.py land-110m.json > src/parceltrail/web/static/world.svg
+    cd src/parceltrail/entrypoints/web && python data/make_land.py land-110m.json > static/world.svg
 
 Pages draw it with `<use href="/static/world.svg#land">`, so browsers cache it once for every map.
 """

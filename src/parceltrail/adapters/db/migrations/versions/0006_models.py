@@ -16,7 +16,7 @@ depends_on = None
 
 def upgrade() -> None:
     # One row per model name ("eta", "silence"); the body is the model's own `to_dict()` as JSON text,
-    # replaced whole on every refit (engine/eta.py).
+    # replaced whole on every refit (services/outlook/eta.py).
     op.create_table(
         "models",
         sa.Column("name", sa.String(32), nullable=False),
