@@ -21,7 +21,7 @@ run: setup
 
 # ruff, then the import contracts in pyproject.toml (dependencies point inward; no package cycles).
 lint: setup
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/lint-imports
 
 # Browser tests (tests/web) drive Debian's Chromium; Playwright never downloads a browser of its own.

@@ -41,6 +41,7 @@ ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 EPOCH = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 AT = EPOCH + timedelta(days=9)
 SRC = str(Path(__file__).resolve().parents[1] / "src")
+HARNESS = Path(SRC).parent / "tools" / "worker_harness.py"
 
 
 def _db(admin, serials: int) -> tuple[str, str]:
@@ -142,7 +143,7 @@ def main() -> None:
             name, url = _db(admin, args.serials)
             names.append(name)
             env = dict(os.environ, PYTHONPATH=SRC)
-            cmd = [sys.executable, "-m", "parceltrail.entrypoints.worker", "--database-url", url, "--at",
+            cmd = [sys.executable, str(HARNESS), "--database-url", url, "--at",
                    AT.isoformat(), "--batch", "40", "--idle-seconds", "0.1", "--sandbox-url"]
             procs = [subprocess.Popen([*cmd, urls[i % len(urls)]], env=env, stdout=subprocess.PIPE)
                      for i in range(n)]

@@ -9,9 +9,13 @@ it. Goal: adaptive median delay <= fixed, with at most a fifth of its lookups.
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
-from parceltrail.adapters.sandbox.polling_simulation import (
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the simulation lives in tools/
+
+from tools.polling_simulation import (  # noqa: E402
     TRAIN_SERIALS,
     fixed,
     learned_adaptive,

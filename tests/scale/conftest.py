@@ -19,6 +19,7 @@ from parceltrail.clock import ManualClock
 EPOCH = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 AT = EPOCH + timedelta(days=9, hours=5)  # mid-journey for most scenarios, some legs handed over
 SRC = Path(__file__).resolve().parents[2] / "src"
+HARNESS = SRC.parent / "tools" / "worker_harness.py"
 
 
 def restart_command() -> list[str] | None:
@@ -49,7 +50,7 @@ def start_worker(tmp_path: Path) -> Iterator[Callable[..., subprocess.Popen[str]
 
     def start(database_url: str, sandbox_url: str, *extra: str) -> subprocess.Popen[str]:
         env = dict(os.environ, PYTHONPATH=str(SRC))
-        cmd = [sys.executable, "-m", "parceltrail.entrypoints.worker", "--database-url", database_url,
+        cmd = [sys.executable, str(HARNESS), "--database-url", database_url,
                "--sandbox-url", sandbox_url, "--at", AT.isoformat(), *extra]
         proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         procs.append(proc)

@@ -6,8 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-
-from parceltrail.adapters.sandbox.polling_simulation import fixed, learned_adaptive, parcels, simulate
+from tools.polling_simulation import fixed, learned_adaptive, parcels, simulate
 
 EPOCH = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 WHICH = parcels(range(1, 13))  # 12 serials x 7 scenarios

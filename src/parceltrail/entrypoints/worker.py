@@ -14,7 +14,6 @@ pre-ping replaces dead connections, and the loop retries with a capped backoff.
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import os
@@ -24,7 +23,7 @@ import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
@@ -200,41 +199,3 @@ def install_signal_handlers(stop: threading.Event) -> None:
 
     signal.signal(signal.SIGTERM, handler)
     signal.signal(signal.SIGINT, handler)
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    """`python -m parceltrail.entrypoints.worker`: a worker against a database and a sandbox network URL
-    (tests and benchmarks; operators use `parceltrail worker`)."""
-    from parceltrail.adapters.db.database import make_engine
-    from parceltrail.adapters.sandbox import CARRIER_SLUG, SandboxConnector
-    from parceltrail.clock import ManualClock, SystemClock
-
-    parser = argparse.ArgumentParser(prog="python -m parceltrail.entrypoints.worker")
-    parser.add_argument("--database-url", required=True)
-    parser.add_argument("--sandbox-url", required=True)
-    parser.add_argument("--batch", type=int, default=200)
-    parser.add_argument("--concurrency", type=int, default=1)
-    parser.add_argument("--lease-seconds", type=float, default=claims.DEFAULT_LEASE.total_seconds())
-    parser.add_argument("--at", help="freeze the engine's clock at this ISO 8601 instant")
-    parser.add_argument("--poll-log", type=Path)
-    parser.add_argument("--idle-seconds", type=float, default=0.5)
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(process)d %(levelname)s %(message)s")
-
-    clock: Clock = ManualClock(datetime.fromisoformat(args.at)) if args.at else SystemClock()
-    store = Store(make_engine(args.database_url))
-    registry = ConnectorRegistry({CARRIER_SLUG: SandboxConnector(args.sandbox_url)})
-    worker = Worker(store, registry, clock, batch=args.batch, concurrency=args.concurrency,
-                    lease=timedelta(seconds=args.lease_seconds), limiter=CarrierLimiter(store),
-                    idle_seconds=args.idle_seconds, poll_log=args.poll_log)
-    stop = threading.Event()
-    install_signal_handlers(stop)
-    print(f"worker {os.getpid()} ready", flush=True)
-    stats = worker.run(stop)
-    print(json.dumps({"polled": stats.polled, "requests": stats.requests, "new_events": stats.new_events,
-                      "lost_leases": stats.lost_leases, "db_errors": stats.db_errors}), flush=True)
-    store.engine.dispose()
-
-
-if __name__ == "__main__":
-    main()

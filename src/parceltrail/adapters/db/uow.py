@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError
@@ -61,8 +61,9 @@ class Store:
         with self.engine.connect() as conn:
             yield SqlUnitOfWork(conn)
 
-    def claim_due(self, now: datetime, limit: int, owner: str) -> list[Shipment]:
-        return claims.claim_due(self, now, limit, owner)
+    def claim_due(self, now: datetime, limit: int, owner: str,
+                  lease: timedelta = claims.DEFAULT_LEASE) -> list[Shipment]:
+        return claims.claim_due(self, now, limit, owner, lease)
 
     def release_quietly(self, owner: str, shipment_ids: Iterable[int]) -> None:
         claims.release_quietly(self, owner, shipment_ids)
