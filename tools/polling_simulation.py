@@ -48,7 +48,7 @@ class Policy:
     after_not_found: Callable[[Shipment, datetime], datetime | None]
 
 
-ADAPTIVE = Policy("adaptive (engine.schedule, installation's model)", schedule.after_success,
+ADAPTIVE = Policy("adaptive (installation's model)", schedule.after_success,
                   schedule.after_not_found)
 TRAIN_SERIALS = range(100_001, 100_401)  # the history an installation learned from (400 x 7 parcels)
 
@@ -60,7 +60,7 @@ def learned_adaptive(epoch: datetime, train: Iterable[int] = TRAIN_SERIALS) -> P
     def success(shipment: Shipment, now: datetime, events: Sequence[schedule.Scan] = ()) -> datetime | None:
         return schedule.after_success(shipment, now, events, model)
 
-    return Policy(f"adaptive (engine.schedule, {len(model)} learned gaps)", success, schedule.after_not_found)
+    return Policy(f"adaptive ({len(model)} learned gaps)", success, schedule.after_not_found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +106,8 @@ class PolicyResult:
     requests_delivered: int  # lookups spent on parcels that were delivered
     delays_hours: list[float]
     missed: int  # scans never seen (polling stopped or the horizon came first)
+    awaited_delays_hours: list[float]  # the scans people wait for (schedule.is_awaited)
+    awaited_missed: int
 
     @property
     def requests_per_delivered(self) -> float:
@@ -116,27 +118,48 @@ class PolicyResult:
 
     @property
     def median_delay_hours(self) -> float:
-        delays = self._delays()
-        return statistics.median(delays) if delays else float("nan")
+        return _median(self._delays())
 
     @property
     def p90_delay_hours(self) -> float:
-        ordered = sorted(self._delays())
-        return ordered[int(0.9 * (len(ordered) - 1))] if ordered else float("nan")
+        return _p90(self._delays())
+
+    @property
+    def awaited_median_hours(self) -> float:
+        return _median(self.awaited_delays_hours + [math.inf] * self.awaited_missed)
+
+    @property
+    def awaited_p90_hours(self) -> float:
+        return _p90(self.awaited_delays_hours + [math.inf] * self.awaited_missed)
 
     def share_within(self, hours: float) -> float:
         delays = self._delays()
         return sum(1 for d in delays if d <= hours) / len(delays) if delays else float("nan")
 
 
+def _median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def _p90(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[int(0.9 * (len(ordered) - 1))] if ordered else float("nan")
+
+
 def _simulate_parcel(policy: Policy, legs: list[Journey], start: datetime, horizon: datetime,
-                     ) -> tuple[int, list[float], int, bool]:
-    """Lookups, delays (hours) of the scans seen, scans missed, delivered?"""
+                     ) -> tuple[int, list[tuple[float, bool]], int, int, bool]:
+    """Lookups, (delay in hours, awaited?) of the scans seen, scans missed, awaited scans missed,
+    delivered?"""
     shipments = [Shipment(tracking_number=j.number, carrier="sandbox", created_at=start) for j in legs]
     fetched: list[list[_Scan]] = [[] for _ in legs]  # what the database holds, per leg
     queue: list[tuple[datetime, int]] = [(start, 0)]
     requests = 0
-    delays: list[float] = []
+    delays: list[tuple[float, bool]] = []
+    # the scans that move the parcel into a state people wait for, in the order they happen on the chain
+    ordered = sorted((e for j in legs for e in j.events), key=lambda e: e.occurred_at)
+    awaited_scans = [e for prev, e in zip([None, *ordered], ordered, strict=False)
+                     if schedule.is_awaited(str(e.expected_subtag),
+                                            str(prev.expected_subtag) if prev is not None else None)]
     stopped = False
     while queue and not stopped:
         now, index = heapq.heappop(queue)
@@ -150,7 +173,8 @@ def _simulate_parcel(policy: Policy, legs: list[Journey], start: datetime, horiz
         else:
             visible = leg.visible_events(now)
             for event in visible[len(fetched[index]):]:
-                delays.append((now - event.occurred_at).total_seconds() / 3600)
+                delays.append(((now - event.occurred_at).total_seconds() / 3600,
+                               event in awaited_scans))
             fetched[index] = [_Scan(e.occurred_at, str(e.expected_subtag)) for e in visible]
             if visible:
                 shipment.first_event_at = visible[0].occurred_at
@@ -175,8 +199,10 @@ def _simulate_parcel(policy: Policy, legs: list[Journey], start: datetime, horiz
         if nxt is not None:
             heapq.heappush(queue, (nxt, index))
     total = sum(len(j.events) for j in legs)
+    awaited_total = len(awaited_scans)
     delivered = any(s.tag == "Delivered" for s in shipments)
-    return requests, delays, total - len(delays), delivered
+    awaited_seen = sum(1 for _d, awaited in delays if awaited)
+    return requests, delays, total - len(delays), awaited_total - awaited_seen, delivered
 
 
 def parcels(serials: Iterable[int], families: Iterable[Scenario] = tuple(Scenario),
@@ -187,14 +213,17 @@ def parcels(serials: Iterable[int], families: Iterable[Scenario] = tuple(Scenari
 def simulate(policy: Policy, which: list[tuple[Scenario, int]], epoch: datetime,
              horizon: timedelta = timedelta(days=75)) -> PolicyResult:
     """Run `policy` over the journeys of `which` (registered at `epoch`, when the label is created)."""
-    result = PolicyResult(policy.name, 0, 0, 0, 0, [], 0)
+    result = PolicyResult(policy.name, 0, 0, 0, 0, [], 0, [], 0)
     for family, serial in which:
         legs = _legs(family, serial, epoch)
-        requests, delays, missed, delivered = _simulate_parcel(policy, legs, epoch, epoch + horizon)
+        requests, delays, missed, awaited_missed, delivered = _simulate_parcel(
+            policy, legs, epoch, epoch + horizon)
         result.parcels += 1
         result.requests += requests
-        result.delays_hours.extend(delays)
+        result.delays_hours.extend(d for d, _awaited in delays)
+        result.awaited_delays_hours.extend(d for d, awaited in delays if awaited)
         result.missed += missed
+        result.awaited_missed += awaited_missed
         if delivered:
             result.delivered += 1
             result.requests_delivered += requests

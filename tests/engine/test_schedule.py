@@ -152,3 +152,23 @@ def test_tracker_learns_scan_gaps_from_stored_journeys_and_polls_with_them(make_
                    if (j := build_journey(Scenario.DELIVERED, 4, START, leg=leg)) is not None)
     assert timeline.shipment.tag == "Delivered"
     assert len(timeline.events) == expected  # the whole chain's events, each stored once
+
+
+def test_scan_gap_model_remembers_which_gaps_ended_in_an_awaited_scan() -> None:
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class Scan:
+        occurred_at: datetime
+        subtag: str
+
+    start = datetime(2026, 11, 1, 6, 0, tzinfo=UTC)
+    timeline = [Scan(start, "InTransit_002"), Scan(start + 2 * H, "OutForDelivery_001"),
+                Scan(start + 5 * H, "Delivered_001")]
+    model = schedule.ScanGapModel.fit([(start - H, timeline)])
+    flags = sorted(a for samples in model.stages.values() for _h, _g, a in samples)
+    assert flags == [False, True, True]  # start -> transit: not awaited; OFD and delivered: awaited
+    again = schedule.ScanGapModel.from_json(model.to_json())
+    assert again.stages == model.stages
+    old = schedule.ScanGapModel.from_json({"version": 1, "stages": {"start": [[6, 1.0]]}})
+    assert old.stages == {"start": [(6, 1.0, False)]}  # a model saved before awaited scans were kept

@@ -17,6 +17,12 @@ without asking the carrier more often than the data justify:
   one-hour window holds at least `DENSE_SHARE` of that remaining probability (the hazard is concentrated:
   poll there, and again an hour later, so the scan is seen within the hour), or else to the
   `SPARSE_QUANTILE` of the remaining gap (silence: back off geometrically as the conditional shrinks).
+* Some scans are waited for: out for delivery, a failed attempt, ready for pickup, delivered, and the
+  exceptions that ask the recipient to act (duties, address, returns). Seeing those late defeats the
+  tracker; seeing "arrived at sorting centre" late costs nothing. The model also keeps whether each
+  learned gap ended in such a scan, so while the remaining gap may still end in one (the local morning
+  before out-for-delivery, the hours after it, a pickup point's first day), polls come every
+  `AWAITED_STEP`; once the silence has outlasted those, the sparse rule above takes over again.
 * Where the model knows nothing (no history for the stage, or a silence longer than any seen), the
   built-in priors apply: a per-state base interval stretched by the silence (`_stretch`), up to a day once
   a parcel has been silent longer than any journey in the history.
@@ -72,6 +78,20 @@ MIN_SAMPLES = 20  # fewer gaps than this for a stage (at this hour): fall back t
 HOUR_WINDOW = 1  # condition on scans opened within +-1 h of the same local hour of day
 MAX_SAMPLES_PER_STAGE = 5000
 START = "start"  # the stage before the first scan (registration -> first scan)
+AWAITED_STEP_HOURS = 0.75  # poll this often while a waited-for scan may come: seen within the hour
+AWAITED_SHARE = 0.02  # ... when at least this share of the remaining gaps ended in such a scan
+_AWAITED_TAGS = ("OutForDelivery", "AttemptFail", "AvailableForPickup", "Delivered")
+# Exceptions that ask the recipient to act, or tell them the parcel will not arrive.
+_AWAITED_EXCEPTIONS = frozenset({"Exception_002", "Exception_003", "Exception_006", "Exception_007",
+                                 "Exception_008", "Exception_010", "Exception_011", "Exception_018"})
+
+
+def is_awaited(subtag: str | None, previous: str | None = None) -> bool:
+    """A scan people wait for and act on: it moves the parcel into such a state (a repeat of the state
+    it is already in, e.g. one more "returning to sender" scan on the way back, tells nobody anything)."""
+    if not subtag or subtag == previous:
+        return False
+    return subtag.startswith(_AWAITED_TAGS) or subtag in _AWAITED_EXCEPTIONS
 
 
 class Scan(Protocol):
@@ -103,25 +123,29 @@ class ScanGapModel:
 
     Fitted from stored timelines of finished journeys (`fit`), persisted as JSON (`save`/`load`)."""
 
-    stages: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
-    _cache: dict[tuple[str, int], np.ndarray] = field(default_factory=dict, repr=False, compare=False)
+    # per stage: (local hour of the opening scan, gap in hours, whether the closing scan was awaited)
+    stages: dict[str, list[tuple[int, float, bool]]] = field(default_factory=dict)
+    _cache: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     # fitting -----------------------------------------------------------------------------------------
     @classmethod
     def fit(cls, timelines: Iterable[tuple[datetime | None, Sequence[Scan]]]) -> ScanGapModel:
         """Learn from (registered_at, chronological events of the whole chain) of finished journeys."""
-        stages: dict[str, list[tuple[int, float]]] = {}
+        stages: dict[str, list[tuple[int, float, bool]]] = {}
         for registered_at, events in timelines:
             scans = [e for e in events if e.subtag]
             if registered_at is not None and scans:
                 gap = (scans[0].occurred_at - registered_at).total_seconds() / 3600
                 if gap >= 0:
-                    stages.setdefault(START, []).append((_local_hour(registered_at), round(gap, 3)))
+                    stages.setdefault(START, []).append(
+                        (_local_hour(registered_at), round(gap, 3), is_awaited(scans[0].subtag)))
             for i in range(len(scans) - 1):
                 key = stage_key(scans[:i + 1])
                 gap = (scans[i + 1].occurred_at - scans[i].occurred_at).total_seconds() / 3600
                 if gap >= 0:
-                    stages.setdefault(key, []).append((_local_hour(scans[i].occurred_at), round(gap, 3)))
+                    awaited = is_awaited(scans[i + 1].subtag, scans[i].subtag)
+                    stages.setdefault(key, []).append((_local_hour(scans[i].occurred_at), round(gap, 3), awaited))
         for key, samples in stages.items():
             if len(samples) > MAX_SAMPLES_PER_STAGE:  # keep an even spread, deterministically
                 step = len(samples) / MAX_SAMPLES_PER_STAGE
@@ -133,14 +157,16 @@ class ScanGapModel:
 
     # persistence -------------------------------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:
-        return {"version": 1, "unit": "hours",
-                "stages": {k: [[h, g] for h, g in v] for k, v in sorted(self.stages.items())}}
+        return {"version": 2, "unit": "hours",
+                "stages": {k: [[h, g, int(a)] for h, g, a in v] for k, v in sorted(self.stages.items())}}
 
     @classmethod
     def from_json(cls, doc: dict[str, Any]) -> ScanGapModel:
-        if doc.get("version") != 1:
+        if doc.get("version") not in (1, 2):
             raise ValueError("unsupported scan-gap model version")
-        return cls({k: [(int(h), float(g)) for h, g in v] for k, v in doc["stages"].items()})
+        # version 1 did not record awaited scans: such a model simply never polls densely for them
+        return cls({k: [(int(s[0]), float(s[1]), bool(s[2]) if len(s) > 2 else False) for s in v]
+                    for k, v in doc["stages"].items()})
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -151,24 +177,30 @@ class ScanGapModel:
         return cls.from_json(json.loads(path.read_text()))
 
     # queries -----------------------------------------------------------------------------------------
-    def gaps(self, key: str, hour: int) -> np.ndarray:
-        """Sorted gaps of `key` opened within HOUR_WINDOW of `hour` (all hours if too few)."""
+    def _samples(self, key: str, hour: int) -> tuple[np.ndarray, np.ndarray]:
+        """Sorted gaps of `key` opened within HOUR_WINDOW of `hour` (all hours if too few), and the
+        sorted gaps among them that ended in an awaited scan."""
         cached = self._cache.get((key, hour))
         if cached is not None:
             return cached
         samples = self.stages.get(key, [])
-        near = [g for h, g in samples if min((h - hour) % 24, (hour - h) % 24) <= HOUR_WINDOW]
-        chosen = near if len(near) >= MIN_SAMPLES else [g for _h, g in samples]
-        result = np.sort(np.asarray(chosen, dtype=float))
+        near = [s for s in samples if min((s[0] - hour) % 24, (hour - s[0]) % 24) <= HOUR_WINDOW]
+        chosen = near if len(near) >= MIN_SAMPLES else samples
+        result = (np.sort(np.asarray([s[1] for s in chosen], dtype=float)),
+                  np.sort(np.asarray([s[1] for s in chosen if s[2]], dtype=float)))
         self._cache[(key, hour)] = result
         return result
 
+    def gaps(self, key: str, hour: int) -> np.ndarray:
+        return self._samples(key, hour)[0]
+
     def next_poll(self, key: str, hour: int, silence_hours: float) -> float | None:
         """Hours after the last scan at which to look next, or None when the model cannot tell."""
-        gaps = self.gaps(key, hour)
+        gaps, awaited = self._samples(key, hour)
         if len(gaps) < MIN_SAMPLES:
             return None
         remaining = gaps[np.searchsorted(gaps, silence_hours, side="right"):]
+        awaited_left = awaited[np.searchsorted(awaited, silence_hours, side="right"):]
         n = len(remaining)
         if n < max(3, MIN_SAMPLES // 4):
             return None  # silent for longer than (nearly) every journey seen
@@ -179,7 +211,12 @@ class ScanGapModel:
         target = float(remaining[int(dense[0]) + k - 1]) if len(dense) else math.inf
         target = min(target, float(np.quantile(remaining, SPARSE_QUANTILE)))
         # looking again sooner than DELAY_TARGET would not see the scan much sooner "within the hour"
-        return max(target, silence_hours + DELAY_TARGET_HOURS)
+        target = max(target, silence_hours + DELAY_TARGET_HOURS)
+        if len(awaited_left) >= AWAITED_SHARE * n:
+            # A scan people wait for may come: from the earliest time one came after such a silence,
+            # look every AWAITED_STEP until the silence has outlasted them.
+            target = min(target, max(float(awaited_left[0]), silence_hours + AWAITED_STEP_HOURS))
+        return target
 
 
 EMPTY_MODEL = ScanGapModel()
