@@ -111,6 +111,8 @@ def parse_module(module: Any, number: str) -> FetchOutcome:
                or "no tracking data")
         return Failure(FailureKind.NOT_FOUND, f"Cainiao has no scans for {number} yet ({why})")
     events = [parse_detail(d, f"{where} detail {i}") for i, d in enumerate(details)]
+    # newest first on the wire; scans with the same instant keep the carrier's order, oldest first
+    events.reverse()
     events.sort(key=lambda e: e.occurred_at)
     kind = opt_text(module, "mailType", where)
     return TrackResult(
@@ -137,8 +139,6 @@ def parse_body(doc: Any, numbers: list[str]) -> Outcomes:
     outcomes: Outcomes = {}
     for number in numbers:
         module = by_number.get(number.upper())
-        if module is None and len(numbers) == 1 and len(modules) == 1:
-            module = modules[0]
         if module is None:
             outcomes[number] = Failure(FailureKind.NOT_FOUND, f"Cainiao does not know {number}")
             continue

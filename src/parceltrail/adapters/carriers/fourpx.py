@@ -73,7 +73,8 @@ def parse_entry(entry: Any, number: str) -> FetchOutcome:
     if not isinstance(entry, dict):
         raise MalformedResponseError(f"{where}: data entry is not an object")
     tracks = opt(entry, "tracks", list, where) or []
-    events = sorted((parse_track(t, f"{where} track {i}") for i, t in enumerate(tracks)),
+    # newest first on the wire; scans with the same instant keep the carrier's order, oldest first
+    events = sorted((parse_track(t, f"{where} track {i}") for i, t in reversed(list(enumerate(tracks)))),
                     key=lambda e: e.occurred_at)
     if not events:
         return Failure(FailureKind.NOT_FOUND, f"4PX has no scans for {number} yet")
