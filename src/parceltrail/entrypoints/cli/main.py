@@ -79,11 +79,16 @@ def _print_timeline(data: dict) -> None:
     from parceltrail.entrypoints.cli.outlook import outlook_lines
 
     simulated = " [yellow](simulated data from the sandbox network)[/yellow]" if data["simulated"] else ""
-    console.print(f"[bold]{data['tracking_number']}[/bold]  {data['carrier']}{simulated}")
+    via = f" via {data['connector']}" if data.get("connector") else ""
+    console.print(f"[bold]{data['tracking_number']}[/bold]  {data['carrier']}{via}{simulated}")
     console.print(f"Status: [bold]{_status_label(data['tag'], data['subtag'])}[/bold]")
-    for line in outlook_lines(data):
-        console.print(line, markup=False)
-    if data["last_error"]:
+    if data.get("unfollowed_reason"):
+        # no connector asks the carrier: no ETA, no silence warning, only what would make it trackable
+        console.print(f"Not tracked: {data['unfollowed_reason']} (see `parceltrail carriers`)", markup=False)
+    else:
+        for line in outlook_lines(data):
+            console.print(line, markup=False)
+    if data["last_error"] and data["last_error"] != data.get("unfollowed_reason"):
         console.print(f"Last check: {data['last_error']}", markup=False)
     if data["untrackable_reason"]:
         console.print(f"Note: {data['untrackable_reason']}", markup=False)
@@ -350,22 +355,27 @@ def extract(
 def carriers(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
-    """List the real-carrier connectors: enabled, or disabled and why, and the carriers each serves."""
+    """List every connector: enabled (key-less ones by default), or disabled with what to set, the carriers
+    each serves and how politely key-less ones ask."""
     import os
 
-    from parceltrail.adapters.carriers.catalog import build_connectors
+    from parceltrail.adapters.carriers.catalog import build_catalog
 
-    _, statuses = build_connectors(os.environ)  # builds clients only; sends nothing
+    statuses = build_catalog(os.environ).statuses  # builds clients only; sends nothing
     if as_json:
         sys.stdout.write(json.dumps([s.to_dict() for s in statuses], indent=2) + "\n")
         return
     table = Table(show_header=True, header_style="bold")
-    for column in ("Connector", "Status", "Details", "Serves"):
+    for column in ("Connector", "Status", "Key", "Details", "Serves"):
         table.add_column(column, overflow="fold")
     for s in statuses:
         state = "[green]enabled[/green]" if s.enabled else "[red]disabled[/red]"
-        table.add_row(f"{s.name} ({s.slug})", state, s.reason, ", ".join(s.serves))
+        details = s.reason + (f"; {s.politeness}" if s.enabled and s.politeness else "")
+        table.add_row(f"{s.name} ({s.slug})", state, "none" if s.keyless else "free key", details,
+                      ", ".join(s.serves))
     console.print(table)
+    console.print(f"Turn a connector off with PARCELTRAIL_DISABLE_CONNECTORS=slug,slug; point one elsewhere "
+                  "with PARCELTRAIL_<SLUG>_URL.", markup=False)
 
 
 @app.command("classify")
