@@ -20,11 +20,16 @@ from typing import Any
 import httpx
 
 from parceltrail.adapters.carriers import (
+    australiapost,
     cainiao,
+    canadapost,
     correios,
     dhl,
     fedex,
     fourpx,
+    laposte,
+    postnl,
+    royalmail,
     seventeentrack,
     ups,
     usps,
@@ -42,6 +47,7 @@ log = logging.getLogger(__name__)
 # Order matters only for display: key-less first, then official APIs, then the aggregator.
 BUILTIN: tuple[ConnectorSpec, ...] = (
     cainiao.SPEC, fourpx.SPEC, yunexpress.SPEC, correios.SPEC,
+    postnl.SPEC, laposte.SPEC, royalmail.SPEC, canadapost.SPEC, australiapost.SPEC,
     usps.SPEC, ups.SPEC, fedex.SPEC, dhl.SPEC, seventeentrack.SPEC,
 )
 

@@ -374,7 +374,7 @@ def carriers(
         table.add_row(f"{s.name} ({s.slug})", state, "none" if s.keyless else "free key", details,
                       ", ".join(s.serves))
     console.print(table)
-    console.print(f"Turn a connector off with PARCELTRAIL_DISABLE_CONNECTORS=slug,slug; point one elsewhere "
+    console.print("Turn a connector off with PARCELTRAIL_DISABLE_CONNECTORS=slug,slug; point one elsewhere "
                   "with PARCELTRAIL_<SLUG>_URL.", markup=False)
 
 
