@@ -96,3 +96,15 @@ def cainiao_body(name: str) -> bytes:
     if isinstance(doc, dict) and "body" in doc and "status" in doc:
         return json.dumps(doc["body"], ensure_ascii=False).encode()
     return raw
+
+
+def recorded_http(carrier: str, name: str) -> Answer:
+    """A raw HTTP capture (status line, headers, blank line, body) as an Answer with its status, content
+    type and body."""
+    raw = recorded(carrier, name).replace(b"\r\n", b"\n")
+    head, _, body = raw.partition(b"\n\n")
+    lines = head.decode("latin-1").split("\n")
+    status = int(lines[0].split()[1])
+    headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:])
+               if k.strip().lower() == "content-type"}
+    return Answer(status, body, headers)
