@@ -351,12 +351,19 @@ def extract(
     console.print(table)
 
 
-@app.command()
+carriers_app = typer.Typer(help="Carrier connectors: list them, or check one against recorded responses.")
+app.add_typer(carriers_app, name="carriers")
+
+
+@carriers_app.callback(invoke_without_command=True)
 def carriers(
+    ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """List every connector: enabled (key-less ones by default), or disabled with what to set, the carriers
     each serves and how politely key-less ones ask."""
+    if ctx.invoked_subcommand is not None:
+        return
     import os
 
     from parceltrail.adapters.carriers.catalog import build_catalog
@@ -376,6 +383,44 @@ def carriers(
     console.print(table)
     console.print("Turn a connector off with PARCELTRAIL_DISABLE_CONNECTORS=slug,slug; point one elsewhere "
                   "with PARCELTRAIL_<SLUG>_URL.", markup=False)
+
+
+@carriers_app.command("check")
+def carriers_check(
+    slug: Annotated[str, typer.Argument(help="The connector's slug (see `parceltrail carriers`).")],
+    replay: Annotated[str, typer.Option("--replay", help="Directory with replay.toml and recorded bodies.")],
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
+) -> None:
+    """Run connector SLUG against recorded responses served on the loopback and check what the engine
+    relies on (outcome kinds, time zones, order, re-poll stability, faults as retry-later)."""
+    import os
+    from pathlib import Path
+
+    from parceltrail.adapters.carriers.catalog import build_catalog
+    from parceltrail.adapters.carriers.conformance import ManifestError, load_cases, run_checks
+
+    spec = build_catalog({}).specs.get(slug)
+    if spec is None:
+        fail(f"no connector {slug!r} (see `parceltrail carriers`)")
+    try:
+        cases = load_cases(Path(replay))
+    except ManifestError as error:
+        fail(_one_line(error))
+    checks = run_checks(spec, cases, os.environ)
+    if as_json:
+        for check in checks:
+            sys.stdout.write(json.dumps({"check": check.name, "ok": check.ok, "detail": check.detail}) + "\n")
+    else:
+        table = Table(show_header=True, header_style="bold")
+        for column in ("Check", "Result", "Detail"):
+            table.add_column(column, overflow="fold")
+        for check in checks:
+            table.add_row(check.name, "[green]pass[/green]" if check.ok else "[red]FAIL[/red]", check.detail)
+        console.print(table)
+    failed = sum(1 for c in checks if not c.ok)
+    if failed:
+        err_console.print(f"{failed} of {len(checks)} checks failed", markup=False)
+        raise typer.Exit(1)
 
 
 @app.command("classify")
