@@ -59,9 +59,9 @@ def parse_result(item: Any, number: str) -> FetchOutcome:
         message = opt_text(raw, "message", at)
         if not message:
             raise MalformedResponseError(f"{at}: checkpoint has no message")
+        local = _offset(opt_text(raw, "time_zone", at))
         events.append(RawEvent(
-            occurred_at=parse_time(need(raw, "time_stamp", str, at), at, _offset(opt_text(raw, "time_zone", at))),
-            text=message, code=opt_text(raw, "tracking_status", at), location=opt_text(raw, "location", at)))
+            occurred_at=parse_time(need(raw, "time_stamp", str, at), at, local), text=message, code=opt_text(raw, "tracking_status", at), location=opt_text(raw, "location", at)))
     if not events:
         return Failure(FailureKind.NOT_FOUND, f"Yanwen has no scans for {number} yet")
     return TrackResult(number=number, events=tuple(sorted(events, key=lambda e: e.occurred_at)),
@@ -111,7 +111,8 @@ def _factory(config: ConnectorConfig) -> YanwenConnector:
 
 
 SPEC = ConnectorSpec(
-    slug="yanwen", name="Yanwen tracking API (example plugin)", factory=_factory, default_url=DEFAULT_BASE_URL,
+    slug="yanwen", name="Yanwen tracking API (example plugin)", factory=_factory,
+    default_url=DEFAULT_BASE_URL,
     carriers=("yanwen",), formats=("yanwen-yp", "yanwen-uy"), settings=("YANWEN_CUSTOMER_NUMBER",),
     basis="documentation", signup="a Yanwen customer number",
 )
