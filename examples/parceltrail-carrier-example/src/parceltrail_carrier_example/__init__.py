@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import httpx
-
 from parceltrail.adapters.carriers.http import (
     RETRY,
     HttpConnector,
@@ -61,7 +59,8 @@ def parse_result(item: Any, number: str) -> FetchOutcome:
             raise MalformedResponseError(f"{at}: checkpoint has no message")
         local = _offset(opt_text(raw, "time_zone", at))
         events.append(RawEvent(
-            occurred_at=parse_time(need(raw, "time_stamp", str, at), at, local), text=message, code=opt_text(raw, "tracking_status", at), location=opt_text(raw, "location", at)))
+            occurred_at=parse_time(need(raw, "time_stamp", str, at), at, local), text=message,
+            code=opt_text(raw, "tracking_status", at), location=opt_text(raw, "location", at)))
     if not events:
         return Failure(FailureKind.NOT_FOUND, f"Yanwen has no scans for {number} yet")
     return TrackResult(number=number, events=tuple(sorted(events, key=lambda e: e.occurred_at)),
