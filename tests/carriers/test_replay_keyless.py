@@ -209,7 +209,8 @@ def test_china_post_s10_number_goes_to_cainiao(server: ReplayServer, store: Stor
     timeline = rig.poll("RB123456785CN")
     assert timeline.shipment.carrier == "china-post"
     assert timeline.shipment.connector == "cainiao"
-    assert len(rows(timeline, "RB123456785CN")) == len(RS_EXPECTED)
+    # Cainiao's action codes classify the events whichever carrier issued the number
+    assert rows(timeline, "RB123456785CN") == RS_EXPECTED
 
 
 def test_number_nothing_can_follow_says_what_would(server: ReplayServer, store: Store) -> None:
