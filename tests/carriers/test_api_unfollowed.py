@@ -66,3 +66,11 @@ def test_followed_parcel_shows_its_connector(client: tuple[TestClient, dict]) ->
     data = _track(api, headers, "RB123456785CN")
     assert data["shipment"]["connector"] == "cainiao" and data["shipment"]["unfollowed_reason"] is None
     assert len([e for e in data["events"] if e["tracking_number"] == "RB123456785CN"]) == 14
+
+
+def test_track_page_says_what_would_make_it_trackable(client: tuple[TestClient, dict]) -> None:
+    api, _ = client
+    page = api.get(f"/track/{NOTHING_FOLLOWS}")
+    assert page.status_code == 200
+    assert "PARCELTRAIL_17TRACK_KEY" in page.text
+    assert "Estimated delivery" not in page.text and "may be lost" not in page.text
