@@ -349,3 +349,11 @@ def test_not_corrected_before_a_day_or_when_the_user_named_the_carrier(server: R
     assert (shipment.carrier, shipment.connector, shipment.carrier_source) == ("4px", "4px", "user")
     assert shipment.not_found_count == 5
     assert all(s.path == FOURPX_PATH for s in server.requests_for("4PX3001291278502CN"))
+
+
+def test_naming_the_detected_carrier_later_pins_it(server: ReplayServer, store: Store) -> None:
+    rig = make_rig(server, store, datetime(2023, 9, 29, tzinfo=UTC))
+    detected = rig.tracker.register("4PX3001291278502CN")
+    assert detected.carrier_source == "detected"
+    named = rig.tracker.register("4PX3001291278502CN", "4px")
+    assert named.id == detected.id and named.carrier_source == "user"

@@ -101,7 +101,11 @@ class Tracker:
         number, chosen = parse_number(text, carrier)
         now = self.clock.now()
         with self.store.transaction() as repo:
-            return store_for_tracking(repo, number, chosen, now, carrier=carrier)
+            shipment = store_for_tracking(repo, number, chosen, now, carrier=carrier)
+            if carrier is not None and shipment.carrier_source != routing.USER:
+                shipment.carrier_source = routing.USER  # named now: never auto-corrected from here on
+                repo.save(shipment, now)
+            return shipment
 
     # reading -------------------------------------------------------------------------------------
     def timeline(self, shipment_id: int) -> Timeline:
