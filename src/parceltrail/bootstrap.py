@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from fastapi import FastAPI
 
-from parceltrail.adapters.carriers.catalog import build_connectors
+from parceltrail.adapters.carriers.catalog import build_registry
 from parceltrail.adapters.db import migrate
 from parceltrail.adapters.db.database import make_engine
 from parceltrail.adapters.db.uow import Store
@@ -18,7 +18,6 @@ from parceltrail.adapters.sandbox.connector import SandboxConnector
 from parceltrail.adapters.sandbox.server import serve_in_thread
 from parceltrail.adapters.sandbox.timeline import Simulation, load_or_create
 from parceltrail.clock import Clock, SystemClock
-from parceltrail.domain.connectors import Connector
 from parceltrail.services.outlook.predictor import ModelPredictor, Predictor
 from parceltrail.services.tracking.registry import ConnectorRegistry
 from parceltrail.services.tracking.schedule import load_scan_gaps
@@ -51,15 +50,17 @@ def build(settings: Settings, sandbox_url: str, *, simulation: Simulation | None
     clock = simulation.clock()
     store = Store(make_engine(settings.database_url))
     sandbox = SandboxConnector(sandbox_url)
-    # In demo mode the sandbox answers for every carrier; otherwise real connectors whose credentials are
-    # configured serve their carriers (token expiry runs on wall time, never on the simulated clock).
-    real: dict[str, Connector] = {}
-    if not settings.demo:
-        real, statuses = build_connectors(settings.carrier_env, clock=SystemClock())
-        for status in statuses:
+    # In demo mode the sandbox answers for every carrier; otherwise the enabled connectors (key-less ones
+    # and those whose keys are configured) follow numbers by routing (token expiry runs on wall time,
+    # never on the simulated clock).
+    if settings.demo:
+        registry = ConnectorRegistry({SANDBOX_SLUG: sandbox}, fallback=sandbox)
+    else:
+        registry, catalog = build_registry(settings.carrier_env, clock=SystemClock(),
+                                           connectors={SANDBOX_SLUG: sandbox})
+        for status in catalog.statuses:
             if not status.enabled:
                 log.info("connector %s disabled: %s", status.slug, status.reason)
-    registry = ConnectorRegistry({**real, SANDBOX_SLUG: sandbox}, fallback=sandbox if settings.demo else None)
     tracker = Tracker(store, registry, clock, scan_gaps=load_scan_gaps(settings.scan_gaps_path))
     return Runtime(settings, simulation, clock, store, tracker, ModelPredictor(store, clock))
 

@@ -30,6 +30,12 @@ class Shipment:
     trackable: bool = True
     untrackable_reason: str | None = None
     simulated: bool = False
+    # which connector follows it (None: not routed yet, or nothing can follow it: `unfollowed_reason`)
+    connector: str | None = None
+    unfollowed_reason: str | None = None  # set while no enabled connector can follow it: what would
+    carrier_source: str = "detected"  # "detected", "user" (named by the user: never corrected), "corrected"
+    not_found_count: int = 0  # consecutive "not found" answers, and since when (carrier auto-correction)
+    not_found_since: datetime | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
 

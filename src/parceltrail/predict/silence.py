@@ -22,7 +22,7 @@ from parceltrail.predict.quantiles import quantile
 from parceltrail.predict.stages import Stage
 
 FORMAT = "parceltrail.silence/1"
-HealthState = Literal["ok", "not_updated", "possibly_lost", "expired"]
+HealthState = Literal["ok", "not_updated", "possibly_lost", "expired", "untracked"]
 
 PERCENTILE = 0.95
 MIN_SAMPLES = 30

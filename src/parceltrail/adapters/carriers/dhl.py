@@ -29,6 +29,7 @@ from parceltrail.adapters.carriers.http import (
     short,
     status_failure,
 )
+from parceltrail.adapters.carriers.spec import ConnectorSpec
 from parceltrail.clock import Clock
 from parceltrail.domain.connectors import Failure, FailureKind, FetchOutcome, RawEvent, TrackResult
 
@@ -121,3 +122,12 @@ class DhlConnector(PerNumberConnector):
 
     def _parse(self, doc: Any, number: str) -> FetchOutcome:
         return parse_shipments(doc, number)
+
+
+SPEC = ConnectorSpec(
+    slug="dhl", name="DHL Shipment Tracking - Unified", factory=lambda c: DhlConnector(
+        c.values["DHL_API_KEY"], base_url=c.base_url, client=c.client, clock=c.clock),
+    default_url=DEFAULT_BASE_URL, carriers=("dhl", "dhl-global-mail", "deutsch-post"),
+    settings=("DHL_API_KEY",),
+    basis="documentation", signup="free API key at developer.dhl.com",
+)

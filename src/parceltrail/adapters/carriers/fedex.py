@@ -33,6 +33,7 @@ from parceltrail.adapters.carriers.http import (
     status_failure,
 )
 from parceltrail.adapters.carriers.oauth import OAuthClientCredentials, send_authorized
+from parceltrail.adapters.carriers.spec import ConnectorSpec
 from parceltrail.clock import Clock
 from parceltrail.domain.connectors import Failure, FailureKind, FetchOutcome, RawEvent, TrackResult
 
@@ -183,3 +184,12 @@ class FedexConnector(HttpConnector):
         if resp.status_code == 404:  # the endpoint, not the number: numbers are reported per result
             return Failure(RETRY, f"FedEx endpoint not found (HTTP 404): {short(detail)}")
         return status_failure(resp, NAME, detail, self.clock)
+
+
+SPEC = ConnectorSpec(
+    slug="fedex", name="FedEx Track API", factory=lambda c: FedexConnector(
+        c.values["FEDEX_API_KEY"], c.values["FEDEX_SECRET_KEY"], base_url=c.base_url, client=c.client,
+        clock=c.clock),
+    default_url=DEFAULT_BASE_URL, carriers=("fedex",), settings=("FEDEX_API_KEY", "FEDEX_SECRET_KEY"),
+    basis="documentation", signup="free developer account at developer.fedex.com",
+)

@@ -44,6 +44,7 @@ from parceltrail.adapters.carriers.http import (
     short,
     status_failure,
 )
+from parceltrail.adapters.carriers.spec import ConnectorSpec
 from parceltrail.clock import Clock
 from parceltrail.domain.connectors import Failure, FailureKind, FetchOutcome, NextLeg, RawEvent, TrackResult
 
@@ -372,3 +373,16 @@ class SeventeenTrackCarrier:
 
     def fetch(self, numbers: Sequence[str]) -> Mapping[str, FetchOutcome]:
         return self.account.fetch(numbers, self.carrier_key)
+
+
+def _per_carrier(account: Any, carrier: str) -> SeventeenTrackCarrier:
+    return account.for_carrier(carrier)
+
+
+SPEC = ConnectorSpec(
+    slug=SLUG, name="17TRACK API v2.2", factory=lambda c: SeventeenTrackConnector(
+        c.values["17TRACK_KEY"], base_url=c.base_url, client=c.client, clock=c.clock),
+    default_url=DEFAULT_BASE_URL, carriers=tuple(AGGREGATED), settings=("17TRACK_KEY",), universal=True,
+    corrects=True, basis="documentation", per_carrier=_per_carrier,
+    signup="API key from 17TRACK's API console (a free quota)",
+)

@@ -34,6 +34,7 @@ from parceltrail.adapters.carriers.http import (
     status_failure,
 )
 from parceltrail.adapters.carriers.oauth import OAuthClientCredentials, send_authorized
+from parceltrail.adapters.carriers.spec import ConnectorSpec
 from parceltrail.clock import Clock
 from parceltrail.domain.connectors import Failure, FailureKind, FetchOutcome, RawEvent, TrackResult
 
@@ -170,3 +171,12 @@ class UpsConnector(PerNumberConnector):
             return Failure(FailureKind.AUTH, f"UPS refused the credentials (HTTP {resp.status_code}): "
                                              f"{short(detail)}")
         return status_failure(resp, NAME, detail, self.clock)
+
+
+SPEC = ConnectorSpec(
+    slug="ups", name="UPS Track API", factory=lambda c: UpsConnector(
+        c.values["UPS_CLIENT_ID"], c.values["UPS_CLIENT_SECRET"], base_url=c.base_url, client=c.client,
+        clock=c.clock),
+    default_url=DEFAULT_BASE_URL, carriers=("ups",), settings=("UPS_CLIENT_ID", "UPS_CLIENT_SECRET"),
+    basis="documentation", signup="free developer account at developer.ups.com",
+)

@@ -31,6 +31,7 @@ from parceltrail.adapters.carriers.http import (
     status_failure,
 )
 from parceltrail.adapters.carriers.oauth import OAuthClientCredentials, send_authorized
+from parceltrail.adapters.carriers.spec import ConnectorSpec
 from parceltrail.clock import Clock
 from parceltrail.domain.connectors import Failure, FailureKind, FetchOutcome, RawEvent, TrackResult
 
@@ -146,3 +147,12 @@ class UspsConnector(PerNumberConnector):
 
     def _parse(self, doc: Any, number: str) -> FetchOutcome:
         return parse_tracking(doc, number)
+
+
+SPEC = ConnectorSpec(
+    slug="usps", name="USPS Tracking v3", factory=lambda c: UspsConnector(
+        c.values["USPS_CLIENT_ID"], c.values["USPS_CLIENT_SECRET"], base_url=c.base_url, client=c.client,
+        clock=c.clock),
+    default_url=DEFAULT_BASE_URL, carriers=("usps",), settings=("USPS_CLIENT_ID", "USPS_CLIENT_SECRET"),
+    basis="documentation", signup="free developer account at developers.usps.com",
+)

@@ -78,11 +78,16 @@ def _print_timeline(data: dict) -> None:
     from parceltrail.entrypoints.cli.outlook import outlook_lines
 
     simulated = " [yellow](simulated data from the sandbox network)[/yellow]" if data["simulated"] else ""
-    console.print(f"[bold]{data['tracking_number']}[/bold]  {data['carrier']}{simulated}")
+    via = f" via {data['connector']}" if data.get("connector") else ""
+    console.print(f"[bold]{data['tracking_number']}[/bold]  {data['carrier']}{via}{simulated}")
     console.print(f"Status: [bold]{_status_label(data['tag'], data['subtag'])}[/bold]")
-    for line in outlook_lines(data):
-        console.print(line, markup=False)
-    if data["last_error"]:
+    if data.get("unfollowed_reason"):
+        # no connector asks the carrier: no ETA, no silence warning, only what would make it trackable
+        console.print(f"Not tracked: {data['unfollowed_reason']} (see `parceltrail carriers`)", markup=False)
+    else:
+        for line in outlook_lines(data):
+            console.print(line, markup=False)
+    if data["last_error"] and data["last_error"] != data.get("unfollowed_reason"):
         console.print(f"Last check: {data['last_error']}", markup=False)
     if data["untrackable_reason"]:
         console.print(f"Note: {data['untrackable_reason']}", markup=False)
@@ -367,25 +372,74 @@ def extract(
     console.print(table)
 
 
-@app.command()
+carriers_app = typer.Typer(help="Carrier connectors: list them, or check one against recorded responses.")
+app.add_typer(carriers_app, name="carriers")
+
+
+@carriers_app.callback(invoke_without_command=True)
 def carriers(
+    ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
-    """List the real-carrier connectors: enabled, or disabled and why, and the carriers each serves."""
+    """List every connector: enabled (key-less ones by default), or disabled with what to set, the carriers
+    each serves and how politely key-less ones ask."""
+    if ctx.invoked_subcommand is not None:
+        return
 
-    from parceltrail.adapters.carriers.catalog import build_connectors
+    from parceltrail.adapters.carriers.catalog import build_catalog
 
-    _, statuses = build_connectors(load_settings().carrier_env)  # builds clients only; sends nothing
+    statuses = build_catalog(load_settings().carrier_env).statuses  # builds clients only; sends nothing
     if as_json:
         sys.stdout.write(json.dumps([s.to_dict() for s in statuses], indent=2) + "\n")
         return
     table = Table(show_header=True, header_style="bold")
-    for column in ("Connector", "Status", "Details", "Serves"):
+    for column in ("Connector", "Status", "Key", "Details", "Serves"):
         table.add_column(column, overflow="fold")
     for s in statuses:
         state = "[green]enabled[/green]" if s.enabled else "[red]disabled[/red]"
-        table.add_row(f"{s.name} ({s.slug})", state, s.reason, ", ".join(s.serves))
+        details = s.reason + (f"; {s.politeness}" if s.enabled and s.politeness else "")
+        table.add_row(f"{s.name} ({s.slug})", state, "none" if s.keyless else "free key", details,
+                      ", ".join(s.serves))
     console.print(table)
+    console.print("Turn a connector off with PARCELTRAIL_DISABLE_CONNECTORS=slug,slug; point one elsewhere "
+                  "with PARCELTRAIL_<SLUG>_URL.", markup=False)
+
+
+@carriers_app.command("check")
+def carriers_check(
+    slug: Annotated[str, typer.Argument(help="The connector's slug (see `parceltrail carriers`).")],
+    replay: Annotated[str, typer.Option("--replay", help="Directory with replay.toml and recorded bodies.")],
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
+) -> None:
+    """Run connector SLUG against recorded responses served on the loopback and check what the engine
+    relies on (outcome kinds, time zones, order, re-poll stability, faults as retry-later)."""
+    from pathlib import Path
+
+    from parceltrail.adapters.carriers.catalog import build_catalog
+    from parceltrail.adapters.carriers.conformance import ManifestError, load_cases, run_checks
+
+    spec = build_catalog({}).specs.get(slug)
+    if spec is None:
+        fail(f"no connector {slug!r} (see `parceltrail carriers`)")
+    try:
+        cases = load_cases(Path(replay))
+    except ManifestError as error:
+        fail(_one_line(error))
+    checks = run_checks(spec, cases, load_settings().carrier_env)
+    if as_json:
+        for check in checks:
+            sys.stdout.write(json.dumps({"check": check.name, "ok": check.ok, "detail": check.detail}) + "\n")
+    else:
+        table = Table(show_header=True, header_style="bold")
+        for column in ("Check", "Result", "Detail"):
+            table.add_column(column, overflow="fold")
+        for check in checks:
+            table.add_row(check.name, "[green]pass[/green]" if check.ok else "[red]FAIL[/red]", check.detail)
+        console.print(table)
+    failed = sum(1 for c in checks if not c.ok)
+    if failed:
+        err_console.print(f"{failed} of {len(checks)} checks failed", markup=False)
+        raise typer.Exit(1)
 
 
 @app.command("classify")

@@ -78,6 +78,9 @@ class ShipmentOut(BaseModel):
     previous_leg_id: int | None
     next_leg_id: int | None
     simulated: bool
+    connector: str | None = None  # the connector that follows it
+    unfollowed_reason: str | None = None  # set while no enabled connector can: what would make it trackable
+    carrier_source: str = "detected"  # detected, user (never auto-corrected) or corrected
     created_at: str | None
 
 

@@ -263,8 +263,11 @@ def build_card(runtime: Runtime, timeline: Timeline, loc: Locale, number: str | 
     if s.tag == "Delivered":
         delivered = max((e.occurred_at for e in timeline.events if e.tag == "Delivered"), default=None)
         card.delivered_on = loc.datetime(delivered, "medium") if delivered else None
-    card.eta, card.eta_range = _eta(runtime, timeline, loc)
-    card.health = _health(timeline, runtime.clock.now(), loc)
+    if s.unfollowed_reason is not None:  # nothing follows it: say what would, never guess an ETA
+        card.untrackable = s.unfollowed_reason
+    else:
+        card.eta, card.eta_range = _eta(runtime, timeline, loc)
+        card.health = _health(timeline, runtime.clock.now(), loc)
     card.live = not (s.tag in ("Delivered", "Expired") or _terminal(s.subtag)) or any(
         leg.next_check_at is not None for leg in legs)
     return card

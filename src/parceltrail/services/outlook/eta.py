@@ -323,8 +323,10 @@ def position_of(timeline: Timeline, now: datetime) -> Position:
 
 
 def in_flight(shipment: Shipment) -> bool:
-    """Still on its way: not delivered, not returned or otherwise finished, not expired."""
-    return shipment.tag not in ("Delivered", "Expired") and not is_terminal(shipment.subtag)
+    """Still on its way and followed: not delivered, not returned or otherwise finished, not expired, and
+    some enabled connector follows it (without one, a prediction would be a guess about nothing)."""
+    return (shipment.tag not in ("Delivered", "Expired") and not is_terminal(shipment.subtag)
+            and shipment.unfollowed_reason is None)
 
 
 def eta_for(timeline: Timeline, model: EtaModel | Models | None, now: datetime, *,

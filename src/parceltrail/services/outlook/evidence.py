@@ -137,7 +137,7 @@ def build_evidence(store: Store, actor: User, order_id: int, now: datetime,
             "events": [_event(e, by_id.get(e.shipment_id, timeline.shipment), payloads) for e in ordered],
             "health": health_view(health), "eta": eta_view(eta_for(timeline, models, now)),
         })
-        if health.state != "ok":
+        if health.state not in ("ok", "untracked"):
             anomalies.append({"tracking_number": number, "kind": health.state,
                               "detail": f"no tracking update for {health.silence.days} days "
                                         f"(normal at most {health.threshold.days} days)",

@@ -38,6 +38,8 @@ def health_for(timeline: Timeline, stats: SilenceStats | Models | None, now: dat
         stats = stats.silence
     stats = stats or PRIORS_ONLY
     s = timeline.shipment
+    if s.unfollowed_reason is not None:  # silence means nothing when no connector asks the carrier
+        return Health("untracked", timedelta(0), timedelta(0), timedelta(0), None, "no enabled connector")
     pos = position_of(timeline, now)
     last = pos.last_event_at or s.created_at or now
     expired = s.tag == "Expired"

@@ -17,6 +17,7 @@ from parceltrail.domain.shipment import Shipment, TrackingEvent
 from parceltrail.numbers import detect
 from parceltrail.services.ports import UnitOfWork
 from parceltrail.status import classify, is_terminal
+from parceltrail.status.codes import tables as code_tables
 
 
 @dataclass(slots=True)
@@ -32,7 +33,10 @@ class IngestReport:
 
 def classify_event(shipment: Shipment, raw: RawEvent, source: str, retrieved_at: datetime,
                    payload_id: int | None, fingerprint: str | None = None) -> TrackingEvent:
-    verdict = classify(raw.text, carrier=shipment.carrier, code=raw.code, lang=raw.lang)
+    # An event code is in the vocabulary of the connector that reported it (Cainiao's action codes for a
+    # China Post number Cainiao follows), so its code table is used when it has one.
+    vocabulary = source if source in code_tables() else shipment.carrier
+    verdict = classify(raw.text, carrier=vocabulary, code=raw.code, lang=raw.lang)
     return TrackingEvent(
         shipment_id=shipment.id,
         occurred_at=raw.occurred_at,

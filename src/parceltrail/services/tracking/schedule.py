@@ -145,7 +145,8 @@ class ScanGapModel:
                 gap = (scans[i + 1].occurred_at - scans[i].occurred_at).total_seconds() / 3600
                 if gap >= 0:
                     awaited = is_awaited(scans[i + 1].subtag, scans[i].subtag)
-                    stages.setdefault(key, []).append((_local_hour(scans[i].occurred_at), round(gap, 3), awaited))
+                    hour = _local_hour(scans[i].occurred_at)
+                    stages.setdefault(key, []).append((hour, round(gap, 3), awaited))
         for key, samples in stages.items():
             if len(samples) > MAX_SAMPLES_PER_STAGE:  # keep an even spread, deterministically
                 step = len(samples) / MAX_SAMPLES_PER_STAGE

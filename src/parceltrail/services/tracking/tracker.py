@@ -21,7 +21,7 @@ from parceltrail.numbers import Candidate, detect, is_known_carrier, normalize, 
 from parceltrail.services.marketplace.order_status import on_shipment_changed
 from parceltrail.services.outlook.eta import models_for
 from parceltrail.services.ports import Store, UnitOfWork
-from parceltrail.services.tracking import schedule
+from parceltrail.services.tracking import routing, schedule
 from parceltrail.services.tracking.ingestion import IngestReport, ingest, ingest_many
 from parceltrail.services.tracking.leases import new_owner
 from parceltrail.services.tracking.registry import ConnectorRegistry
@@ -69,6 +69,7 @@ def store_for_tracking(repo: UnitOfWork, number: str, reading: Candidate | None,
     the caller's transaction. `carrier` overrides the reading's (None reading: the user's carrier)."""
     return repo.shipments.add(Shipment(
         tracking_number=number,
+        carrier_source=routing.USER if carrier else routing.DETECTED,
         carrier=carrier or (reading.carrier if reading else "unknown"),
         format=reading.format if reading else None,
         service_class=reading.service_class if reading else None,
@@ -100,7 +101,11 @@ class Tracker:
         number, chosen = parse_number(text, carrier)
         now = self.clock.now()
         with self.store.transaction() as repo:
-            return store_for_tracking(repo, number, chosen, now, carrier=carrier)
+            shipment = store_for_tracking(repo, number, chosen, now, carrier=carrier)
+            if carrier is not None and shipment.carrier_source != routing.USER:
+                shipment.carrier_source = routing.USER  # named now: never auto-corrected from here on
+                repo.shipments.save(shipment, now)
+            return shipment
 
     # reading -------------------------------------------------------------------------------------
     def timeline(self, shipment_id: int) -> Timeline:
@@ -129,18 +134,23 @@ class Tracker:
         """Fetch these shipments now, in carrier-sized batches, and ingest what comes back (`lease_owner`:
         they were claimed under that lease, which each ingestion transaction settles)."""
         report = PollReport()
-        by_carrier: dict[str, list[Shipment]] = defaultdict(list)
+        # Each shipment goes to the best enabled connector for its number (routing.route_for); shipments
+        # sharing a connector are fetched together in batches.
+        by_route: dict[tuple[str | None, int], tuple[routing.Route, list[Shipment]]] = {}
         for shipment in shipments:
-            by_carrier[shipment.carrier].append(shipment)
-        for carrier, group in by_carrier.items():
-            connector = self.connectors.for_carrier(carrier)
+            route = routing.route_for(self.connectors, shipment)
+            by_route.setdefault((route.slug, id(route.connector)), (route, []))[1].append(shipment)
+        not_found: list[int] = []
+        for route, group in by_route.values():
+            connector = route.connector
             if connector is None:
-                # AUTH, not PERMANENT: once the operator configures credentials, polling resumes.
-                failure = Failure(FailureKind.AUTH, f"no connector is enabled for carrier {carrier!r} "
-                                  "(see `parceltrail carriers`)")
+                # AUTH, not PERMANENT: once the operator enables a connector, polling resumes.
+                failure = Failure(FailureKind.AUTH, route.reason or "no connector is enabled for carrier "
+                                  f"{group[0].carrier!r} (see `parceltrail carriers`)")
                 for shipment in group:
-                    self._apply(shipment, failure, "none", report, lease_owner)
+                    self._apply(shipment, failure, routing.NONE, report, lease_owner)
                 continue
+            source = route.slug or connector.slug
             for start in range(0, len(group), connector.max_batch):
                 batch = group[start:start + connector.max_batch]
                 outcomes = connector.fetch([s.tracking_number for s in batch])
@@ -148,7 +158,11 @@ class Tracker:
                 pairs = [(shipment, outcomes.get(shipment.tracking_number) or Failure(
                     FailureKind.RETRY_LATER, "the connector returned no outcome for this number"))
                     for shipment in batch]
-                self._apply_batch(pairs, connector.slug, report, lease_owner)
+                self._apply_batch(pairs, source, report, lease_owner)
+                not_found += [s.id for s, o in pairs if s.id is not None and isinstance(o, Failure)
+                              and o.kind is FailureKind.NOT_FOUND]
+        if not_found:
+            routing.correct_carriers(self, not_found)
         return report
 
     def _apply_batch(self, pairs: list[tuple[Shipment, TrackResult | Failure]], source: str,
@@ -181,8 +195,9 @@ class Tracker:
         live_pairs = [(currents[s.id], outcome) for s, outcome in pairs if s.id in currents]
         before = {c.id: (c.tag, c.subtag, c.last_event_at) for c, _ in live_pairs}
         successes = [(c, o) for c, o in live_pairs if isinstance(o, TrackResult)]
-        for current, _ in live_pairs:
+        for current, outcome in live_pairs:
             current.last_checked_at = now
+            routing.note_outcome(current, source, outcome, now)
         results = dict(zip([c.id for c, _ in successes],
                            ingest_many(repo, successes, source, now, save_items=False), strict=True))
         for current, outcome in live_pairs:
@@ -234,6 +249,7 @@ class Tracker:
             if current is None:
                 return  # deleted while we fetched
             current.last_checked_at = now
+            routing.note_outcome(current, source, outcome, now)
             result = None
             if isinstance(outcome, TrackResult):
                 result = ingest(repo, current, outcome, source, now)

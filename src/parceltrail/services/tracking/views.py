@@ -34,6 +34,9 @@ def shipment_dict(shipment: Shipment) -> dict[str, Any]:
         "previous_leg_id": shipment.previous_leg_id,
         "next_leg_id": shipment.next_leg_id,
         "simulated": shipment.simulated,
+        "connector": shipment.connector,
+        "unfollowed_reason": shipment.unfollowed_reason,
+        "carrier_source": shipment.carrier_source,
         "created_at": _iso(shipment.created_at),
     }
 
@@ -87,7 +90,7 @@ def eta_view(eta: Eta | None) -> dict[str, Any] | None:
 def health_view(health: Health | None) -> dict[str, Any] | None:
     """Silence health as plain data: state (ok | not_updated | possibly_lost | expired), days of silence,
     the thresholds it is judged by, and the likely reason (a code and its wording)."""
-    if health is None:
+    if health is None or health.state == "untracked":
         return None
     days = lambda d: round(d.total_seconds() / 86400, 1)  # noqa: E731
     reason = health.likely_reason
