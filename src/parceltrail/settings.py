@@ -75,7 +75,7 @@ class Settings(BaseSettings):
     user: str | None = None  # the acting user of CLI commands (like --user)
     seventeentrack_key: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("PARCELTRAIL_17TRACK_KEY", "seventeentrack_key"))
-    carrier_env: dict[str, str] = Field(default_factory=dict, exclude=True)
+    carrier_env: dict[str, str] = Field(default_factory=lambda: _prefixed_env(), exclude=True)
 
     @field_validator("sandbox_url", "smtp_user", "user", mode="before")
     @classmethod
@@ -99,9 +99,8 @@ class Settings(BaseSettings):
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:
         """The settings in force: the environment, then `overrides` (e.g. command-line options)."""
-        env = {k: v for k, v in os.environ.items() if k.startswith(ENV_PREFIX)}
         try:
-            return cls(carrier_env=env, **overrides)
+            return cls(carrier_env=_prefixed_env(), **overrides)
         except ValidationError as error:
             raise SettingsError(_describe(error)) from None
 
@@ -117,6 +116,10 @@ class Settings(BaseSettings):
             smtp=SmtpSettings(host=self.smtp_host, port=self.smtp_port, username=self.smtp_user,
                               password=password, sender=self.smtp_from, starttls=self.smtp_starttls,
                               ssl=self.smtp_ssl))
+
+
+def _prefixed_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k.startswith(ENV_PREFIX)}
 
 
 def _describe(error: ValidationError) -> str:

@@ -25,14 +25,14 @@ NOTHING_FOLLOWS = "LE424296059SE"  # PostNord Sweden: no connector, no key
 def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[TestClient, dict[str, str]]]:
     for name in ("PARCELTRAIL_17TRACK_KEY", "PARCELTRAIL_DISABLE_CONNECTORS"):
         monkeypatch.delenv(name, raising=False)
-    settings = Settings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'p.db'}", demo=False,
-                        sandbox_speed=3600.0)
     simulation = load_or_create(tmp_path, 3600.0)
-    base_url, stop = serve_in_thread(sandbox_app(settings, simulation))
     with ReplayServer().running() as replay:
         body = cainiao_body("RS0814398526Y.response-body.json").replace(b"RS0814398526Y", b"RB123456785CN")
         replay.json("global/detail.json", "RB123456785CN", body)
         monkeypatch.setenv("PARCELTRAIL_CAINIAO_URL", replay.url)
+        settings = Settings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'p.db'}", demo=False,
+                            sandbox_speed=3600.0)
+        base_url, stop = serve_in_thread(sandbox_app(settings, simulation))
         try:
             runtime = build(settings, base_url, simulation=simulation)
             now = runtime.clock.now()
