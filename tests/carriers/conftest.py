@@ -13,7 +13,7 @@ import httpx
 import pytest
 import respx
 
-from parceltrail.adapters.carriers.http import RateLimiter
+from parceltrail.adapters.carriers.http import RequestPacer
 from parceltrail.clock import ManualClock
 
 RECORDED = Path(__file__).parent / "recorded"
@@ -37,8 +37,8 @@ def clock() -> ManualClock:
 
 
 @pytest.fixture
-def limiter() -> RateLimiter:
-    return RateLimiter(0.0, sleep=lambda _: None)
+def limiter() -> RequestPacer:
+    return RequestPacer(0.0, sleep=lambda _: None)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from parceltrail.adapters.carriers.dhl import DhlConnector
-from parceltrail.adapters.carriers.http import RateLimiter
+from parceltrail.adapters.carriers.http import RequestPacer
 from parceltrail.domain.connectors import Failure, FailureKind, TrackResult
 
 BASE = "https://dhl.test"
@@ -59,7 +59,7 @@ def test_429_retry_after_stops_batch(dhl, mock, recorded) -> None:
 
 def test_local_rate_limit_turns_into_retry_later(client, clock, mock, recorded) -> None:
     now = [0.0]
-    slow = RateLimiter(5.0, max_wait=0.0, monotonic=lambda: now[0], sleep=lambda _: None)
+    slow = RequestPacer(5.0, max_wait=0.0, monotonic=lambda: now[0], sleep=lambda _: None)
     dhl = DhlConnector("k", base_url=BASE, client=client, clock=clock, limiter=slow)
     route = mock.get(URL).mock(return_value=httpx.Response(200, json=recorded("dhl_shipments_express.json")))
     outcomes = dhl.fetch([NUMBER, "7777777771", "7777777772"])

@@ -6,7 +6,7 @@ import pytest
 
 from parceltrail.adapters.carriers.http import (
     MalformedResponseError,
-    RateLimiter,
+    RequestPacer,
     parse_offset,
     parse_time,
     retry_after_seconds,
@@ -41,7 +41,7 @@ def test_rate_limiter_waits_briefly_then_refuses() -> None:
     def sleep(seconds: float) -> None:
         slept.append(seconds)
 
-    limiter = RateLimiter(5.0, max_wait=6.0, monotonic=lambda: now[0], sleep=sleep)
+    limiter = RequestPacer(5.0, max_wait=6.0, monotonic=lambda: now[0], sleep=sleep)
     assert limiter.acquire() is None  # first request goes at once
     assert limiter.acquire() is None  # second waits 5 s (within max_wait)
     assert slept == [5.0]

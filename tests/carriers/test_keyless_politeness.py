@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from parceltrail.adapters.carriers.cainiao import CainiaoConnector
-from parceltrail.adapters.carriers.http import RateLimiter
+from parceltrail.adapters.carriers.http import RequestPacer
 from parceltrail.adapters.carriers.polite import Cooldown, Politeness
 from parceltrail.adapters.carriers.yunexpress import YunExpressConnector
 from parceltrail.adapters.db.uow import Store
@@ -42,7 +42,7 @@ def test_cooldown_doubles_up_to_the_cap_and_honours_retry_after() -> None:
 
 
 def test_concurrency_cap_turns_an_extra_request_into_retry_later(server: ReplayServer) -> None:
-    connector = CainiaoConnector(base_url=server.url, limiter=RateLimiter(0.0, max_wait=0.01))
+    connector = CainiaoConnector(base_url=server.url, limiter=RequestPacer(0.0, max_wait=0.01))
     assert connector._slots.acquire(blocking=False)  # another request of this installation is in flight
     outcome = connector.fetch(["LP00512345678901"])["LP00512345678901"]
     assert isinstance(outcome, Failure) and outcome.kind is FailureKind.RETRY_LATER
@@ -52,13 +52,13 @@ def test_concurrency_cap_turns_an_extra_request_into_retry_later(server: ReplayS
 def test_rate_limit_spaces_requests() -> None:
     waits: list[float] = []
     now = [0.0]
-    limiter = RateLimiter(3.0, monotonic=lambda: now[0], sleep=waits.append)
+    limiter = RequestPacer(3.0, monotonic=lambda: now[0], sleep=waits.append)
     assert limiter.acquire() is None and limiter.acquire() is None
     assert waits == [3.0]
 
 
 def _yun(server: ReplayServer) -> YunExpressConnector:
-    return YunExpressConnector(KEY, base_url=server.url, limiter=RateLimiter(0.0),
+    return YunExpressConnector(KEY, base_url=server.url, limiter=RequestPacer(0.0),
                                now_ms=lambda: 1745484875000)
 
 
@@ -117,6 +117,6 @@ def test_yunexpress_captcha_through_the_engine_stores_nothing(server: ReplayServ
 def test_user_agent_names_parceltrail(server: ReplayServer) -> None:
     server.json("global/detail.json", "LP00512345678901", b'{"success":true,"module":[]}')
     with httpx.Client() as client:
-        connector = CainiaoConnector(base_url=server.url, client=client, limiter=RateLimiter(0.0))
+        connector = CainiaoConnector(base_url=server.url, client=client, limiter=RequestPacer(0.0))
         connector.fetch(["LP00512345678901"])
     assert server.seen[0].headers["user-agent"].startswith("parceltrail/")

@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from parceltrail.adapters.carriers.catalog import build_registry
-from parceltrail.adapters.carriers.http import RateLimiter
+from parceltrail.adapters.carriers.http import RequestPacer
 from parceltrail.adapters.db.uow import Store
 from parceltrail.clock import ManualClock
 from parceltrail.domain.shipment import Timeline
@@ -60,7 +60,7 @@ def make_rig(server: ReplayServer, store: Store, now: datetime, **extra_env: str
     clock = ManualClock(now)
     registry, catalog = build_registry(env, clock=clock, plugins=[])
     for entry in catalog.entries:  # politeness is tested on its own; here the replay must not wait
-        entry.connector.limiter = RateLimiter(0.0, sleep=lambda _: None)
+        entry.connector.limiter = RequestPacer(0.0, sleep=lambda _: None)
     return Rig(server, clock, store, registry, Tracker(store, registry, clock))
 
 

@@ -21,7 +21,7 @@ from parceltrail.adapters.carriers.http import (
     HttpConnector,
     MalformedResponseError,
     Outcomes,
-    RateLimiter,
+    RequestPacer,
     all_fail,
     body_json,
     fetch_batches,
@@ -94,7 +94,7 @@ class AustraliaPostConnector(HttpConnector):
 
     def __init__(self, api_key: str, password: str, account: str, *, base_url: str = DEFAULT_BASE_URL,
                  client: httpx.Client | None = None, clock: Clock | None = None,
-                 limiter: RateLimiter | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
+                 limiter: RequestPacer | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
         # The tracking API allows 10 requests a minute per account.
         super().__init__(base_url, client=client, clock=clock, limiter=limiter, min_interval=6.0,
                          timeout=timeout)

@@ -21,7 +21,7 @@ from parceltrail.adapters.carriers.http import (
     RETRY,
     MalformedResponseError,
     PerNumberConnector,
-    RateLimiter,
+    RequestPacer,
     join_location,
     send,
     short,
@@ -120,7 +120,7 @@ class CanadaPostConnector(PerNumberConnector):
 
     def __init__(self, username: str, password: str, *, base_url: str = DEFAULT_BASE_URL,
                  client: httpx.Client | None = None, clock: Clock | None = None,
-                 limiter: RateLimiter | None = None, language: str = "en-CA",
+                 limiter: RequestPacer | None = None, language: str = "en-CA",
                  timeout: float = DEFAULT_TIMEOUT) -> None:
         super().__init__(base_url, client=client, clock=clock, limiter=limiter, min_interval=0.5,
                          timeout=timeout)

@@ -28,7 +28,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request, Response
 
-from parceltrail.adapters.carriers.http import RateLimiter
+from parceltrail.adapters.carriers.http import RequestPacer
 from parceltrail.adapters.carriers.spec import ConnectorSpec
 from parceltrail.adapters.sandbox.server import serve_in_thread
 from parceltrail.domain.connectors import Failure, FailureKind, FetchOutcome, TrackResult
@@ -114,7 +114,7 @@ def _build(spec: ConnectorSpec, url: str, env: Mapping[str, str]) -> Any:
     settings = {spec.env_name(s): env.get(spec.env_name(s), "replay") for s in spec.settings}
     connector = spec.build({**settings, spec.url_env(): url}, None, None)
     if hasattr(connector, "limiter"):
-        connector.limiter = RateLimiter(0.0, sleep=lambda _: None)  # the replay needs no politeness
+        connector.limiter = RequestPacer(0.0, sleep=lambda _: None)  # the replay needs no politeness
     return connector
 
 

@@ -17,7 +17,7 @@ from parceltrail.adapters.carriers.http import (
     DEFAULT_TIMEOUT,
     MalformedResponseError,
     PerNumberConnector,
-    RateLimiter,
+    RequestPacer,
     join_location,
     maybe_json,
     need,
@@ -101,7 +101,7 @@ class DhlConnector(PerNumberConnector):
     max_batch = 5  # one request per number, and DHL's starter quota is small
 
     def __init__(self, api_key: str, *, base_url: str = DEFAULT_BASE_URL, client: httpx.Client | None = None,
-                 clock: Clock | None = None, limiter: RateLimiter | None = None, language: str = "en",
+                 clock: Clock | None = None, limiter: RequestPacer | None = None, language: str = "en",
                  timeout: float = DEFAULT_TIMEOUT) -> None:
         # DHL's initial plan allows one call every 5 seconds (and a daily cap).
         super().__init__(base_url, client=client, clock=clock, limiter=limiter, min_interval=5.0,

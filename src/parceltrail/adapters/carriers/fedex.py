@@ -18,7 +18,7 @@ from parceltrail.adapters.carriers.http import (
     HttpConnector,
     MalformedResponseError,
     Outcomes,
-    RateLimiter,
+    RequestPacer,
     all_fail,
     alpha2,
     body_json,
@@ -136,7 +136,7 @@ class FedexConnector(HttpConnector):
 
     def __init__(self, api_key: str, secret_key: str, *, base_url: str = DEFAULT_BASE_URL,
                  client: httpx.Client | None = None, clock: Clock | None = None,
-                 limiter: RateLimiter | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
+                 limiter: RequestPacer | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
         super().__init__(base_url, client=client, clock=clock, limiter=limiter, min_interval=0.5,
                          timeout=timeout)
         self.oauth = OAuthClientCredentials(f"{self.base_url}/oauth/token", api_key, secret_key,

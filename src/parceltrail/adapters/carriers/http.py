@@ -105,7 +105,7 @@ def send(client: httpx.Client, request: httpx.Request, carrier: str) -> httpx.Re
         return Failure(RETRY, f"{carrier} transport error: {type(exc).__name__}: {short(str(exc))}")
 
 
-class RateLimiter:
+class RequestPacer:
     """At most one request every `min_interval` seconds per connector.
 
     A worker waits up to `max_wait` seconds for its turn; beyond that the caller gets the remaining wait
@@ -269,11 +269,11 @@ class HttpConnector:
     name: str  # the carrier as failure reasons name it
 
     def __init__(self, base_url: str, *, client: httpx.Client | None, clock: Clock | None,
-                 limiter: RateLimiter | None, min_interval: float, timeout: float) -> None:
+                 limiter: RequestPacer | None, min_interval: float, timeout: float) -> None:
         self.base_url = base_url.rstrip("/")
         self._client, self._owns_client = make_client(client, timeout)
         self.clock = clock
-        self.limiter = limiter or RateLimiter(min_interval)
+        self.limiter = limiter or RequestPacer(min_interval)
 
     def close(self) -> None:
         if self._owns_client:

@@ -20,7 +20,7 @@ from parceltrail.adapters.carriers.http import (
     HttpConnector,
     MalformedResponseError,
     Outcomes,
-    RateLimiter,
+    RequestPacer,
     all_fail,
     alpha2,
     body_json,
@@ -102,7 +102,7 @@ class LaPosteConnector(HttpConnector):
     max_batch = BATCH
 
     def __init__(self, api_key: str, *, base_url: str = DEFAULT_BASE_URL, client: httpx.Client | None = None,
-                 clock: Clock | None = None, limiter: RateLimiter | None = None, language: str = "fr_FR",
+                 clock: Clock | None = None, limiter: RequestPacer | None = None, language: str = "fr_FR",
                  timeout: float = DEFAULT_TIMEOUT) -> None:
         super().__init__(base_url, client=client, clock=clock, limiter=limiter, min_interval=0.2,
                          timeout=timeout)

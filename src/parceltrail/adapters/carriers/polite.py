@@ -1,7 +1,7 @@
 """Politeness for key-less connectors: the public endpoints behind carriers' own tracking pages are shared
 with their web visitors, so parceltrail asks gently.
 
-Per connector: at most one request every `min_interval` seconds (`RateLimiter`), at most `max_concurrent`
+Per connector: at most one request every `min_interval` seconds (`RequestPacer`), at most `max_concurrent`
 requests in flight, a descriptive User-Agent, and a cool-down after HTTP 429/5xx (Retry-After when the
 carrier gives one, else doubling from `base_backoff` up to `max_backoff`) during which no request is
 sent at all: every number gets RETRY_LATER with the remaining wait, so the scheduler backs off too.
@@ -26,7 +26,7 @@ from parceltrail.adapters.carriers.http import (
     HttpConnector,
     MalformedResponseError,
     Outcomes,
-    RateLimiter,
+    RequestPacer,
     all_fail,
     fetch_batches,
     loads,
@@ -101,7 +101,7 @@ class KeylessConnector(HttpConnector):
     politeness = Politeness()
 
     def __init__(self, base_url: str, *, client: httpx.Client | None = None, clock: Clock | None = None,
-                 limiter: RateLimiter | None = None, politeness: Politeness | None = None,
+                 limiter: RequestPacer | None = None, politeness: Politeness | None = None,
                  timeout: float = DEFAULT_TIMEOUT, monotonic: Callable[[], float] = time.monotonic) -> None:
         policy = politeness or self.politeness
         super().__init__(base_url, client=client, clock=clock, limiter=limiter,

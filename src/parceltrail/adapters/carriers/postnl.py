@@ -21,7 +21,7 @@ from parceltrail.adapters.carriers.http import (
     DEFAULT_TIMEOUT,
     MalformedResponseError,
     PerNumberConnector,
-    RateLimiter,
+    RequestPacer,
     maybe_json,
     send,
     short,
@@ -113,7 +113,7 @@ class PostNlConnector(PerNumberConnector):
     max_batch = 10
 
     def __init__(self, api_key: str, *, base_url: str = DEFAULT_BASE_URL, client: httpx.Client | None = None,
-                 clock: Clock | None = None, limiter: RateLimiter | None = None,
+                 clock: Clock | None = None, limiter: RequestPacer | None = None,
                  timeout: float = DEFAULT_TIMEOUT) -> None:
         super().__init__(base_url, client=client, clock=clock, limiter=limiter, min_interval=0.5,
                          timeout=timeout)

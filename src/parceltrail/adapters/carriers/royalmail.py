@@ -18,7 +18,7 @@ from parceltrail.adapters.carriers.http import (
     DEFAULT_TIMEOUT,
     MalformedResponseError,
     PerNumberConnector,
-    RateLimiter,
+    RequestPacer,
     maybe_json,
     need,
     opt,
@@ -82,7 +82,7 @@ class RoyalMailConnector(PerNumberConnector):
 
     def __init__(self, client_id: str, client_secret: str, *, base_url: str = DEFAULT_BASE_URL,
                  client: httpx.Client | None = None, clock: Clock | None = None,
-                 limiter: RateLimiter | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
+                 limiter: RequestPacer | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
         super().__init__(base_url, client=client, clock=clock, limiter=limiter, min_interval=0.5,
                          timeout=timeout)
         self.client_id = client_id

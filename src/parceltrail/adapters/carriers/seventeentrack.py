@@ -28,7 +28,7 @@ from parceltrail.adapters.carriers.http import (
     HttpConnector,
     MalformedResponseError,
     Outcomes,
-    RateLimiter,
+    RequestPacer,
     all_fail,
     alpha2,
     body_json,
@@ -266,7 +266,7 @@ class SeventeenTrackConnector(HttpConnector):
     max_batch = MAX_NUMBERS
 
     def __init__(self, api_key: str, *, base_url: str = DEFAULT_BASE_URL, client: httpx.Client | None = None,
-                 clock: Clock | None = None, limiter: RateLimiter | None = None,
+                 clock: Clock | None = None, limiter: RequestPacer | None = None,
                  timeout: float = DEFAULT_TIMEOUT) -> None:
         # 17TRACK allows 3 requests a second.
         super().__init__(base_url, client=client, clock=clock, limiter=limiter, min_interval=1 / 3,

@@ -21,7 +21,7 @@ from parceltrail.adapters.carriers.http import (
     DEFAULT_TIMEOUT,
     MalformedResponseError,
     PerNumberConnector,
-    RateLimiter,
+    RequestPacer,
     alpha2,
     join_location,
     maybe_json,
@@ -140,7 +140,7 @@ class UpsConnector(PerNumberConnector):
 
     def __init__(self, client_id: str, client_secret: str, *, base_url: str = DEFAULT_BASE_URL,
                  client: httpx.Client | None = None, clock: Clock | None = None,
-                 limiter: RateLimiter | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
+                 limiter: RequestPacer | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
         super().__init__(base_url, client=client, clock=clock, limiter=limiter, min_interval=0.2,
                          timeout=timeout)
         self.oauth = OAuthClientCredentials(f"{self.base_url}/security/v1/oauth/token", client_id,

@@ -18,7 +18,7 @@ from parceltrail.adapters.carriers.http import (
     DEFAULT_TIMEOUT,
     MalformedResponseError,
     PerNumberConnector,
-    RateLimiter,
+    RequestPacer,
     alpha2,
     join_location,
     maybe_json,
@@ -122,7 +122,7 @@ class UspsConnector(PerNumberConnector):
 
     def __init__(self, client_id: str, client_secret: str, *, base_url: str = DEFAULT_BASE_URL,
                  client: httpx.Client | None = None, clock: Clock | None = None,
-                 limiter: RateLimiter | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
+                 limiter: RequestPacer | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
         # USPS's default quota is small (about 60 calls an hour); pace requests and honour 429s.
         super().__init__(base_url, client=client, clock=clock, limiter=limiter, min_interval=1.0,
                          timeout=timeout)

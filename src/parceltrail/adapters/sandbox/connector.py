@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 
+from parceltrail.adapters.carriers.http import MalformedResponseError
 from parceltrail.adapters.carriers.http import (
     retry_after_seconds as _retry_after,  # delta-seconds or an HTTP date
 )
@@ -20,10 +21,6 @@ from parceltrail.adapters.sandbox.scenarios import CARRIER_SLUG
 from parceltrail.domain.connectors import Failure, FailureKind, FetchOutcome, NextLeg, RawEvent, TrackResult
 
 Outcomes = dict[str, FetchOutcome]
-
-
-class MalformedResponseError(ValueError):
-    """The body is not the documented shape; the message says what is wrong."""
 
 
 def _require(obj: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
