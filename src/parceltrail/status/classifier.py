@@ -1,8 +1,9 @@
 """`classify()`: place one carrier event (text and/or carrier code) on the canonical taxonomy.
 
 Order of evidence: an exact entry in the carrier's code table, then the text rules of
-the text's language (other Latin-script languages are tried if that places nothing),
-then a code-table fallback on the code's first part. Deterministic and offline.
+the text's language (other Latin-script languages, or the neighbour of the same script, are
+tried if that places nothing), then a code-table fallback on the code's first part.
+Deterministic and offline.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from functools import lru_cache
 
 from parceltrail.status.codes import lookup
 from parceltrail.status.location import extract_location
-from parceltrail.status.normalize import LATIN_LANGS, guess_lang, latin_fallbacks, normalize, script_lang
+from parceltrail.status.normalize import LATIN_LANGS, fallbacks, guess_lang, normalize, script_lang
 from parceltrail.status.rules import Rule, rule_set
 from parceltrail.status.taxonomy import Subtag, Tag
 
@@ -42,6 +43,47 @@ _CARRIER_LANG = {
     "deutsche-post": "de",
     "dhl-parcel-de": "de",
     "hermes-de": "de",
+    "dpd-de": "de",
+    "gls-de": "de",
+    "poste-italiane": "it",
+    "brt": "it",
+    "sda": "it",
+    "postnl": "nl",
+    "bpost": "nl",
+    "inpost": "pl",
+    "poczta-polska": "pl",
+    "czech-post": "cs",
+    "ceska-posta": "cs",
+    "ppl": "cs",
+    "ptt": "tr",
+    "yurtici": "tr",
+    "aras": "tr",
+    "mng": "tr",
+    "postnord": "sv",
+    "postnord-se": "sv",
+    "postnord-dk": "da",
+    "gls-dk": "da",
+    "posten-norge": "no",
+    "bring": "no",
+    "posti": "fi",
+    "posta-romana": "ro",
+    "fan-courier": "ro",
+    "magyar-posta": "hu",
+    "nova-poshta": "uk",
+    "ukrposhta": "uk",
+    "japan-post": "ja",
+    "yamato": "ja",
+    "sagawa": "ja",
+    "cj-logistics": "ko",
+    "korea-post": "ko",
+    "hanjin": "ko",
+    "lotte": "ko",
+    "israel-post": "he",
+    "elta": "el",
+    "acs": "el",
+    "jtexpress": "zh",
+    "jd": "zh",
+    "ems": "zh",
 }
 
 
@@ -77,7 +119,7 @@ def _placed(subtag: Subtag, confidence: float, location: str | None, rule: str) 
 
 
 def _match_text(norm: str, lang: str) -> tuple[str, Rule] | None:
-    for candidate in (lang, *latin_fallbacks(lang)):
+    for candidate in (lang, *fallbacks(lang)):
         rules = rule_set(candidate)
         if rules is not None and (rule := rules.first_match(norm)) is not None:
             return candidate, rule
@@ -103,10 +145,14 @@ def _classify(text: str, carrier: str | None, code: str | None, lang: str | None
     # The script is decisive (an English text from a Chinese carrier is English). For Latin
     # script the caller's language is trusted; the carrier's is a hint the text may outvote.
     script = script_lang(norm)
+    carrier_lang = _CARRIER_LANG.get(slug or "")
     if script is not None:
-        lang = script
+        # Kanji-only Japanese reads like Chinese, and Russian/Ukrainian share most letters, so a
+        # caller's or carrier's language of the same script family decides between them.
+        family = (script, *fallbacks(script))
+        lang = lang if lang in family else carrier_lang if carrier_lang in family else script
     elif lang not in LATIN_LANGS:
-        lang = guess_lang(norm, _CARRIER_LANG.get(slug or ""))
+        lang = guess_lang(norm, carrier_lang)
     location = extract_location(text, lang) if norm else None
 
     hit = lookup(slug, code)

@@ -23,6 +23,8 @@ from parceltrail.status.taxonomy import Subtag
 
 DEFAULT_CONFIDENCE = 0.9
 _GRAM = 3
+# Languages written without spaces or with short syllable blocks: 2-grams select their rules.
+_SHORT_WORD_LANGS = frozenset({"zh", "ja", "ko"})
 _META = set("\\.^$*+?{}[]|()")
 
 
@@ -57,7 +59,7 @@ class RuleSet:
     by_gram: dict[str, tuple[tuple[int, int], ...]]  # trigger n-gram -> (rule, alternative) pairs
     grams: frozenset[str]  # keys of by_gram
     always: frozenset[int]  # rules without a usable trigger
-    gram: int  # n-gram length: 2 for Chinese (short words), 3 otherwise
+    gram: int  # n-gram length: 2 for Chinese, Japanese and Korean (short words), 3 otherwise
 
     def first_match(self, norm: str) -> Rule | None:
         n = self.gram
@@ -124,7 +126,7 @@ def _alternation(patterns: list[str]) -> str:
 
 
 def compile_rules(lang: str, raw: list[dict[str, object]]) -> RuleSet:
-    gram = 2 if lang == "zh" else _GRAM
+    gram = 2 if lang in _SHORT_WORD_LANGS else _GRAM
     rules: list[Rule] = []
     compiled: list[_Compiled] = []
     branches: list[str] = []
