@@ -119,11 +119,19 @@ def _placed(subtag: Subtag, confidence: float, location: str | None, rule: str) 
 
 
 def _match_text(norm: str, lang: str) -> tuple[str, Rule] | None:
-    for candidate in (lang, *fallbacks(lang)):
+    rules = rule_set(lang)
+    if rules is not None and (rule := rules.first_match(norm)) is not None:
+        return lang, rule
+    # The guessed language places nothing: the text is in another language, or in one without
+    # rules. Among the other languages the most specific evidence wins (the longest literal a
+    # matching pattern starts with); ties go to the earlier, commoner language.
+    best: tuple[int, str, Rule] | None = None
+    for candidate in fallbacks(lang):
         rules = rule_set(candidate)
-        if rules is not None and (rule := rules.first_match(norm)) is not None:
-            return candidate, rule
-    return None
+        found = rules.first_match_weighted(norm) if rules is not None else None
+        if found is not None and (best is None or found[1] > best[0]):
+            best = (found[1], candidate, found[0])
+    return (best[1], best[2]) if best is not None else None
 
 
 def classify(

@@ -62,6 +62,12 @@ class RuleSet:
     gram: int  # n-gram length: 2 for Chinese, Japanese and Korean (short words), 3 otherwise
 
     def first_match(self, norm: str) -> Rule | None:
+        found = self.first_match_weighted(norm)
+        return found[0] if found is not None else None
+
+    def first_match_weighted(self, norm: str) -> tuple[Rule, int] | None:
+        """The first matching rule and the length of the literal its matching pattern starts with:
+        how specific the evidence is ("tullattu" says more than "tull")."""
         n = self.gram
         present = {norm[i : i + n] for i in range(len(norm) - n + 1)} & self.grams
         triggered: dict[int, list[int]] = {i: list(range(len(self.compiled[i].any))) for i in self.always}
@@ -75,7 +81,7 @@ class RuleSet:
                 literal, pattern = comp.any[alt]
                 if literal in norm and pattern.search(norm) is not None:
                     if comp.conditions_hold(norm):
-                        return self.rules[i]
+                        return self.rules[i], len(literal)
                     break
         return None
 
