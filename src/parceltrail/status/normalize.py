@@ -98,11 +98,17 @@ def script_lang(norm: str) -> str | None:
 def guess_lang(norm: str, hint: str | None = None) -> str:
     """Language of a normalised text: its script decides the non-Latin ones; for Latin script words
     and letters vote, and a Latin `hint` (e.g. the carrier's language) wins unless outvoted."""
+    return guess_lang_with_evidence(norm, hint)[0]
+
+
+def guess_lang_with_evidence(norm: str, hint: str | None = None) -> tuple[str, bool]:
+    """`guess_lang` and whether anything backed the guess (script, a hint word or letter, or the
+    caller's `hint`); an unbacked guess is only the default, English."""
     script = script_lang(norm)
     if script is not None:
         if script in ("zh", "ja") and hint in ("zh", "ja"):
-            return hint  # type: ignore[return-value]
-        return script
+            return hint, True  # type: ignore[return-value]
+        return script, True
     words, letters, letter_re = _hints()
     scores = dict.fromkeys(LATIN_LANGS, 0)
     for word in _WORD.findall(norm):
@@ -112,8 +118,8 @@ def guess_lang(norm: str, hint: str | None = None) -> str:
         scores[letters[ch]] += 2
     best = max(LATIN_LANGS, key=scores.__getitem__)  # ties: the earlier language, English first
     if hint in LATIN_LANGS and scores[hint] >= scores[best]:
-        return hint  # type: ignore[return-value]
-    return best if scores[best] else "en"
+        return hint, True  # type: ignore[return-value]
+    return (best, True) if scores[best] else ("en", False)
 
 
 def fallbacks(first: str) -> tuple[str, ...]:
