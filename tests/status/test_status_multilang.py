@@ -231,6 +231,174 @@ CASES: list[tuple[str, str, str]] = [
     ("zh", "快件正在退回途中", "Exception_010"),
 ]
 
+# Wording of specific carriers (postal operators, express and parcel-locker networks) as their
+# tracking pages phrase it, written for these tests from general knowledge; checked like CASES.
+CARRIER_WORDING: list[tuple[str, str, str]] = [
+    # --- es ---
+    ("es", "Pre-registrado", "InfoReceived_001"),
+    ("es", "Envío pre-registrado", "InfoReceived_001"),
+    ("es", "Admitido", "InTransit_002"),
+    ("es", "En camino", "InTransit_001"),
+    ("es", "En tránsito", "InTransit_001"),
+    ("es", "Clasificado en centro de tratamiento", "InTransit_001"),
+    ("es", "En reparto", "OutForDelivery_001"),
+    ("es", "Reparto fallido. Ausente", "AttemptFail_002"),
+    ("es", "Entregado", "Delivered_001"),
+    ("es", "Disponible para recoger en oficina", "AvailableForPickup_001"),
+    ("es", "Devuelto al remitente", "Exception_010"),
+    ("es", "Llegada a la unidad de reparto", "InTransit_003"),
+    ("es", "En proceso de entrega", "OutForDelivery_001"),
+    ("es", "Envío entregado en Citypaq", "Delivered_001"),
+    ("es", "El envío ha sido recogido", "InTransit_002"),
+    ("es", "Recogido en origen", "InTransit_002"),
+    ("es", "Dirección incorrecta", "Exception_007"),
+    ("es", "Rehusado", "Exception_003"),
+    ("es", "Pendiente de recogida en oficina", "AvailableForPickup_001"),
+    ("es", "En aduanas", "InTransit_006"),
+    # --- pt ---
+    ("pt", "Objeto postado", "InTransit_002"),
+    ("pt", "Objeto em trânsito - por favor aguarde", "InTransit_001"),
+    ("pt", "Objeto saiu para entrega ao destinatário", "OutForDelivery_001"),
+    ("pt", "Objeto entregue ao destinatário", "Delivered_001"),
+    ("pt", "Objeto aguardando retirada no endereço indicado", "AvailableForPickup_001"),
+    ("pt", "Carteiro não atendido", "AttemptFail_002"),
+    ("pt", "Objeto não entregue - endereço incorreto", "Exception_007"),
+    ("pt", "Aceite", "InTransit_002"),
+    ("pt", "Em distribuição", "OutForDelivery_001"),
+    ("pt", "Entregue", "Delivered_001"),
+    ("pt", "Entrega não conseguida", "AttemptFail_001"),
+    ("pt", "Aguarda levantamento no Ponto CTT", "AvailableForPickup_001"),
+    ("pt", "Expedido", "InTransit_007"),
+    ("pt", "Em rota de entrega", "OutForDelivery_001"),
+    ("pt", "Coleta realizada", "InTransit_002"),
+    ("pt", "Entrega realizada", "Delivered_001"),
+    ("pt", "Etiqueta emitida", "InfoReceived_001"),
+    ("pt", "Objeto recebido na unidade de exportação no país de origem", "InTransit_003"),
+    ("pt", "Devolvido ao remetente", "Exception_011"),
+    # --- fr ---
+    ("fr", "Votre colis est pris en charge par Colissimo", "InTransit_002"),
+    ("fr", "Votre colis est livré à votre gardien", "Delivered_001"),
+    ("fr", "Votre colis est disponible dans votre bureau de poste", "AvailableForPickup_001"),
+    ("fr", "Colis livré au Point Relais", "AvailableForPickup_001"),
+    ("fr", "Colis en cours de livraison", "OutForDelivery_001"),
+    ("fr", "Avis de passage déposé", "AttemptFail_001"),
+    ("fr", "Colis remis au destinataire", "Delivered_001"),
+    ("fr", "Votre colis a été déposé dans votre boîte aux lettres", "Delivered_001"),
+    ("fr", "Envoi en attente de dépôt", "InfoReceived_001"),
+    # --- de ---
+    ("de", "Die Sendung wurde vom Absender in der Filiale eingeliefert", "InTransit_002"),
+    (
+        "de",
+        "Die Auftragsdaten zu dieser Sendung wurden vom Absender elektronisch an DHL übermittelt",
+        "InfoReceived_001",
+    ),
+    ("de", "Die Sendung wurde dem Empfänger in der Packstation bereitgestellt", "AvailableForPickup_001"),
+    ("de", "Das Paket wurde zugestellt", "Delivered_001"),
+    ("de", "Das Paket ist im GLS Paketshop abholbereit", "AvailableForPickup_001"),
+    ("de", "Die Sendung hat das Hermes Logistikzentrum verlassen", "InTransit_007"),
+    ("de", "Zustellung heute", "OutForDelivery_001"),
+    ("de", "Die Sendung wurde im Briefkasten zugestellt", "Delivered_001"),
+    ("de", "Empfänger nicht angetroffen", "AttemptFail_002"),
+    # --- it ---
+    ("it", "Accettata", "InTransit_002"),
+    ("it", "In lavorazione", "InTransit_001"),
+    ("it", "In transito", "InTransit_001"),
+    ("it", "In consegna", "OutForDelivery_001"),
+    ("it", "Consegnata", "Delivered_001"),
+    ("it", "In giacenza presso l'ufficio postale", "AvailableForPickup_001"),
+    ("it", "Spedizione in consegna", "OutForDelivery_001"),
+    ("it", "Destinatario assente, lasciato avviso", "AttemptFail_002"),
+    ("it", "Spedizione partita dal centro operativo", "InTransit_007"),
+    ("it", "Dati spedizione ricevuti", "InfoReceived_001"),
+    ("it", "La spedizione è in lavorazione presso il Centro di Distribuzione", "InTransit_001"),
+    ("it", "Consegna effettuata", "Delivered_001"),
+    ("it", "Ritirata dal corriere", "InTransit_002"),
+    ("it", "Inesitata", "AttemptFail_001"),
+    ("it", "Restituita al mittente", "Exception_011"),
+    # --- ko ---
+    ("ko", "배달준비", "OutForDelivery_001"),
+    ("ko", "배달완료", "Delivered_001"),
+    ("ko", "미배달", "AttemptFail_001"),
+    ("ko", "교환국도착", "InTransit_004"),
+    ("ko", "터미널입고", "InTransit_003"),
+    ("ko", "터미널출고", "InTransit_007"),
+    ("ko", "상품접수", "InTransit_002"),
+    ("ko", "상품 이동중", "InTransit_001"),
+    ("ko", "배송 출발", "OutForDelivery_001"),
+    ("ko", "발송", "InTransit_007"),
+    ("ko", "도착", "InTransit_003"),
+    # --- ja ---
+    ("ja", "荷物受付", "InTransit_002"),
+    ("ja", "発送済み", "InTransit_007"),
+    ("ja", "輸送中", "InTransit_001"),
+    ("ja", "投函完了", "Delivered_001"),
+    ("ja", "持戻（ご不在）", "AttemptFail_002"),
+    ("ja", "お届け先で受取を拒否されたため持ち戻り", "Exception_003"),
+    ("ja", "税関検査のため税関へ提示", "InTransit_006"),
+    ("ja", "通関検査待ち", "InTransit_006"),
+    ("ja", "国際交換局から発送", "InTransit_007"),
+    ("ja", "集荷", "InTransit_002"),
+    ("ja", "配達完了（宅配ボックス）", "Delivered_001"),
+    ("ja", "保管中", "AvailableForPickup_001"),
+    # --- uk ---
+    ("uk", "Відправлення прямує до міста отримувача", "InTransit_001"),
+    ("uk", "Прибув у відділення", "AvailableForPickup_001"),
+    ("uk", "Відправлення у відділенні. Очікує отримувача", "AvailableForPickup_001"),
+    ("uk", "Відправлення отримано отримувачем", "Delivered_001"),
+    ("uk", "Одержувач відмовився від отримання", "Exception_003"),
+    ("uk", "Повернення відправнику", "Exception_010"),
+    ("uk", "Очікує надходження від відправника", "InfoReceived_001"),
+    ("uk", "Нова пошта очікує надходження від відправника", "InfoReceived_001"),
+    ("uk", "Відправлено", "InTransit_007"),
+    ("uk", "Прийнято у відділенні", "InTransit_002"),
+    ("uk", "Відправлення передано кур'єру", "OutForDelivery_001"),
+    ("uk", "Вручено адресату", "Delivered_001"),
+    # --- tr ---
+    ("tr", "Kargo teslim alındı", "InTransit_002"),
+    ("tr", "Gönderi yola çıktı", "InTransit_007"),
+    ("tr", "Gönderiniz teslimat şubesine ulaştı", "InTransit_003"),
+    ("tr", "Kargonuz dağıtım aracına yüklendi", "OutForDelivery_001"),
+    ("tr", "Alıcı adresinde bulunamadı", "AttemptFail_002"),
+    ("tr", "Kargo teslim edildi", "Delivered_001"),
+    ("tr", "Kargo çıkış şubesinde", "InTransit_001"),
+    ("tr", "Kargo varış şubesinde", "InTransit_003"),
+    ("tr", "Teslimat yapılamadı", "AttemptFail_001"),
+    ("tr", "İade sürecinde", "Exception_010"),
+    ("tr", "Haber kağıdı bırakıldı", "AttemptFail_001"),
+    ("tr", "Adreste yok", "AttemptFail_002"),
+    # --- pl ---
+    ("pl", "Odebrana od nadawcy", "InTransit_002"),
+    ("pl", "Odebrana przez kuriera", "InTransit_002"),
+    ("pl", "Odebrana", "Delivered_001"),
+    ("pl", "Umieszczona w Paczkomacie", "AvailableForPickup_001"),
+    ("pl", "Przekazano do doręczenia", "OutForDelivery_001"),
+    ("pl", "Awizo - przesyłka do odbioru w placówce pocztowej", "AvailableForPickup_001"),
+    ("pl", "Wprowadzenie do systemu", "InfoReceived_001"),
+    ("pl", "Dane przesyłki zostały przekazane do Poczty Polskiej", "InfoReceived_001"),
+    ("pl", "Przesyłka opóźniona", "Exception_005"),
+    ("pl", "Przyjęta w oddziale InPost", "InTransit_002"),
+    # --- zh ---
+    ("zh", "您的订单已出库", "InTransit_007"),
+    ("zh", "配送员开始配送", "OutForDelivery_001"),
+    ("zh", "您的订单已由本人签收", "Delivered_003"),
+    ("zh", "包裹正在等待揽收", "InfoReceived_001"),
+    ("zh", "商家正通知快递公司揽件", "InfoReceived_001"),
+    ("zh", "已交航", "InTransit_007"),
+    ("zh", "航班已到达", "InTransit_003"),
+    ("zh", "快件派送不成功", "AttemptFail_001"),
+    ("zh", "快件交给张三，正在派送途中", "OutForDelivery_001"),
+    ("zh", "已签收,感谢使用顺丰,期待再次为您服务", "Delivered_001"),
+    ("zh", "快件滞留", "Exception_005"),
+    ("zh", "快件已被【菜鸟驿站】代收，请及时取件", "AvailableForPickup_001"),
+    ("zh", "包裹已从菜鸟驿站出库", "Delivered_002"),
+    # --- ru ---
+    ("ru", "Посылка готова к самовывозу", "AvailableForPickup_001"),
+    ("ru", "Покинула промежуточный пункт", "InTransit_007"),
+    ("ru", "Прибыла в пункт назначения", "InTransit_003"),
+    ("ru", "Информация о посылке получена", "InfoReceived_001"),
+    ("ru", "Посылка готовится к доставке", "InTransit_001"),
+]
+
 # The stages every language must show: accepted, moving, out for delivery, failed attempt or
 # pickup, delivered and a return or refusal.
 REQUIRED_TAGS = {Tag.InTransit, Tag.OutForDelivery, Tag.Delivered, Tag.Exception}
@@ -248,6 +416,14 @@ def test_stage_text_is_placed_with_language_given(lang: str, text: str, expected
 
 @pytest.mark.parametrize(("lang", "text", "expected"), CASES, ids=_ids("auto-"))
 def test_stage_text_is_placed_from_the_text_alone(lang: str, text: str, expected: str) -> None:
+    result = classify(text)
+    assert result.subtag == Subtag(expected), (text, result)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"), CARRIER_WORDING, ids=[f"{c[0]}:{c[1][:30]}" for c in CARRIER_WORDING]
+)
+def test_carrier_wording_is_placed_from_the_text_alone(lang: str, text: str, expected: str) -> None:
     result = classify(text)
     assert result.subtag == Subtag(expected), (text, result)
 

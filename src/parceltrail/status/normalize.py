@@ -129,4 +129,3 @@ def fallbacks(first: str) -> tuple[str, ...]:
     if first in LATIN_LANGS:
         return tuple(lang for lang in LATIN_LANGS if lang != first)
     return _SCRIPT_NEIGHBOURS.get(first, ())
-
