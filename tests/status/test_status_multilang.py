@@ -538,3 +538,18 @@ def test_fast_rule_path_agrees_with_the_combined_regex_on_gathered_texts() -> No
         for row in rows:
             norm = normalize(row["text"])
             assert rules.first_match(norm) == rules.first_match_reference(norm), (lang, row["text"])
+
+
+def test_carrier_status_key_beats_the_text() -> None:
+    # A code from a carrier's own table is more precise than any reading of the text.
+    result = classify("Przesyłka doręczona", carrier="inpost", code="ready_to_pickup")
+    assert result.subtag is Subtag.AvailableForPickup_001 and result.rule == "code:inpost:READY_TO_PICKUP"
+    assert classify("", carrier="InPost", code="unstack_from_box_machine").subtag is Subtag.Delivered_002
+    assert classify("", carrier="postnl", code="I10").subtag is Subtag.Delivered_005
+
+
+def test_coarse_carrier_phase_defers_to_the_text() -> None:
+    # PostNL's phase 11 ("afgeleverd") covers the neighbour case; the text says which.
+    result = classify("Zending is bezorgd bij de buren", carrier="postnl", code="11")
+    assert result.subtag is Subtag.Delivered_005 and result.rule.startswith("text:nl:")
+    assert classify("", carrier="postnl", code="11").subtag is Subtag.Delivered_001
