@@ -508,6 +508,61 @@ CARRIER_WORDING: list[tuple[str, str, str]] = [
     ("pl", "Przesyłka odebrana", "Delivered_001"),
 ]
 
+# The same outcome in every language, short and negated: a negated delivery is a failed attempt.
+OUTCOMES: list[tuple[str, str, str]] = [
+    ("en", "Not delivered", "AttemptFail_001"),
+    ("en", "Package could not be delivered", "AttemptFail_001"),
+    ("de", "Nicht zugestellt", "AttemptFail_001"),
+    ("de", "Die Sendung konnte nicht zugestellt werden", "AttemptFail_001"),
+    ("fr", "Non livré", "Exception_001"),
+    ("fr", "Colis non distribué", "AttemptFail_001"),
+    ("it", "Non consegnato", "AttemptFail_001"),
+    ("nl", "Niet bezorgd", "AttemptFail_001"),
+    ("pl", "Nie doręczono", "AttemptFail_001"),
+    ("pl", "Przesyłka niedoręczona", "AttemptFail_001"),
+    ("cs", "Nedoručeno", "AttemptFail_001"),
+    ("ru", "Не доставлено", "AttemptFail_001"),
+    ("ru", "Неудачная попытка вручения", "AttemptFail_001"),
+    ("uk", "Не вручено", "AttemptFail_001"),
+    ("pt", "Não entregue", "AttemptFail_001"),
+    ("es", "No entregado", "AttemptFail_001"),
+    ("sv", "Ej levererad", "AttemptFail_001"),
+    ("da", "Ikke leveret", "AttemptFail_001"),
+    ("no", "Ikke levert", "AttemptFail_001"),
+    ("fi", "Ei toimitettu", "AttemptFail_001"),
+    ("ro", "Nelivrat", "AttemptFail_001"),
+    ("hu", "Nem kézbesíthető", "AttemptFail_001"),
+    ("he", "לא נמסר", "AttemptFail_001"),
+    ("ar", "لم يتم التسليم", "AttemptFail_001"),
+    ("el", "Δεν παραδόθηκε", "AttemptFail_001"),
+    ("zh", "未妥投", "AttemptFail_001"),
+    ("ja", "未配達", "AttemptFail_001"),
+    ("ko", "미배달", "AttemptFail_001"),
+    ("tr", "Teslim edilemedi", "AttemptFail_001"),
+    ("en", "Delivered", "Delivered_001"),
+    ("sv", "Levererad", "Delivered_001"),
+    ("fi", "Toimitettu", "Delivered_001"),
+    ("hu", "Kézbesítve", "Delivered_001"),
+    ("ro", "Livrat", "Delivered_001"),
+    ("el", "Παραδόθηκε", "Delivered_001"),
+    ("he", "נמסר", "Delivered_001"),
+    ("ar", "تم التسليم", "Delivered_001"),
+    ("no", "Levert", "Delivered_001"),
+    ("da", "Leveret", "Delivered_001"),
+    ("cs", "Doručeno", "Delivered_001"),
+    ("it", "Consegnato", "Delivered_001"),
+    ("nl", "Bezorgd", "Delivered_001"),
+    ("sv", "Ute för leverans", "OutForDelivery_001"),
+    ("no", "Ute for levering", "OutForDelivery_001"),
+    ("da", "Ude til levering", "OutForDelivery_001"),
+    ("fi", "Jakelussa", "OutForDelivery_001"),
+    ("hu", "Kiszállítás alatt", "OutForDelivery_001"),
+    ("ro", "În livrare", "OutForDelivery_001"),
+    ("el", "Σε διανομή", "OutForDelivery_001"),
+    ("he", "בחלוקה", "OutForDelivery_001"),
+    ("ar", "جاري التوصيل", "OutForDelivery_001"),
+]
+
 # The stages every language must show: accepted, moving, out for delivery, failed attempt or
 # pickup, delivered and a return or refusal.
 REQUIRED_TAGS = {Tag.InTransit, Tag.OutForDelivery, Tag.Delivered, Tag.Exception}
@@ -535,6 +590,11 @@ def test_stage_text_is_placed_from_the_text_alone(lang: str, text: str, expected
 def test_carrier_wording_is_placed_from_the_text_alone(lang: str, text: str, expected: str) -> None:
     result = classify(text)
     assert result.subtag == Subtag(expected), (text, result)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), OUTCOMES, ids=[f"{c[0]}:{c[1]}" for c in OUTCOMES])
+def test_short_and_negated_outcomes_are_told_apart(lang: str, text: str, expected: str) -> None:
+    assert classify(text).subtag == Subtag(expected), (lang, text, classify(text))
 
 
 @pytest.mark.parametrize("lang", sorted({c[0] for c in CASES}))
