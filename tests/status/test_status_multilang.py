@@ -508,6 +508,92 @@ CARRIER_WORDING: list[tuple[str, str, str]] = [
     ("pl", "Przesyłka odebrana", "Delivered_001"),
 ]
 
+# One concept across languages: label created, received at origin, with the courier, sorting,
+# locker, no information yet.
+CONCEPTS: list[tuple[str, str, str]] = [
+    ("en", "Label created", "InfoReceived_001"),
+    ("fr", "Étiquette créée", "InfoReceived_001"),
+    ("fr", "Étiquette imprimée", "InfoReceived_001"),
+    ("es", "Etiqueta creada", "InfoReceived_001"),
+    ("es", "Guía creada", "InfoReceived_001"),
+    ("es", "Envío registrado", "InfoReceived_001"),
+    ("de", "Label erstellt", "InfoReceived_001"),
+    ("de", "Versandlabel wurde erstellt", "InfoReceived_001"),
+    ("it", "Etichetta creata", "InfoReceived_001"),
+    ("pt", "Etiqueta criada", "InfoReceived_001"),
+    ("pt", "Envio registrado", "InfoReceived_001"),
+    ("nl", "Label aangemaakt", "InfoReceived_001"),
+    ("pl", "Etykieta utworzona", "InfoReceived_001"),
+    ("cs", "Štítek vytvořen", "InfoReceived_001"),
+    ("sv", "Etikett skapad", "InfoReceived_001"),
+    ("da", "Label oprettet", "InfoReceived_001"),
+    ("no", "Etikett opprettet", "InfoReceived_001"),
+    ("fi", "Osoitekortti luotu", "InfoReceived_001"),
+    ("tr", "Etiket oluşturuldu", "InfoReceived_001"),
+    ("ru", "Создан ярлык", "InfoReceived_001"),
+    ("ro", "Etichetă creată", "InfoReceived_001"),
+    ("hu", "Címke létrehozva", "InfoReceived_001"),
+    ("ja", "送り状発行", "InfoReceived_001"),
+    ("ko", "운송장 출력", "InfoReceived_001"),
+    ("zh", "已打印面单", "InfoReceived_001"),
+    ("fr", "Reçu à l'origine", "InTransit_002"),
+    ("fr", "Colis réceptionné", "InTransit_002"),
+    ("es", "Recibido en sucursal de origen", "InTransit_002"),
+    ("de", "Sendung angenommen", "InTransit_002"),
+    ("de", "Beim Absender abgeholt", "InTransit_002"),
+    ("it", "Ritirato presso il mittente", "InTransit_002"),
+    ("pt", "Recebido na origem", "InTransit_002"),
+    ("nl", "Ontvangen bij de afzender", "InTransit_002"),
+    ("sv", "Upphämtad hos avsändaren", "InTransit_002"),
+    ("fi", "Noudettu lähettäjältä", "InTransit_002"),
+    ("ro", "Preluat de la expeditor", "InTransit_002"),
+    ("el", "Παραλαβή από τον αποστολέα", "InTransit_002"),
+    ("fr", "En livraison par le coursier", "OutForDelivery_001"),
+    ("fr", "Remis au livreur", "OutForDelivery_001"),
+    ("es", "En reparto por mensajero", "OutForDelivery_001"),
+    ("es", "Con el repartidor", "OutForDelivery_001"),
+    ("de", "In Auslieferung", "OutForDelivery_001"),
+    ("de", "Der Zusteller ist unterwegs", "OutForDelivery_001"),
+    ("it", "Affidata al corriere per la consegna", "OutForDelivery_001"),
+    ("pt", "Com o estafeta", "OutForDelivery_001"),
+    ("pt", "Saiu para entrega", "OutForDelivery_001"),
+    ("nl", "Bij de koerier", "OutForDelivery_001"),
+    ("pl", "U kuriera", "OutForDelivery_001"),
+    ("cs", "Zásilka je u kurýra", "OutForDelivery_001"),
+    ("tr", "Kuryede", "OutForDelivery_001"),
+    ("ru", "Передано курьеру", "OutForDelivery_001"),
+    ("ru", "Курьер в пути", "OutForDelivery_001"),
+    ("ro", "La curier", "OutForDelivery_001"),
+    ("hu", "Futárnál van", "OutForDelivery_001"),
+    ("el", "Στον κούριερ για παράδοση", "OutForDelivery_001"),
+    ("fr", "Colis trié au centre de tri", "InTransit_001"),
+    ("es", "En centro de clasificación", "InTransit_001"),
+    ("de", "Im Verteilzentrum bearbeitet", "InTransit_001"),
+    ("it", "Presso il centro di smistamento", "InTransit_001"),
+    ("pt", "No centro de triagem", "InTransit_001"),
+    ("ro", "În centrul de sortare", "InTransit_001"),
+    ("hu", "Szortírozó központban", "InTransit_001"),
+    ("fr", "Déposé en consigne", "AvailableForPickup_001"),
+    ("es", "Depositado en Citypaq", "AvailableForPickup_001"),
+    ("de", "In der Packstation eingelegt", "AvailableForPickup_001"),
+    ("it", "Depositato nel locker", "AvailableForPickup_001"),
+    ("pt", "Depositado no cacifo", "AvailableForPickup_001"),
+    ("cs", "Uloženo v Z-BOXu", "AvailableForPickup_001"),
+    ("sv", "Levererad till paketbox", "AvailableForPickup_001"),
+    ("fi", "Toimitettu pakettiautomaattiin", "AvailableForPickup_001"),
+    ("tr", "Kargo dolabına teslim edildi", "AvailableForPickup_001"),
+    ("ru", "Заложено в постамат", "AvailableForPickup_001"),
+    ("uk", "Прибуло в поштомат", "AvailableForPickup_001"),
+    ("ro", "Livrat în easybox", "AvailableForPickup_001"),
+    ("hu", "Csomagautomatába helyezve", "AvailableForPickup_001"),
+    ("en", "No information available", "Pending_001"),
+    ("fr", "Aucune information disponible", "Pending_001"),
+    ("es", "Sin información", "Pending_001"),
+    ("de", "Keine Informationen verfügbar", "Pending_001"),
+    ("zh", "暂无轨迹信息", "Pending_001"),
+    ("ru", "Нет информации", "Pending_001"),
+]
+
 # The same outcome in every language, short and negated: a negated delivery is a failed attempt.
 OUTCOMES: list[tuple[str, str, str]] = [
     ("en", "Not delivered", "AttemptFail_001"),
@@ -590,6 +676,11 @@ def test_stage_text_is_placed_from_the_text_alone(lang: str, text: str, expected
 def test_carrier_wording_is_placed_from_the_text_alone(lang: str, text: str, expected: str) -> None:
     result = classify(text)
     assert result.subtag == Subtag(expected), (text, result)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CONCEPTS, ids=[f"{c[0]}:{c[1]}" for c in CONCEPTS])
+def test_each_concept_is_read_in_every_language(lang: str, text: str, expected: str) -> None:
+    assert classify(text).subtag == Subtag(expected), (lang, text, classify(text))
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), OUTCOMES, ids=[f"{c[0]}:{c[1]}" for c in OUTCOMES])
