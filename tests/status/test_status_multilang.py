@@ -398,6 +398,11 @@ CARRIER_WORDING: list[tuple[str, str, str]] = [
     ("ru", "Информация о посылке получена", "InfoReceived_001"),
     ("ru", "Посылка готовится к доставке", "InTransit_001"),
     # --- more carriers' wording ---
+    ("de", "Die Lagerfrist im Paketshop wurde überschritten", "Exception_008"),
+    ("de", "Zustellung nicht möglich, weitere Adressangaben nötig", "Exception_007"),
+    ("de", "Paketlabel nicht lesbar", "Exception_016"),
+    ("de", "Verzögerung wegen Verkehrsproblemen", "Exception_005"),
+    ("pl", "Przeadresowanie przesyłki na nowy adres", "InTransit_009"),
     ("fr", "Votre colis est en cours de préparation chez l'expéditeur", "InfoReceived_001"),
     ("fr", "Votre Colissimo a été déposé dans un bureau de poste", "InTransit_002"),
     ("fr", "Votre colis est en transit sur nos plateformes logistiques", "InTransit_001"),
