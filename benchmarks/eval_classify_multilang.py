@@ -6,9 +6,9 @@
 Reads `benchmarks/data/multilang_events.tsv`: short status texts gathered from public carrier
 tables, client libraries and explainer pages (source per row), hand-labelled. Rows are split by
 source: `dev` sources were used to correct rules; `eval` sources never were (measured during the
-work, so the developer had seen them); `fresh` sources were gathered after all rule changes and
-measured once. The `fresh` and `eval` figures say how the classifier does on wording it was not
-built from.
+work, so the developer had seen them); `fresh` sources were gathered last and measured blind once
+(docs/benchmarks.md gives that figure and what changed after it). The `eval` and `fresh` figures say
+how the classifier does on wording it was not built from.
 Texts are classified without carrier and, by default, without language (the classifier must
 find the language itself); `--lang-hint` passes the row's language. Prints per-language
 tag accuracy, subtag accuracy and unclassified share.
