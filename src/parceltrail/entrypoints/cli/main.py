@@ -447,7 +447,7 @@ def classify_event(
     text: Annotated[str, typer.Argument(help="The carrier's event text (quote it).")],
     carrier: Annotated[str | None, typer.Option(help="Carrier slug, e.g. russian-post, usps.")] = None,
     code: Annotated[str | None, typer.Option(help="The carrier's own event code, e.g. 8/2 or DI1.")] = None,
-    lang: Annotated[str | None, typer.Option(help="en zh pt es ru fr de (default: guessed).")] = None,
+    lang: Annotated[str | None, typer.Option(help="Language, e.g. en zh pl ja (default: guessed).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Place a carrier event on the status taxonomy (tag, subtag, what it means, what to do)."""
