@@ -243,4 +243,7 @@ def router() -> APIRouter:
         notify.set_flash(response, "shipped", package.tracking_number)
         return response
 
+    from parceltrail.entrypoints.web import optin  # e-mail updates without an account, unsubscribe links
+
+    web.include_router(optin.router())
     return web

@@ -30,7 +30,8 @@ KNOWN_ERRORS = ("invalid_tracking_number", "number_in_use", "no_number_range", "
 @dataclass(frozen=True, slots=True)
 class RangeOption:
     id: int
-    label: str  # "RR000000100CN – RR000000999CN"
+    next_number: str  # the number the next shipment from this range gets
+    label: str  # "RR000000100CN – RR000000999CN": what is left of the range
     remaining: int
 
 
@@ -80,7 +81,10 @@ def range_options(runtime: Runtime, user: User) -> list[RangeOption]:
     for number_range in order_service.ranges(runtime.store, user):
         if number_range.remaining <= 0:
             continue
-        options.append(RangeOption(number_range.id, _range_label(number_range), number_range.remaining))
+        next_number = issue_s10(number_range.country, number_range.service_indicator,
+                                number_range.next_serial)
+        options.append(RangeOption(number_range.id, next_number, _range_label(number_range),
+                                   number_range.remaining))
     return options
 
 
