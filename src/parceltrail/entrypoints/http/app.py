@@ -86,7 +86,7 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
     )
 
     app.include_router(pages.router())
-    from parceltrail.entrypoints.web import actions  # order actions and shipping from the pages
+    from parceltrail.entrypoints.web import actions  # order actions, shipping, e-mail sign-ups
 
     app.include_router(actions.router())
     app.mount("/static", pages.static_files(), name="static")
