@@ -36,7 +36,7 @@ class Deliverer:
             return send_webhook(self.client, subscription, notification,
                                 allow_private=self.settings.allow_private)
         if subscription.channel is ChannelKind.EMAIL:
-            return send_email(self.settings.smtp, subscription, notification)
+            return send_email(self.settings.smtp, subscription, notification, self.settings.public_url)
         return send_apprise(subscription, notification, allow_private=self.settings.allow_private)
 
 

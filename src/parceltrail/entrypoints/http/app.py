@@ -86,6 +86,9 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
     )
 
     app.include_router(pages.router())
+    from parceltrail.entrypoints.web import actions  # order actions, shipping, e-mail sign-ups
+
+    app.include_router(actions.router())
     app.mount("/static", pages.static_files(), name="static")
     if sandbox is not None:
         app.mount("/sandbox", sandbox)
