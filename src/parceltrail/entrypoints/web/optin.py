@@ -21,7 +21,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
-from parceltrail.adapters.db.optins import OptinRepository
 from parceltrail.adapters.delivery.email import plain_message, transmit
 from parceltrail.bootstrap import Runtime
 from parceltrail.domain.errors import InputError, NotFoundError
@@ -94,7 +93,7 @@ def router() -> APIRouter:
         settings = NotifySettings.from_env()
         try:
             with runtime.store.transaction() as repo:
-                asked = optin.ask(OptinRepository(repo.conn), repo, email, shipment.id, loc.lang,
+                asked = optin.ask(repo.optins, repo, email, shipment.id, loc.lang,
                                   loc.zone_name, runtime.clock.now())
         except optin.TooManyRequestsError:
             return error_page(request, loc, 429, loc.t("optin.too_many"), page_user(request))
@@ -105,7 +104,7 @@ def router() -> APIRouter:
         if asked.token is not None and not _send_link(settings, loc, asked.optin.email,
                                                       shipment.tracking_number, asked.token):
             with runtime.store.transaction() as repo:  # an unsent link must not count or linger
-                OptinRepository(repo.conn).remove(asked.optin.id)
+                repo.optins.remove(asked.optin.id)
             return error_page(request, loc, 503, loc.t("optin.mail_failed"), page_user(request))
         number_shown = shipment.tracking_number
         response = RedirectResponse(f"/track/{quote(number_shown)}#notify-{number_shown}", status_code=303)
@@ -118,7 +117,7 @@ def router() -> APIRouter:
         runtime = _runtime(request)
         try:
             with runtime.store.read() as repo:
-                pending = optin.pending(OptinRepository(repo.conn), token[:MAX_TOKEN], runtime.clock.now())
+                pending = optin.pending(repo.optins, token[:MAX_TOKEN], runtime.clock.now())
                 shipment = repo.shipments.get(pending.shipment_id)
         except optin.InvalidLinkError:
             return error_page(request, loc, 404, loc.t("optin.invalid"), page_user(request))
@@ -132,7 +131,7 @@ def router() -> APIRouter:
         runtime = _runtime(request)
         try:
             with runtime.store.transaction() as repo:
-                confirmed, _ = optin.confirm(OptinRepository(repo.conn), repo, token[:MAX_TOKEN],
+                confirmed, _ = optin.confirm(repo.optins, repo, token[:MAX_TOKEN],
                                              runtime.clock.now())
                 shipment = repo.shipments.get(confirmed.shipment_id)
         except optin.InvalidLinkError:
