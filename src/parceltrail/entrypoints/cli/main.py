@@ -150,11 +150,13 @@ def serve(
     """Run the HTTP service with the sandbox carrier network and the tracking engine."""
     import uvicorn
 
+    from parceltrail.adapters.observability import logs
     from parceltrail.adapters.sandbox.timeline import load_or_create
     from parceltrail.bootstrap import build, sandbox_app
     from parceltrail.entrypoints.http.app import create_app
 
     env = load_settings()
+    logs.configure(env.log_format, env.log_level)  # JSON lines with the request id when asked for
     settings = env.model_copy(update={"demo": demo or env.demo,
                                       "sandbox_speed": speed if speed is not None else env.sandbox_speed})
     simulation = load_or_create(settings.data_dir, settings.sandbox_speed)

@@ -12,11 +12,13 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.templating import Jinja2Templates
 
+from parceltrail.adapters.observability.metrics import MeteredSender, Metrics
 from parceltrail.adapters.sandbox.demo import seed_demo
 from parceltrail.bootstrap import Runtime
-from parceltrail.entrypoints.http import aftership, errors, native, subscriptions, webhooks
+from parceltrail.entrypoints.http import aftership, errors, native, operations, subscriptions, webhooks
 from parceltrail.entrypoints.http.auth import KeyCache
 from parceltrail.entrypoints.http.limits import BodySizeLimit
+from parceltrail.entrypoints.http.operations import RequestObserver
 from parceltrail.entrypoints.http.ratelimit import RateLimiter, RateLimitHeaders
 from parceltrail.services.tracking.trackings import TrackingService
 
@@ -48,9 +50,11 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
             worker = threading.Thread(target=runtime.tracker.run, args=(stop,), name="tracker", daemon=True)
             worker.start()
             # Notifications: the outbox dispatcher runs next to the tracker, on the same clock.
-            from parceltrail.adapters.delivery.dispatcher import outbox_dispatcher
+            from parceltrail.adapters.delivery.dispatcher import Deliverer, outbox_dispatcher
 
-            outbox = threading.Thread(target=outbox_dispatcher(runtime.store, runtime.clock).run,
+            sender = MeteredSender(Deliverer(runtime.settings.notify), metrics)  # failures show in /metrics
+            outbox = threading.Thread(target=outbox_dispatcher(runtime.store, runtime.clock,
+                                                               sender=sender).run,
                                       args=(stop,), name="outbox", daemon=True)
             outbox.start()
         yield
@@ -59,7 +63,11 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
             worker.join(timeout=10)
             outbox.join(timeout=10)
 
+    # Operations: the engine and the outbox report into the app's metrics (/metrics, /healthz, /readyz).
+    metrics = Metrics(runtime.store.engine, runtime.clock)
+    runtime.tracker.observer = metrics
     app = FastAPI(title="parceltrail", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app.state.metrics = metrics
     app.state.runtime = runtime
     app.state.trackings = TrackingService(runtime)
     app.state.key_cache = KeyCache()
@@ -67,6 +75,8 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
     errors.install(app)
     app.add_middleware(RateLimitHeaders)
     app.add_middleware(BodySizeLimit)
+    app.add_middleware(RequestObserver, metrics=metrics)  # outermost: request id, access log, HTTP metrics
+    app.include_router(operations.router(runtime, metrics))
     app.include_router(native.router())
     app.include_router(aftership.router())
     app.include_router(subscriptions.router())
