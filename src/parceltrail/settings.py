@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -89,6 +90,9 @@ class Settings(BaseSettings):
     mqtt_url: SecretStr | None = None
     mqtt_topic: str = "parceltrail"
     mqtt_discovery_prefix: str = "homeassistant"
+    mqtt_account: str = Field(default="home", min_length=1, max_length=100)  # whose trackings HA shows
+    mqtt_timezone: str = "UTC"  # what "today" means for the summary sensor
+    mqtt_interval: float = Field(default=5.0, gt=0, le=3600)  # seconds between syncs with the database
     carrier_env: dict[str, str] = Field(default_factory=dict, exclude=True)
 
     @field_validator("sandbox_url", "smtp_user", "user", mode="before")
@@ -130,6 +134,15 @@ class Settings(BaseSettings):
                 raise ValueError("the port is not a number from 1 to 65535") from None
             if parts.scheme not in ("mqtt", "mqtts") or not parts.hostname:
                 raise ValueError("expected mqtt://[user:password@]host[:port] or mqtts://...")
+        return value
+
+    @field_validator("mqtt_timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{value!r} is not an IANA time zone") from None
         return value
 
     @field_validator("mqtt_topic", "mqtt_discovery_prefix")

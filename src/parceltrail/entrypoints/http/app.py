@@ -57,11 +57,20 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
                                                                sender=sender).run,
                                       args=(stop,), name="outbox", daemon=True)
             outbox.start()
+        bridge: threading.Thread | None = None
+        if runtime.settings.mqtt_url is not None:  # Home Assistant over MQTT
+            from parceltrail.adapters.homeassistant.mqtt import HomeAssistantBridge
+
+            home = HomeAssistantBridge(runtime, runtime.settings, metrics=metrics)
+            bridge = threading.Thread(target=home.run, args=(stop,), name="homeassistant", daemon=True)
+            bridge.start()
         yield
         stop.set()
         if worker:
             worker.join(timeout=10)
             outbox.join(timeout=10)
+        if bridge:
+            bridge.join(timeout=10)
 
     # Operations: the engine and the outbox report into the app's metrics (/metrics, /healthz, /readyz).
     metrics = Metrics(runtime.store.engine, runtime.clock)
