@@ -99,8 +99,9 @@ class HomeAssistantBridge:
 
     def _on_disconnect(self, _client: mqtt.Client, _userdata: Any, _flags: Any, reason: Any,
                        _properties: Any = None) -> None:
-        log.warning("MQTT connection to %s:%d lost (%s); reconnecting", self.broker.host, self.broker.port,
-                    reason)
+        if getattr(reason, "is_failure", True):
+            log.warning("MQTT connection to %s:%d lost (%s); reconnecting", self.broker.host,
+                        self.broker.port, reason)
 
     def _on_message(self, _client: mqtt.Client, _userdata: Any, message: mqtt.MQTTMessage) -> None:
         self.inbox.put(message)
