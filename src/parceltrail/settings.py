@@ -23,6 +23,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 ENV_PREFIX = "PARCELTRAIL_"
 DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000"
 DEFAULT_SENDER = "parceltrail <parceltrail@localhost>"
+DEFAULT_VAPID_SUBJECT = "mailto:parceltrail@localhost"
+VAPID_FILE = "vapid.pem"
 
 
 class SettingsError(ValueError):
@@ -48,6 +50,10 @@ class NotifySettings:
     public_url: str = DEFAULT_PUBLIC_URL  # tracking links: <public_url>/track/<number>
     allow_private: bool = False  # webhooks to private, loopback and link-local addresses
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
+    # Web push: the VAPID key (PEM or base64url), else the file `parceltrail push keys` writes
+    vapid_private_key: str | None = None
+    vapid_file: Path | None = None
+    vapid_subject: str = DEFAULT_VAPID_SUBJECT
 
     @classmethod
     def from_env(cls) -> NotifySettings:
@@ -86,6 +92,10 @@ class Settings(BaseSettings):
     log_format: Literal["text", "json"] = "text"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "WARNING"  # INFO adds an access log line
     otel_endpoint: str | None = None  # an OTLP/HTTP collector, e.g. http://127.0.0.1:4318; None: no tracing
+    # Web push: the operator's VAPID key (default: <data dir>/vapid.pem from `parceltrail push keys`) and
+    # the contact push services may use (mailto: or https:)
+    vapid_private_key: SecretStr | None = None
+    vapid_subject: str = DEFAULT_VAPID_SUBJECT
     # Home Assistant over MQTT: mqtt://[user:password@]host[:port]; None publishes nothing.
     mqtt_url: SecretStr | None = None
     mqtt_topic: str = "parceltrail"
@@ -101,7 +111,7 @@ class Settings(BaseSettings):
         return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("sandbox_speed", "scan_gaps", "secret_key", "smtp_password", "metrics_token",
-                     "otel_endpoint", "mqtt_url", mode="before")
+                     "otel_endpoint", "mqtt_url", "vapid_private_key", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
@@ -134,6 +144,13 @@ class Settings(BaseSettings):
                 raise ValueError("the port is not a number from 1 to 65535") from None
             if parts.scheme not in ("mqtt", "mqtts") or not parts.hostname:
                 raise ValueError("expected mqtt://[user:password@]host[:port] or mqtts://...")
+        return value
+
+    @field_validator("vapid_subject")
+    @classmethod
+    def _subject(cls, value: str) -> str:
+        if not value.startswith(("mailto:", "https://")):
+            raise ValueError("the VAPID subject is a mailto: or https: URL")
         return value
 
     @field_validator("mqtt_timezone")
@@ -187,7 +204,9 @@ class Settings(BaseSettings):
             public_url=self.public_url, allow_private=self.webhook_allow_private,
             smtp=SmtpSettings(host=self.smtp_host, port=self.smtp_port, username=self.smtp_user,
                               password=password, sender=self.smtp_from, starttls=self.smtp_starttls,
-                              ssl=self.smtp_ssl))
+                              ssl=self.smtp_ssl),
+            vapid_private_key=self.vapid_private_key.get_secret_value() if self.vapid_private_key else None,
+            vapid_file=self.data_dir / VAPID_FILE, vapid_subject=self.vapid_subject)
 
 
 def _describe(error: ValidationError) -> str:
