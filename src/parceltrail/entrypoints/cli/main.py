@@ -564,6 +564,11 @@ from parceltrail.entrypoints.cli.outlook import register as _register_outlook  #
 
 _register_outlook(app)
 
+# web push: `parceltrail push keys` (see cli/push.py) ------------------------------------------------------
+from parceltrail.entrypoints.cli.push import register as _register_push  # noqa: E402
+
+_register_push(app)
+
 
 def main() -> None:
     app()

@@ -105,6 +105,9 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
     )
 
     app.include_router(pages.router())
+    from parceltrail.entrypoints.web import pwa  # installable app: manifest, service worker, web push
+
+    pwa.install(app, runtime)
     app.mount("/static", pages.static_files(), name="static")
     if sandbox is not None:
         app.mount("/sandbox", sandbox)
