@@ -9,6 +9,7 @@ the embedded sandbox) never share counts.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator, Mapping
 from datetime import datetime
 
@@ -18,6 +19,7 @@ from prometheus_client.registry import Collector
 from sqlalchemy import Engine
 
 from parceltrail.adapters.observability.probes import outbox_snapshot
+from parceltrail.adapters.observability.tracing import Tracing
 from parceltrail.clock import Clock
 from parceltrail.domain.connectors import Failure, FetchOutcome
 from parceltrail.domain.notifications import Notification, Outcome, Subscription
@@ -57,7 +59,9 @@ class _OutboxCollector(Collector):
 class Metrics:
     """The installation's metrics; also the tracker's `PollObserver`."""
 
-    def __init__(self, engine: Engine | None = None, clock: Clock | None = None) -> None:
+    def __init__(self, engine: Engine | None = None, clock: Clock | None = None, *,
+                 tracing: Tracing | None = None) -> None:
+        self.tracing = tracing
         self.registry = CollectorRegistry(auto_describe=True)
         r = self.registry
         self.polls = Counter("parceltrail_polls", "Tracking numbers looked up, by carrier and outcome "
@@ -81,8 +85,6 @@ class Metrics:
                                       ["route"], buckets=LATENCY_BUCKETS, registry=r)
         self.mqtt_messages = Counter("parceltrail_mqtt_messages", "MQTT messages, by direction and kind.",
                                      ["direction", "kind"], registry=r)
-        self.push_deliveries = Counter("parceltrail_push_deliveries", "Web push messages, by result.",
-                                       ["result"], registry=r)
         if engine is not None and clock is not None:
             r.register(_OutboxCollector(engine, clock))
 
@@ -94,6 +96,14 @@ class Metrics:
             self.polls.labels(carrier, kind).inc()
         if seconds is not None:
             self.lookup_seconds.labels(connector).observe(seconds)
+            if self.tracing is not None:  # the lookup as a span, timed as it happened
+                end = time.time_ns()
+                failures = sum(isinstance(o, Failure) for o in outcomes.values())
+                span = self.tracing.tracer.start_span(
+                    "carrier lookup", start_time=end - int(seconds * 1e9),
+                    attributes={"parceltrail.carrier": carrier, "parceltrail.connector": connector,
+                                "parceltrail.numbers": len(outcomes), "parceltrail.failures": failures})
+                span.end(end_time=end)
 
     def ingested(self, report: PollReport) -> None:
         self.events.inc(report.new_events)

@@ -167,7 +167,13 @@ def serve(
     console.print(f"parceltrail on http://{local}:{port}  (database {settings.database_url}, "
                   f"sandbox {sandbox_url}, speed x{simulation.speed:g}{', demo' if settings.demo else ''})",
                   markup=False)
-    uvicorn.run(create_app(runtime, sandbox=sandbox), host=host, port=port, log_level="warning")
+    from parceltrail.adapters.observability.tracing import TracingUnavailableError
+
+    try:
+        service = create_app(runtime, sandbox=sandbox)
+    except TracingUnavailableError as error:
+        fail(str(error))
+    uvicorn.run(service, host=host, port=port, log_level="warning")
 
 
 @app.command()

@@ -7,12 +7,14 @@ import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.templating import Jinja2Templates
 
 from parceltrail.adapters.observability.metrics import MeteredSender, Metrics
+from parceltrail.adapters.observability.tracing import build as build_tracing
 from parceltrail.adapters.sandbox.demo import seed_demo
 from parceltrail.bootstrap import Runtime
 from parceltrail.entrypoints.http import aftership, errors, native, operations, subscriptions, webhooks
@@ -35,9 +37,11 @@ Errors are JSON with a stable code; keys are scoped `read` or `write` and see on
 """
 
 
-def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool = True) -> FastAPI:
+def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool = True,
+               span_exporter: Any = None) -> FastAPI:
     """The service. `sandbox`, when given, is mounted at /sandbox (the embedded carrier network);
-    `poll` runs the tracking engine in a background thread for the app's lifetime."""
+    `poll` runs the tracking engine in a background thread for the app's lifetime; `span_exporter`
+    traces into that exporter (otherwise PARCELTRAIL_OTEL_ENDPOINT decides)."""
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -71,9 +75,13 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
             outbox.join(timeout=10)
         if bridge:
             bridge.join(timeout=10)
+        if tracing is not None:
+            tracing.shutdown()  # flush the spans still buffered
 
     # Operations: the engine and the outbox report into the app's metrics (/metrics, /healthz, /readyz).
-    metrics = Metrics(runtime.store.engine, runtime.clock)
+    tracing = build_tracing(runtime.settings.otel_endpoint, exporter=span_exporter,
+                            batch=span_exporter is None)
+    metrics = Metrics(runtime.store.engine, runtime.clock, tracing=tracing)
     runtime.tracker.observer = metrics
     app = FastAPI(title="parceltrail", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
     app.state.metrics = metrics

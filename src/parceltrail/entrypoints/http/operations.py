@@ -43,6 +43,7 @@ class RequestObserver:
     def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
         self.app = app
         self.metrics = metrics
+        self.tracing = metrics.tracing
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -61,6 +62,7 @@ class RequestObserver:
                 message["headers"] = [*message.get("headers", []), (b"x-request-id", rid.encode())]
             await send(message)
 
+        span, activation = self._start_span(scope, rid)
         started = time.perf_counter()
         try:
             await self.app(scope, receive, send_with_id)
@@ -68,10 +70,42 @@ class RequestObserver:
             seconds = time.perf_counter() - started
             route = route_label(scope)
             self.metrics.request(scope["method"], route, status, seconds)
+            extra: dict[str, Any] = {"method": scope["method"], "path": scope["path"], "route": route,
+                                     "status": status, "duration_ms": round(seconds * 1000, 1)}
+            if span is not None:
+                extra["trace_id"] = f"{span.get_span_context().trace_id:032x}"
+                self._end_span(span, activation, scope["method"], route, status)
             access_log.info("%s %s %d %.1f ms", scope["method"], scope["path"], status, seconds * 1000,
-                            extra={"method": scope["method"], "path": scope["path"], "route": route,
-                                   "status": status, "duration_ms": round(seconds * 1000, 1)})
+                            extra=extra)
             logs.request_id.reset(token)
+
+    def _start_span(self, scope: Scope, rid: str) -> tuple[Any, Any]:
+        if self.tracing is None:
+            return None, None
+        from opentelemetry import trace
+        from opentelemetry.trace import SpanKind
+
+        from parceltrail.adapters.observability.tracing import extract_parent
+
+        span = self.tracing.tracer.start_span(
+            scope["method"], context=extract_parent(scope.get("headers", [])), kind=SpanKind.SERVER,
+            attributes={"http.request.method": scope["method"], "url.path": scope["path"],
+                        "parceltrail.request_id": rid})
+        activation = trace.use_span(span, end_on_exit=False)
+        activation.__enter__()  # spans made while answering (e.g. lookups) are its children
+        return span, activation
+
+    @staticmethod
+    def _end_span(span: Any, activation: Any, method: str, route: str, status: int) -> None:
+        from opentelemetry.trace import Status, StatusCode
+
+        span.update_name(f"{method} {route}")
+        span.set_attribute("http.route", route)
+        span.set_attribute("http.response.status_code", status)
+        if status >= 500:
+            span.set_status(Status(StatusCode.ERROR))
+        activation.__exit__(None, None, None)
+        span.end()
 
 
 def _error(status: int, code: str, message: str, **headers: str) -> JSONResponse:
