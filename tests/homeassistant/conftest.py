@@ -139,6 +139,21 @@ class Watcher:
         self.client.disconnect()
 
 
+def clear_retained(host: str, port: int, prefixes: list[str]) -> None:
+    """Leave the shared broker as found: clear every retained topic a test's bridge left under its own
+    prefixes (Home Assistant would otherwise keep showing them)."""
+    watcher = Watcher(host, port, [f"{prefix}/#" for prefix in prefixes])
+    watcher.start()
+    try:
+        time.sleep(0.5)  # retained messages arrive right after the subscription
+        with watcher.cond:
+            topics = list(watcher.retained)
+        for topic in topics:
+            watcher.client.publish(topic, b"", qos=1, retain=True).wait_for_publish(timeout=10)
+    finally:
+        watcher.stop()
+
+
 @pytest.fixture
 def watch() -> Iterator[Callable[..., Watcher]]:
     watchers: list[Watcher] = []

@@ -20,7 +20,7 @@ from parceltrail.adapters.sandbox.scenarios import TEST_NUMBERS
 from parceltrail.services.homeassistant.entities import HomeAssistantSync, Parcel, Topics, summary
 from parceltrail.settings import Settings, SettingsError
 from tests.engine.conftest import Rig
-from tests.homeassistant.conftest import PrivateBroker, Watcher
+from tests.homeassistant.conftest import SHARED, PrivateBroker, Watcher, clear_retained
 from tests.homeassistant.ha_schema import check_attributes, check_config, check_event, check_sensor_state
 
 DELIVERED = TEST_NUMBERS["delivered"]
@@ -55,6 +55,9 @@ def start_bridge(tmp_path: Path) -> Iterator[Callable[..., Running]]:
     for item in running:
         item.stop.set()
         item.thread.join(timeout=15)
+        if item.bridge.broker.port == SHARED[1]:
+            clear_retained(item.bridge.broker.host, item.bridge.broker.port,
+                           [item.topics.prefix, item.topics.discovery])
 
 
 def configs(watcher: Watcher, topics: Topics) -> dict[str, dict]:

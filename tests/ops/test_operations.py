@@ -266,3 +266,23 @@ def test_request_id_reaches_log_lines_written_inside_a_request(json_log: io.Stri
     lines = [json.loads(line) for line in json_log.getvalue().splitlines()]
     assert [line["request_id"] for line in lines] == ["req-42", "req-42"]
     assert lines[0]["message"].startswith("working in")
+
+
+def test_routes_inside_a_mounted_app_keep_their_mount_path() -> None:
+    inner, outer = FastAPI(), FastAPI()
+
+    @inner.post("/v1/track/{number}")
+    def tracked(number: str) -> dict[str, str]:
+        return {"number": number}
+
+    outer.mount("/sandbox", inner)
+    metrics = Metrics()
+    from parceltrail.entrypoints.http.operations import RequestObserver
+    outer.add_middleware(RequestObserver, metrics=metrics)
+    client = TestClient(outer)
+    assert client.post("/sandbox/v1/track/PTS1").status_code == 200
+    client.get("/sandbox/nothing")
+    text = metrics.exposition().decode()
+    requests = "parceltrail_http_requests_total"
+    assert value(text, requests, method="POST", route="/sandbox/v1/track/{number}", status="200") == 1
+    assert value(text, requests, method="GET", route="<unmatched>", status="404") == 1

@@ -62,4 +62,7 @@ def configure(log_format: str = "text", level: str = "INFO") -> logging.Handler:
     handler._parceltrail = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level)
+    # One access line per request is ours; the HTTP client's own line per call is noise below DEBUG.
+    for noisy in ("httpx", "httpcore"):
+        logging.getLogger(noisy).setLevel(level if level == "DEBUG" else "WARNING")
     return handler

@@ -29,11 +29,12 @@ UNMATCHED = "<unmatched>"  # requests no route answered share one label, so path
 def route_label(scope: Scope) -> str:
     """The route template (`/api/v1/trackings/{tracking_id}`), never the raw path."""
     route = scope.get("route")
+    mounted = scope.get("root_path", "")  # a route inside a mounted app (the sandbox) names its own path
     if isinstance(route, Mount):
-        return route.path + "/*"
+        return mounted + route.path + "/*"
     path = getattr(route, "path", None)
     if isinstance(path, str):
-        return path
+        return mounted + path
     return UNMATCHED
 
 
