@@ -185,6 +185,35 @@ def test_a_phone_gets_a_push_when_its_parcel_goes_out_for_delivery(
         assert out, f"no out-for-delivery push among {[m['title'] for m in shown]}"
         assert out[0]["url"] == f"https://parcels.example.org/track/{DELIVERED}" and out[0]["lang"] == "es"
 
+        # What the push service would hand the browser: our service worker shows it as a notification
+        # that opens the card (delivered through DevTools, the one way into a headless service worker).
+        devtools = context.new_cdp_session(page)
+        registrations: list[dict[str, Any]] = []
+        devtools.on("ServiceWorker.workerRegistrationUpdated",
+                    lambda event: registrations.extend(event["registrations"]))
+        devtools.send("ServiceWorker.enable")
+        page.wait_for_function("navigator.serviceWorker.controller !== null")
+        for _ in range(50):
+            if registrations:
+                break
+            page.wait_for_timeout(100)
+        registration = next(r for r in registrations if r["scopeURL"] == f"{push_site.url}/")
+        devtools.send("ServiceWorker.deliverPushMessage", {
+            "origin": push_site.url, "registrationId": registration["registrationId"],
+            "data": json.dumps(out[0])})
+        shown_now: list[dict[str, Any]] = []
+        for _ in range(100):
+            shown_now = page.evaluate("""navigator.serviceWorker.ready
+                .then(r => r.getNotifications())
+                .then(ns => ns.map(n => ({title: n.title, body: n.body, url: n.data.url, tag: n.tag})))""")
+            if shown_now:
+                break
+            page.wait_for_timeout(100)
+        assert shown_now, "the service worker showed no notification"
+        devtools.detach()
+        assert shown_now[0]["title"] == out[0]["title"] and shown_now[0]["tag"] == DELIVERED
+        assert shown_now[0]["url"] == out[0]["url"] and shown_now[0]["body"] == out[0]["body"]
+
         # Offline: the page last seen is still there, marked as the last known state.
         page.reload()  # controlled by the service worker now: this copy is kept
         expect(page.locator(f"#card-{DELIVERED}")).to_be_visible()
