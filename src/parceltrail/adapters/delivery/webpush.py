@@ -96,7 +96,13 @@ def load_key(settings: NotifySettings) -> VapidKey | None:
         return None
     try:
         raw = text.strip().encode()
-        vapid = Vapid02.from_pem(raw) if b"BEGIN" in raw else Vapid02.from_raw(raw)
+        if b"BEGIN" in raw:
+            vapid = Vapid02.from_pem(raw)
+        else:  # base64url of the 32-byte private number, as other web push tools print it
+            number = unb64url(raw.decode("ascii"))
+            if len(number) != 32:
+                raise ValueError("a raw P-256 private key is 32 bytes")
+            vapid = Vapid02(ec.derive_private_key(int.from_bytes(number, "big"), ec.SECP256R1()))
     except Exception as error:  # the library raises several types for a bad key
         raise PushUnavailableError(f"the VAPID key in {where} cannot be read: "
                                    f"{type(error).__name__}") from None
