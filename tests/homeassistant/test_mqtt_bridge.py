@@ -38,8 +38,9 @@ class Running:
 def start_bridge(tmp_path: Path) -> Iterator[Callable[..., Running]]:
     running: list[Running] = []
 
-    def start(rig: Rig, host: str, port: int, metrics: Metrics | None = None) -> Running:
-        tag = uuid.uuid4().hex[:10]
+    def start(rig: Rig, host: str, port: int, metrics: Metrics | None = None,
+              tag: str | None = None) -> Running:
+        tag = tag or uuid.uuid4().hex[:10]
         settings = Settings(data_dir=tmp_path, mqtt_url=SecretStr(f"mqtt://{host}:{port}"),
                             mqtt_topic=f"pt-test-{tag}", mqtt_discovery_prefix=f"ha-test-{tag}",
                             public_url="https://parcels.example.org")
@@ -165,6 +166,28 @@ def test_broker_restart_reconnects_and_republishes(make_rig: Callable[..., Rig],
     assert after.retained[t.availability] == "online"
     assert command(after, t, "archive", DELIVERED)["ok"] is True  # commands work on the new connection
     after.wait(lambda: t.config("sensor", tid) not in after.retained, what="the archived parcel's removal")
+
+
+def test_a_parcel_delivered_while_parceltrail_was_away_fires_on_return(
+        make_rig: Callable[..., Rig], private_broker: PrivateBroker, start_bridge: Callable[..., Running],
+        watch: Callable[..., Watcher]) -> None:
+    rig = make_rig()
+    tag = uuid.uuid4().hex[:10]
+    first = start_bridge(rig, "127.0.0.1", private_broker.port, tag=tag)
+    t = first.topics
+    ha = watch("127.0.0.1", private_broker.port, f"{t.discovery}/#", f"{t.prefix}/#")
+    ha.wait(lambda: ha.retained.get(t.availability) == "online", what="availability")
+    tid = command(ha, t, "add", DELIVERED)["tracking_id"]
+    ha.wait(lambda: ha.retained.get(t.parcel(tid, "state")) == "Pending", what="the parcel pending")
+    first.stop.set()
+    first.thread.join(timeout=15)
+    ha.wait(lambda: ha.retained.get(t.availability) == "offline", what="offline while away")
+
+    rig.run_until_quiet()  # delivered meanwhile
+    start_bridge(rig, "127.0.0.1", private_broker.port, tag=tag)
+    ha.wait(lambda: ha.retained.get(t.parcel(tid, "state")) == "Delivered", what="Delivered")
+    fired = ha.wait(lambda: [m for m in ha.messages if m[0] == t.delivered and not m[2]], what="the event")
+    assert len(fired) == 1 and json.loads(fired[0][1])["tracking_id"] == tid
 
 
 def test_stale_configs_of_our_node_are_cleared(make_rig: Callable[..., Rig], private_broker: PrivateBroker,

@@ -13,6 +13,7 @@ import logging
 import queue
 import ssl
 import threading
+import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from parceltrail.settings import Settings
 
 log = logging.getLogger(__name__)
 QOS = 1
+RETAINED_SETTLE = 0.5  # seconds to let retained messages arrive after (re)subscribing
 PUBLISH_TIMEOUT = 10.0
 
 
@@ -69,6 +71,7 @@ class HomeAssistantBridge:
         self.metrics = metrics
         self.inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self.account_id: int | None = None
+        self._publish_after = 0.0
         self.client = self._client()
 
     def _client(self) -> mqtt.Client:
@@ -94,7 +97,8 @@ class HomeAssistantBridge:
             return
         log.info("connected to the MQTT broker %s:%d", self.broker.host, self.broker.port)
         client.subscribe([(f"{self.topics.commands}{name}", QOS) for name in COMMANDS]
-                         + [(topic, QOS) for topic in self.topics.config_filters()])
+                         + [(topic, QOS) for topic in self.topics.config_filters()]
+                         + [(self.topics.parcel_states, QOS)])
         self.inbox.put(_Connected())
 
     def _on_disconnect(self, _client: mqtt.Client, _userdata: Any, _flags: Any, reason: Any,
@@ -126,8 +130,9 @@ class HomeAssistantBridge:
             self.client.loop_stop()
 
     def _step(self, stop: threading.Event) -> None:
+        settling = self._publish_after - time.monotonic()
         try:
-            item = self.inbox.get(timeout=self.interval)
+            item = self.inbox.get(timeout=self.interval if settling <= 0 else max(0.05, settling))
         except queue.Empty:
             item = None
         while item is not None and not stop.is_set():
@@ -136,14 +141,21 @@ class HomeAssistantBridge:
                 item = self.inbox.get_nowait()
             except queue.Empty:
                 item = None
-        if self.client.is_connected():
+        if self.client.is_connected() and time.monotonic() >= self._publish_after:
             self.publish_state()
 
     def _handle(self, item: Any) -> None:
         if isinstance(item, _Connected):
             self.sync.forget_published()
+            # The retained configs and states arrive right after the subscription: read them first.
+            self._publish_after = time.monotonic() + RETAINED_SETTLE
             return
         topic: str = item.topic
+        tracking_id = self.topics.parcel_of_state(topic)
+        if tracking_id is not None:
+            if item.payload:
+                self.sync.seen_state(tracking_id, bytes(item.payload).decode("utf-8", "replace"))
+            return
         if topic.endswith("/config"):
             # A retained discovery config of our node: cleared at the next sync unless still wanted.
             if item.payload:

@@ -155,6 +155,17 @@ class Topics:
     def parcel(self, tracking_id: str, what: str) -> str:
         return f"{self.prefix}/parcel/{tracking_id}/{what}"
 
+    @property
+    def parcel_states(self) -> str:
+        """The retained states an earlier run left: what Home Assistant last saw of each parcel."""
+        return f"{self.prefix}/parcel/+/state"
+
+    def parcel_of_state(self, topic: str) -> str | None:
+        head, tail = f"{self.prefix}/parcel/", "/state"
+        if topic.startswith(head) and topic.endswith(tail) and "/" not in topic[len(head):-len(tail)]:
+            return topic[len(head):-len(tail)]
+        return None
+
 
 def _dump(body: dict[str, Any]) -> str:
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -170,6 +181,11 @@ class HomeAssistantSync:
         self.published: dict[str, str] = {}  # retained topic -> payload, as last published
         self.tags: dict[str, str] = {}  # tracking id -> last tag seen (delivered events fire on change)
         self.seen_configs: set[str] = set()  # discovery configs the broker holds for our node
+
+    def seen_state(self, tracking_id: str, tag: str) -> None:
+        """A state Home Assistant was last told (a retained message of an earlier run): a parcel
+        delivered while parceltrail was away still fires its event."""
+        self.tags.setdefault(tracking_id, tag)
 
     def forget_published(self) -> None:
         """After a (re)connection: the broker may have lost retained messages, publish everything again."""
