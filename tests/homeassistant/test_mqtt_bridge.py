@@ -203,10 +203,13 @@ def test_stale_configs_of_our_node_are_cleared(make_rig: Callable[..., Rig], pri
     run = start_bridge(rig, "127.0.0.1", private_broker.port)
     t = run.topics
     seed.wait(lambda: seed.retained.get(t.availability) == "online", what="the bridge online")
-    stale = t.config("sensor", "f" * 32)  # as an earlier run would have left it
-    seed.client.publish(stale, json.dumps({"state_topic": "x"}), qos=1, retain=True).wait_for_publish()
-    seed.wait(lambda: any(m[0] == stale and m[1] for m in seed.messages), what="the stale config")
-    seed.wait(lambda: stale not in seed.retained, what="the stale config cleared")
+    # as an earlier run would have left them for a parcel archived since
+    stale = [t.config("sensor", "f" * 32), t.parcel("f" * 32, "state"), t.parcel("f" * 32, "attributes")]
+    for topic in stale:
+        seed.client.publish(topic, json.dumps({"state_topic": "x"}), qos=1, retain=True).wait_for_publish()
+    seed.wait(lambda: all(any(m[0] == topic and m[1] for m in seed.messages) for topic in stale),
+              what="the stale topics")
+    seed.wait(lambda: not any(topic in seed.retained for topic in stale), what="the stale topics cleared")
     assert other in seed.retained
 
 

@@ -98,7 +98,7 @@ class HomeAssistantBridge:
         log.info("connected to the MQTT broker %s:%d", self.broker.host, self.broker.port)
         client.subscribe([(f"{self.topics.commands}{name}", QOS) for name in COMMANDS]
                          + [(topic, QOS) for topic in self.topics.config_filters()]
-                         + [(self.topics.parcel_states, QOS)])
+                         + [(self.topics.parcel_states, QOS), (self.topics.parcel_attributes, QOS)])
         self.inbox.put(_Connected())
 
     def _on_disconnect(self, _client: mqtt.Client, _userdata: Any, _flags: Any, reason: Any,
@@ -152,16 +152,15 @@ class HomeAssistantBridge:
             return
         topic: str = item.topic
         tracking_id = self.topics.parcel_of_state(topic)
-        if tracking_id is not None:
+        if tracking_id is not None and item.payload:
+            self.sync.seen_state(tracking_id, bytes(item.payload).decode("utf-8", "replace"))
+        if topic.endswith("/config") or topic.startswith(f"{self.topics.prefix}/parcel/"):
+            # A retained topic of ours (maybe of a parcel archived while we were away): cleared at the
+            # next sync unless still wanted.
             if item.payload:
-                self.sync.seen_state(tracking_id, bytes(item.payload).decode("utf-8", "replace"))
-            return
-        if topic.endswith("/config"):
-            # A retained discovery config of our node: cleared at the next sync unless still wanted.
-            if item.payload:
-                self.sync.seen_configs.add(topic)
+                self.sync.seen_retained.add(topic)
             else:
-                self.sync.seen_configs.discard(topic)
+                self.sync.seen_retained.discard(topic)
             return
         if not topic.startswith(self.topics.commands) or item.retain:
             return  # a retained command was meant for an earlier run: never act on it twice

@@ -160,6 +160,10 @@ class Topics:
         """The retained states an earlier run left: what Home Assistant last saw of each parcel."""
         return f"{self.prefix}/parcel/+/state"
 
+    @property
+    def parcel_attributes(self) -> str:
+        return f"{self.prefix}/parcel/+/attributes"
+
     def parcel_of_state(self, topic: str) -> str | None:
         head, tail = f"{self.prefix}/parcel/", "/state"
         if topic.startswith(head) and topic.endswith(tail) and "/" not in topic[len(head):-len(tail)]:
@@ -180,7 +184,7 @@ class HomeAssistantSync:
         self.timezone = timezone
         self.published: dict[str, str] = {}  # retained topic -> payload, as last published
         self.tags: dict[str, str] = {}  # tracking id -> last tag seen (delivered events fire on change)
-        self.seen_configs: set[str] = set()  # discovery configs the broker holds for our node
+        self.seen_retained: set[str] = set()  # our configs and parcel topics the broker holds
 
     def seen_state(self, tracking_id: str, tag: str) -> None:
         """A state Home Assistant was last told (a retained message of an earlier run): a parcel
@@ -261,7 +265,7 @@ class HomeAssistantSync:
         rest = [topic for topic in wanted if not topic.endswith("/config")]
         messages = [Message(topic, wanted[topic]) for topic in (*configs, *rest)
                     if self.published.get(topic) != wanted[topic]]
-        gone = (set(self.published) | self.seen_configs) - set(wanted)
+        gone = (set(self.published) | self.seen_retained) - set(wanted)
         # states before configs when clearing: the entity goes last
         for topic in sorted(gone, key=lambda name: name.endswith("/config")):
             messages.append(Message(topic, ""))
@@ -284,7 +288,7 @@ class HomeAssistantSync:
                 self.published[message.topic] = message.payload
             else:
                 self.published.pop(message.topic, None)
-                self.seen_configs.discard(message.topic)
+                self.seen_retained.discard(message.topic)
         self.tags = {parcel.tracking_id: parcel.tag for parcel in parcels}
 
 
