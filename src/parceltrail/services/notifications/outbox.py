@@ -281,6 +281,10 @@ class OutboxDispatcher:
                 if notes.mark_dead(notification.id, self.owner, f"{why}: {outcome.reason}"):
                     report.dead += 1
                     log.warning("notification %s dead-lettered: %s", notification.event_id, outcome.reason)
+                if outcome.gone and subscription is not None:
+                    # An expired browser subscription: nobody will ever receive it again.
+                    notes.delete_subscription(subscription.id)
+                    log.info("subscription %s removed: %s", subscription.id, outcome.reason)
             elif notes.mark_retry(notification.id, self.owner, retry_at, outcome.reason):
                 report.retried += 1
 
