@@ -41,7 +41,7 @@ from parceltrail.services.tracking.tracker import Tracker
 from parceltrail.settings import Settings
 from parceltrail.status import message
 from tests.push.conftest import BrowserKeys, PushService
-from tests.web.conftest import START, browser, shot  # noqa: F401 - the session's Chromium
+from tests.web.conftest import START, shot
 
 DELIVERED = "PTS01000000016"
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True,
@@ -126,7 +126,7 @@ STAND_IN = """
 
 
 def test_a_phone_gets_a_push_when_its_parcel_goes_out_for_delivery(
-        browser: Any, push_site: PushSite, push_service: PushService) -> None:  # noqa: F811
+        browser: Any, push_site: PushSite, push_service: PushService) -> None:
     context = browser.new_context(locale="es-ES", timezone_id="Europe/Madrid", **PHONE)
     context.set_default_timeout(20_000)
     context.grant_permissions(["notifications"], origin=push_site.url)
