@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint clean browser
+.PHONY: setup run test lint clean browser mosquitto
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,9 +30,14 @@ browser:
 	command -v chromium || (apt-get update && apt-get install -y chromium)
 	-fc-list 2>/dev/null | grep -qi "wenquanyi" || apt-get install -y fonts-wqy-zenhei
 
+# Home Assistant tests (tests/homeassistant) talk to Mosquitto on 127.0.0.1:1883 and start private ones
+# (the binary only; the shared broker is the machine's service).
+mosquitto:
+	command -v mosquitto || test -x /usr/sbin/mosquitto || (apt-get update && apt-get install -y mosquitto)
+
 # Two processes share the tests; the few that restart PostgreSQL run alone afterwards, so a restart
 # never cuts another test's connection.
-test: setup lint browser
+test: setup lint browser mosquitto
 	$(BIN)/pytest -n 2 -m "not serial"
 	$(BIN)/pytest -m serial
 

@@ -52,6 +52,20 @@ PHRASES = [
     "Votre colis est livré",
     "Die Sendung wurde in das Zustellfahrzeug geladen",
     "Die Sendung wurde zugestellt",
+    # Further languages: their texts take the same path (script or hint words, then rules).
+    "Przesyłka doręczona",
+    "Wydana do doręczenia",
+    "Zending is bezorgd bij de buren",
+    "In consegna",
+    "Zásilka převzata do přepravy",
+    "Kargonuz dağıtıma çıkarıldı",
+    "Відправлення прибуло у відділення",
+    "お届け先にお届け済み",
+    "배송출발",
+    "Försändelsen har levererats",
+    "הפריט נמסר לנמען",
+    "تم التسليم",
+    "Παραδόθηκε",
 ]
 
 

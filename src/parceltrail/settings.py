@@ -9,17 +9,22 @@ here once, so that a connector added as a plugin needs no change to this class.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ENV_PREFIX = "PARCELTRAIL_"
 DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000"
 DEFAULT_SENDER = "parceltrail <parceltrail@localhost>"
+DEFAULT_VAPID_SUBJECT = "mailto:parceltrail@localhost"
+VAPID_FILE = "vapid.pem"
 
 
 class SettingsError(ValueError):
@@ -45,6 +50,10 @@ class NotifySettings:
     public_url: str = DEFAULT_PUBLIC_URL  # tracking links: <public_url>/track/<number>
     allow_private: bool = False  # webhooks to private, loopback and link-local addresses
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
+    # Web push: the VAPID key (PEM or base64url), else the file `parceltrail push keys` writes
+    vapid_private_key: str | None = None
+    vapid_file: Path | None = None
+    vapid_subject: str = DEFAULT_VAPID_SUBJECT
 
     @classmethod
     def from_env(cls) -> NotifySettings:
@@ -75,6 +84,25 @@ class Settings(BaseSettings):
     user: str | None = None  # the acting user of CLI commands (like --user)
     seventeentrack_key: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("PARCELTRAIL_17TRACK_KEY", "seventeentrack_key"))
+    # Operations: /metrics answers a bearer token, or else only clients in `metrics_allow` (addresses or
+    # networks, comma-separated); /readyz reports the outbox stuck when a due notification waited longer.
+    metrics_token: SecretStr | None = None
+    metrics_allow: str = "127.0.0.1,::1"
+    outbox_stuck_seconds: float = Field(default=900.0, gt=0)
+    log_format: Literal["text", "json"] = "text"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "WARNING"  # INFO adds an access log line
+    otel_endpoint: str | None = None  # an OTLP/HTTP collector, e.g. http://127.0.0.1:4318; None: no tracing
+    # Web push: the operator's VAPID key (default: <data dir>/vapid.pem from `parceltrail push keys`) and
+    # the contact push services may use (mailto: or https:)
+    vapid_private_key: SecretStr | None = None
+    vapid_subject: str = DEFAULT_VAPID_SUBJECT
+    # Home Assistant over MQTT: mqtt://[user:password@]host[:port]; None publishes nothing.
+    mqtt_url: SecretStr | None = None
+    mqtt_topic: str = "parceltrail"
+    mqtt_discovery_prefix: str = "homeassistant"
+    mqtt_account: str = Field(default="home", min_length=1, max_length=100)  # whose trackings HA shows
+    mqtt_timezone: str = "UTC"  # what "today" means for the summary sensor
+    mqtt_interval: float = Field(default=5.0, gt=0, le=3600)  # seconds between syncs with the database
     carrier_env: dict[str, str] = Field(default_factory=lambda: _prefixed_env(), exclude=True)
 
     @field_validator("sandbox_url", "smtp_user", "user", mode="before")
@@ -82,10 +110,70 @@ class Settings(BaseSettings):
     def _empty_is_none(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("sandbox_speed", "scan_gaps", "secret_key", "smtp_password", mode="before")
+    @field_validator("sandbox_speed", "scan_gaps", "secret_key", "smtp_password", "metrics_token",
+                     "otel_endpoint", "mqtt_url", "vapid_private_key", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("metrics_allow")
+    @classmethod
+    def _networks(cls, value: str) -> str:
+        for item in filter(None, (part.strip() for part in value.split(","))):
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError:
+                raise ValueError(f"{item!r} is not an IP address or network") from None
+        return value
+
+    @field_validator("log_format", "log_level", mode="before")
+    @classmethod
+    def _lower_or_upper(cls, value: Any, info: ValidationInfo) -> Any:
+        if not isinstance(value, str):
+            return value
+        return value.strip().lower() if info.field_name == "log_format" else value.strip().upper()
+
+    @field_validator("mqtt_url")
+    @classmethod
+    def _mqtt(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None:
+            parts = urlsplit(value.get_secret_value())
+            try:
+                parts.port  # noqa: B018 - raises on a bad port
+            except ValueError:
+                raise ValueError("the port is not a number from 1 to 65535") from None
+            if parts.scheme not in ("mqtt", "mqtts") or not parts.hostname:
+                raise ValueError("expected mqtt://[user:password@]host[:port] or mqtts://...")
+        return value
+
+    @field_validator("vapid_subject")
+    @classmethod
+    def _subject(cls, value: str) -> str:
+        if not value.startswith(("mailto:", "https://")):
+            raise ValueError("the VAPID subject is a mailto: or https: URL")
+        return value
+
+    @field_validator("mqtt_timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{value!r} is not an IANA time zone") from None
+        return value
+
+    @field_validator("mqtt_topic", "mqtt_discovery_prefix")
+    @classmethod
+    def _topic(cls, value: str) -> str:
+        value = value.strip().strip("/")
+        if not value or any(ch in value for ch in "+#\0") or " " in value:
+            raise ValueError("a topic prefix must be non-empty, without spaces, '+' or '#'")
+        return value
+
+    @property
+    def metrics_networks(self) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+        return [ipaddress.ip_network(item.strip(), strict=False)
+                for item in self.metrics_allow.split(",") if item.strip()]
 
     def model_post_init(self, _context: Any) -> None:
         data_dir = self.data_dir.resolve()
@@ -115,7 +203,9 @@ class Settings(BaseSettings):
             public_url=self.public_url, allow_private=self.webhook_allow_private,
             smtp=SmtpSettings(host=self.smtp_host, port=self.smtp_port, username=self.smtp_user,
                               password=password, sender=self.smtp_from, starttls=self.smtp_starttls,
-                              ssl=self.smtp_ssl))
+                              ssl=self.smtp_ssl),
+            vapid_private_key=self.vapid_private_key.get_secret_value() if self.vapid_private_key else None,
+            vapid_file=self.data_dir / VAPID_FILE, vapid_subject=self.vapid_subject)
 
 
 def _prefixed_env() -> dict[str, str]:

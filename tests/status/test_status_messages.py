@@ -4,7 +4,7 @@ import pytest
 
 from parceltrail.status import SUBTAGS, message, message_langs
 
-REQUIRED_LANGS = ("en", "es", "pt", "ru", "fr", "de", "zh")
+REQUIRED_LANGS = ("en", "es", "pt", "ru", "fr", "de", "zh", "it", "pl")
 
 
 def test_required_languages_have_files() -> None:

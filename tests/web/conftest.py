@@ -5,8 +5,6 @@ moves; and Debian's Chromium driven by Playwright (never `playwright install`: n
 
 from __future__ import annotations
 
-import os
-import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,10 +30,8 @@ from parceltrail.services.outlook.predictor import ModelPredictor
 from parceltrail.services.tracking.registry import ConnectorRegistry
 from parceltrail.services.tracking.tracker import Tracker
 from parceltrail.settings import Settings
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - re-exported for the page tests
 
-CHROMIUM = os.environ.get("PARCELTRAIL_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 START = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 PASSWORD = "correct horse battery"
@@ -76,19 +72,6 @@ def site(tmp_path: Path) -> Iterator[Site]:
         stop_app()
         stop_sandbox()
         store.engine.dispose()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"Chromium is required in CI (make browser) but {CHROMIUM} is missing")
-        pytest.skip("Debian's Chromium is not installed (make browser)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ class ChannelKind(StrEnum):
     WEBHOOK = "webhook"
     EMAIL = "email"
     APPRISE = "apprise"
+    WEBPUSH = "webpush"  # a browser's push subscription: target = its endpoint, secret = its keys
 
 
 class WebhookFormat(StrEnum):
@@ -102,6 +103,7 @@ class Outcome:
     reason: str = ""
     permanent: bool = False
     retry_after_seconds: float | None = None
+    gone: bool = False  # the receiver says this subscription no longer exists (a push service's 404/410)
 
     @classmethod
     def success(cls) -> Outcome:

@@ -1,8 +1,9 @@
 """`classify()`: place one carrier event (text and/or carrier code) on the canonical taxonomy.
 
 Order of evidence: an exact entry in the carrier's code table, then the text rules of
-the text's language (other Latin-script languages are tried if that places nothing),
-then a code-table fallback on the code's first part. Deterministic and offline.
+the text's language (other Latin-script languages, or the neighbour of the same script, are
+tried if that places nothing), then a code-table fallback on the code's first part.
+Deterministic and offline.
 """
 
 from __future__ import annotations
@@ -12,7 +13,13 @@ from functools import lru_cache
 
 from parceltrail.status.codes import lookup
 from parceltrail.status.location import extract_location
-from parceltrail.status.normalize import LATIN_LANGS, guess_lang, latin_fallbacks, normalize, script_lang
+from parceltrail.status.normalize import (
+    LATIN_LANGS,
+    fallbacks,
+    guess_lang_with_evidence,
+    normalize,
+    script_lang,
+)
 from parceltrail.status.rules import Rule, rule_set
 from parceltrail.status.taxonomy import Subtag, Tag
 
@@ -42,6 +49,47 @@ _CARRIER_LANG = {
     "deutsche-post": "de",
     "dhl-parcel-de": "de",
     "hermes-de": "de",
+    "dpd-de": "de",
+    "gls-de": "de",
+    "poste-italiane": "it",
+    "brt": "it",
+    "sda": "it",
+    "postnl": "nl",
+    "bpost": "nl",
+    "inpost": "pl",
+    "poczta-polska": "pl",
+    "czech-post": "cs",
+    "ceska-posta": "cs",
+    "ppl": "cs",
+    "ptt": "tr",
+    "yurtici": "tr",
+    "aras": "tr",
+    "mng": "tr",
+    "postnord": "sv",
+    "postnord-se": "sv",
+    "postnord-dk": "da",
+    "gls-dk": "da",
+    "posten-norge": "no",
+    "bring": "no",
+    "posti": "fi",
+    "posta-romana": "ro",
+    "fan-courier": "ro",
+    "magyar-posta": "hu",
+    "nova-poshta": "uk",
+    "ukrposhta": "uk",
+    "japan-post": "ja",
+    "yamato": "ja",
+    "sagawa": "ja",
+    "cj-logistics": "ko",
+    "korea-post": "ko",
+    "hanjin": "ko",
+    "lotte": "ko",
+    "israel-post": "he",
+    "elta": "el",
+    "acs": "el",
+    "jtexpress": "zh",
+    "jd": "zh",
+    "ems": "zh",
 }
 
 
@@ -76,12 +124,21 @@ def _placed(subtag: Subtag, confidence: float, location: str | None, rule: str) 
     return Classification(subtag.tag, subtag, confidence, location, rule, True)
 
 
-def _match_text(norm: str, lang: str) -> tuple[str, Rule] | None:
-    for candidate in (lang, *latin_fallbacks(lang)):
-        rules = rule_set(candidate)
+def _match_text(norm: str, lang: str, trusted: bool = True) -> tuple[str, Rule] | None:
+    """Rules of `lang` first when the language is `trusted`; otherwise, or when they place
+    nothing, the most specific evidence among the languages of the same script wins (the longest
+    literal a matching pattern starts with); ties go to the earlier, commoner language."""
+    if trusted:
+        rules = rule_set(lang)
         if rules is not None and (rule := rules.first_match(norm)) is not None:
-            return candidate, rule
-    return None
+            return lang, rule
+    best: tuple[int, str, Rule] | None = None
+    for candidate in fallbacks(lang) if trusted else (lang, *fallbacks(lang)):
+        rules = rule_set(candidate)
+        found = rules.first_match_weighted(norm) if rules is not None else None
+        if found is not None and (best is None or found[1] > best[0]):
+            best = (found[1], candidate, found[0])
+    return (best[1], best[2]) if best is not None else None
 
 
 def classify(
@@ -103,16 +160,23 @@ def _classify(text: str, carrier: str | None, code: str | None, lang: str | None
     # The script is decisive (an English text from a Chinese carrier is English). For Latin
     # script the caller's language is trusted; the carrier's is a hint the text may outvote.
     script = script_lang(norm)
+    carrier_lang = _CARRIER_LANG.get(slug or "")
+    trusted = True
     if script is not None:
-        lang = script
+        # Kanji-only Japanese reads like Chinese, and Russian/Ukrainian share most letters, so a
+        # caller's or carrier's language of the same script family decides between them.
+        family = (script, *fallbacks(script))
+        lang = lang if lang in family else carrier_lang if carrier_lang in family else script
     elif lang not in LATIN_LANGS:
-        lang = guess_lang(norm, _CARRIER_LANG.get(slug or ""))
+        # A text with no word that marks its language (often one or two words) is not assumed
+        # to be English: every Latin-script language's rules compete on specificity.
+        lang, trusted = guess_lang_with_evidence(norm, carrier_lang)
     location = extract_location(text, lang) if norm else None
 
     hit = lookup(slug, code)
     if hit is not None and hit.exact:
         return _placed(hit.subtag, _CODE_CONFIDENCE, location, f"code:{slug}:{hit.key}")
-    matched = _match_text(norm, lang) if norm else None
+    matched = _match_text(norm, lang, trusted) if norm else None
     if matched is not None:
         used_lang, rule = matched
         return _placed(rule.subtag, rule.confidence, location, f"text:{used_lang}:{rule.id}")

@@ -65,9 +65,9 @@ def _ru_place(text: str) -> str | None:
 
 def extract_location(text: str, lang: str) -> str | None:
     """The place an event text names, or None. `text` is the original (not normalised) text."""
-    if lang == "zh":
+    if lang in ("zh", "ja"):
         m = _ZH_AFTER_VERB.search(text) or _ZH_BRACKET.search(text)
         return _clean(m.group(1)) if m else None
-    if lang == "ru":
+    if lang in ("ru", "uk"):
         return _ru_place(text)
     return _latin_place(text, _EN_PREP if lang == "en" else _LATIN_PREP)

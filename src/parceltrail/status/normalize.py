@@ -8,13 +8,29 @@ from functools import cache
 
 from parceltrail.status._data import load_toml
 
-LANGS: tuple[str, ...] = ("en", "zh", "pt", "es", "ru", "fr", "de")
-LATIN_LANGS: tuple[str, ...] = ("en", "fr", "pt", "es", "de")
+# Latin-script languages, in the order ties are broken and fallbacks are tried: the languages
+# with the most carrier traffic first, so a word shared by two languages goes to the commoner.
+LATIN_LANGS: tuple[str, ...] = (
+    "en", "fr", "pt", "es", "de", "it", "nl", "pl", "cs", "tr", "sv", "da", "no", "fi", "ro", "hu",
+)  # fmt: skip
+# Languages told apart by their script alone.
+SCRIPT_LANGS: tuple[str, ...] = ("zh", "ja", "ko", "ru", "uk", "el", "he", "ar")
+LANGS: tuple[str, ...] = (*LATIN_LANGS, *SCRIPT_LANGS)
 
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+")
+_HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+_KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u31f0-\u31ff\uff66-\uff9d]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_UKRAINIAN = re.compile(r"[іїєґ]")  # letters Russian does not use
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+_HEBREW = re.compile(r"[\u0590-\u05ff]")
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
+
+# Texts in one script may come from a neighbouring language of the same script: Japanese
+# written in kanji only reads like Chinese, and Russian and Ukrainian share most letters.
+_SCRIPT_NEIGHBOURS: dict[str, tuple[str, ...]] = {"zh": ("ja",), "ja": ("zh",), "ru": ("uk",), "uk": ("ru",)}
 
 
 @cache
@@ -27,34 +43,72 @@ def _hints() -> tuple[dict[str, tuple[str, ...]], dict[str, str], re.Pattern[str
     letters: dict[str, str] = {}
     for lang in LATIN_LANGS:
         raw = load_toml("rules", lang)
-        for word in {w for chunk in raw.get("hint_words", []) for w in chunk.split()}:
+        for word in {w for chunk in raw.get("hint_words", []) for w in normalize(chunk).split()}:
             words[word] = (*words.get(word, ()), lang)
         for ch in str(raw.get("hint_letters", "")):
             letters[ch] = lang
     return words, letters, re.compile(f"[{re.escape(''.join(letters))}]")
 
 
+# One spelling for letters carriers write several ways, applied after case folding:
+# - Russian ё as е; typographic apostrophes (and the Ukrainian modifier letter) as "'";
+# - Turkish dotless ı as i, and the combining dot that folding "İ" leaves behind dropped, so
+#   "TESLİM EDİLDİ" and "teslim edildi", "ALINDI" and "alındı" read alike;
+# - Romanian comma-below ș/ț as the cedilla forms many systems still send;
+# - Greek accents dropped (upper-case Greek texts come without them);
+# - Arabic hamza-carrying alefs as bare alef, alef maksura as ya, tatweel and vowel marks dropped.
+_FOLD = str.maketrans(
+    {
+        "ё": "е", "’": "'", "ʼ": "'", "`": "'", "ı": "i", "\u0307": None, "ș": "ş", "ț": "ţ",
+        "ά": "α", "έ": "ε", "ή": "η", "ί": "ι", "ό": "ο", "ύ": "υ", "ώ": "ω", "ΐ": "ι", "ΰ": "υ",
+        "ϊ": "ι", "ϋ": "υ",
+        "أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ـ": None,
+        **dict.fromkeys(range(0x064B, 0x0653)),
+    }
+)  # fmt: skip
+
+
 def normalize(text: str) -> str:
-    """Lower-case, NFKC-fold, unify apostrophes, collapse whitespace; keep accents (they carry meaning)."""
-    folded = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е").replace("’", "'")
+    """Lower-case, NFKC-fold, unify apostrophes, collapse whitespace; keep accents (they carry meaning),
+    except where one language writes the same word with and without them (see `_FOLD`)."""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
     return _SPACE.sub(" ", folded).strip()
 
 
 def script_lang(norm: str) -> str | None:
-    """ "zh" for Chinese script, "ru" for Cyrillic, None for anything else (Latin)."""
+    """The language a non-Latin script gives away (kana: ja, hangul: ko, Han: zh, Cyrillic: ru or
+    uk, Greek, Hebrew, Arabic); None for Latin script."""
+    if _HANGUL.search(norm):
+        return "ko"
+    if _KANA.search(norm):
+        return "ja"
     if _CJK.search(norm):
         return "zh"
     if _CYRILLIC.search(norm):
-        return "ru"
+        return "uk" if _UKRAINIAN.search(norm) else "ru"
+    if _GREEK.search(norm):
+        return "el"
+    if _HEBREW.search(norm):
+        return "he"
+    if _ARABIC.search(norm):
+        return "ar"
     return None
 
 
 def guess_lang(norm: str, hint: str | None = None) -> str:
-    """Language of a normalised text: its script decides zh/ru; for Latin script words and
-    letters vote, and a Latin `hint` (e.g. the carrier's language) wins unless outvoted."""
+    """Language of a normalised text: its script decides the non-Latin ones; for Latin script words
+    and letters vote, and a Latin `hint` (e.g. the carrier's language) wins unless outvoted."""
+    return guess_lang_with_evidence(norm, hint)[0]
+
+
+def guess_lang_with_evidence(norm: str, hint: str | None = None) -> tuple[str, bool]:
+    """`guess_lang` and whether anything backed the guess (script, a hint word or letter, or the
+    caller's `hint`); an unbacked guess is only the default, English."""
     script = script_lang(norm)
     if script is not None:
-        return script
+        if script in ("zh", "ja") and hint in ("zh", "ja"):
+            return hint, True  # type: ignore[return-value]
+        return script, True
     words, letters, letter_re = _hints()
     scores = dict.fromkeys(LATIN_LANGS, 0)
     for word in _WORD.findall(norm):
@@ -64,12 +118,14 @@ def guess_lang(norm: str, hint: str | None = None) -> str:
         scores[letters[ch]] += 2
     best = max(LATIN_LANGS, key=scores.__getitem__)  # ties: the earlier language, English first
     if hint in LATIN_LANGS and scores[hint] >= scores[best]:
-        return hint  # type: ignore[return-value]
-    return best if scores[best] else "en"
+        return hint, True  # type: ignore[return-value]
+    return (best, True) if scores[best] else ("en", False)
 
 
-def latin_fallbacks(first: str) -> tuple[str, ...]:
-    """Languages to try after `first` when its rules place nothing (Latin script only)."""
-    if first not in LATIN_LANGS:
-        return ()
-    return tuple(lang for lang in LATIN_LANGS if lang != first)
+def fallbacks(first: str) -> tuple[str, ...]:
+    """Languages to try after `first` when its rules place nothing: the other Latin-script
+    languages for a Latin one (a text in a language without rules is often close to one that
+    has them), the neighbour of the same script otherwise."""
+    if first in LATIN_LANGS:
+        return tuple(lang for lang in LATIN_LANGS if lang != first)
+    return _SCRIPT_NEIGHBOURS.get(first, ())

@@ -23,6 +23,8 @@ from parceltrail.status.taxonomy import Subtag
 
 DEFAULT_CONFIDENCE = 0.9
 _GRAM = 3
+# Languages written without spaces or with short syllable blocks: 2-grams select their rules.
+_SHORT_WORD_LANGS = frozenset({"zh", "ja", "ko"})
 _META = set("\\.^$*+?{}[]|()")
 
 
@@ -57,9 +59,15 @@ class RuleSet:
     by_gram: dict[str, tuple[tuple[int, int], ...]]  # trigger n-gram -> (rule, alternative) pairs
     grams: frozenset[str]  # keys of by_gram
     always: frozenset[int]  # rules without a usable trigger
-    gram: int  # n-gram length: 2 for Chinese (short words), 3 otherwise
+    gram: int  # n-gram length: 2 for Chinese, Japanese and Korean (short words), 3 otherwise
 
     def first_match(self, norm: str) -> Rule | None:
+        found = self.first_match_weighted(norm)
+        return found[0] if found is not None else None
+
+    def first_match_weighted(self, norm: str) -> tuple[Rule, int] | None:
+        """The first matching rule and the length of the literal its matching pattern starts with:
+        how specific the evidence is ("tullattu" says more than "tull")."""
         n = self.gram
         present = {norm[i : i + n] for i in range(len(norm) - n + 1)} & self.grams
         triggered: dict[int, list[int]] = {i: list(range(len(self.compiled[i].any))) for i in self.always}
@@ -73,7 +81,7 @@ class RuleSet:
                 literal, pattern = comp.any[alt]
                 if literal in norm and pattern.search(norm) is not None:
                     if comp.conditions_hold(norm):
-                        return self.rules[i]
+                        return self.rules[i], len(literal)
                     break
         return None
 
@@ -124,7 +132,7 @@ def _alternation(patterns: list[str]) -> str:
 
 
 def compile_rules(lang: str, raw: list[dict[str, object]]) -> RuleSet:
-    gram = 2 if lang == "zh" else _GRAM
+    gram = 2 if lang in _SHORT_WORD_LANGS else _GRAM
     rules: list[Rule] = []
     compiled: list[_Compiled] = []
     branches: list[str] = []

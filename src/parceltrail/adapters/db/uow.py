@@ -18,6 +18,7 @@ from parceltrail.adapters.db import claims, live
 from parceltrail.adapters.db.accounts import AccountRepository
 from parceltrail.adapters.db.models import ModelRepository
 from parceltrail.adapters.db.notifications import NotificationRepository
+from parceltrail.adapters.db.optins import OptinRepository
 from parceltrail.adapters.db.orders import OrderRepository
 from parceltrail.adapters.db.repository import Repository
 from parceltrail.domain.errors import ConflictError
@@ -34,6 +35,7 @@ class SqlUnitOfWork:
         self.orders = OrderRepository(conn)
         self.notifications = NotificationRepository(conn)
         self.models = ModelRepository(conn)
+        self.optins = OptinRepository(conn)
 
     def settle_lease(self, shipment_id: int, owner: str) -> bool:
         return claims.settle(self.conn, shipment_id, owner)

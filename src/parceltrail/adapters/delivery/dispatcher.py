@@ -1,4 +1,4 @@
-"""Deliver one notification through its subscription's channel (webhook, e-mail or Apprise)."""
+"""Deliver one notification through its subscription's channel (webhook, e-mail, Apprise or web push)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import httpx
 from parceltrail.adapters.delivery.apprise_channel import send_apprise
 from parceltrail.adapters.delivery.email import send_email
 from parceltrail.adapters.delivery.webhooks import send_webhook
+from parceltrail.adapters.delivery.webpush import PushUnavailableError, VapidKey, load_key, send_webpush
 from parceltrail.clock import Clock
 from parceltrail.domain.notifications import ChannelKind, Notification, Outcome, Subscription
 from parceltrail.services.notifications.outbox import OutboxDispatcher
@@ -27,6 +28,7 @@ class Deliverer:
         self.settings = settings
         self.client = client or httpx.Client(
             timeout=httpx.Timeout(timeout, connect=min(CONNECT_TIMEOUT, timeout)), follow_redirects=False)
+        self._vapid: VapidKey | None = None
 
     def close(self) -> None:
         self.client.close()
@@ -36,7 +38,14 @@ class Deliverer:
             return send_webhook(self.client, subscription, notification,
                                 allow_private=self.settings.allow_private)
         if subscription.channel is ChannelKind.EMAIL:
-            return send_email(self.settings.smtp, subscription, notification)
+            return send_email(self.settings.smtp, subscription, notification, self.settings.public_url)
+        if subscription.channel is ChannelKind.WEBPUSH:
+            if self._vapid is None:  # read once, when the first push goes out
+                try:
+                    self._vapid = load_key(self.settings)
+                except PushUnavailableError as error:
+                    return Outcome(False, str(error))
+            return send_webpush(self.client, subscription, notification, self.settings, self._vapid)
         return send_apprise(subscription, notification, allow_private=self.settings.allow_private)
 
 

@@ -8,12 +8,16 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
 from parceltrail.domain.notifications import Notification, Outcome, Subscription
+from parceltrail.services.notifications import unsubscribe
 from parceltrail.services.notifications.messages import render
 from parceltrail.services.notifications.urls import InvalidEmailError, check_address
-from parceltrail.settings import SmtpSettings
+from parceltrail.settings import DEFAULT_PUBLIC_URL, SmtpSettings
 
 
-def build_message(subscription: Subscription, notification: Notification, sender: str) -> EmailMessage:
+def build_message(subscription: Subscription, notification: Notification, sender: str,
+                  public_url: str = DEFAULT_PUBLIC_URL) -> EmailMessage:
+    """The e-mail of one notification; it ends with the subscription's unsubscribe link, which is also
+    given to mail programs (List-Unsubscribe, one-click per RFC 8058)."""
     lang = subscription.language or notification.payload.get("language")
     text = render(notification.payload, lang)
     msg = EmailMessage()
@@ -23,18 +27,40 @@ def build_message(subscription: Subscription, notification: Notification, sender
     msg["Date"] = formatdate(localtime=False)
     msg["Message-ID"] = make_msgid(idstring=notification.event_id[:16], domain="parceltrail.local")
     msg["Parceltrail-Event-Id"] = notification.event_id
-    if lang:
+    msg["List-Unsubscribe"] = f"<{unsubscribe.link_for(subscription, public_url)}>"
+    msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    msg.set_content(f"{text.body}\n-- \n{unsubscribe.footer(subscription, public_url, lang)}\n")
+    if lang:  # after set_content, which replaces every Content-* header
         msg["Content-Language"] = lang
-    msg.set_content(text.body)
     return msg
 
 
-def send_email(settings: SmtpSettings, subscription: Subscription, notification: Notification) -> Outcome:
+def plain_message(sender: str, to: str, subject: str, body: str, lang: str | None = None) -> EmailMessage:
+    """A one-off e-mail that belongs to no subscription (such as a confirmation link)."""
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = to
+    msg["Subject"] = subject
+    msg["Date"] = formatdate(localtime=False)
+    msg["Message-ID"] = make_msgid(domain="parceltrail.local")
+    msg["Auto-Submitted"] = "auto-generated"
+    msg.set_content(body)
+    if lang:
+        msg["Content-Language"] = lang
+    return msg
+
+
+def send_email(settings: SmtpSettings, subscription: Subscription, notification: Notification,
+               public_url: str = DEFAULT_PUBLIC_URL) -> Outcome:
     try:
         check_address(subscription.target)
     except InvalidEmailError as error:
         return Outcome(False, str(error), permanent=True)
-    message = build_message(subscription, notification, settings.sender)
+    return transmit(settings, build_message(subscription, notification, settings.sender, public_url))
+
+
+def transmit(settings: SmtpSettings, message: EmailMessage) -> Outcome:
+    """Hand one message to the SMTP relay."""
     try:
         smtp: smtplib.SMTP
         if settings.ssl:

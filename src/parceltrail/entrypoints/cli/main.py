@@ -155,11 +155,13 @@ def serve(
     """Run the HTTP service with the sandbox carrier network and the tracking engine."""
     import uvicorn
 
+    from parceltrail.adapters.observability import logs
     from parceltrail.adapters.sandbox.timeline import load_or_create
     from parceltrail.bootstrap import build, sandbox_app
     from parceltrail.entrypoints.http.app import create_app
 
     env = load_settings()
+    logs.configure(env.log_format, env.log_level)  # JSON lines with the request id when asked for
     settings = env.model_copy(update={"demo": demo or env.demo,
                                       "sandbox_speed": speed if speed is not None else env.sandbox_speed})
     simulation = load_or_create(settings.data_dir, settings.sandbox_speed)
@@ -170,7 +172,13 @@ def serve(
     console.print(f"parceltrail on http://{local}:{port}  (database {settings.database_url}, "
                   f"sandbox {sandbox_url}, speed x{simulation.speed:g}{', demo' if settings.demo else ''})",
                   markup=False)
-    uvicorn.run(create_app(runtime, sandbox=sandbox), host=host, port=port, log_level="warning")
+    from parceltrail.adapters.observability.tracing import TracingUnavailableError
+
+    try:
+        service = create_app(runtime, sandbox=sandbox)
+    except TracingUnavailableError as error:
+        fail(str(error))
+    uvicorn.run(service, host=host, port=port, log_level="warning")
 
 
 @app.command()
@@ -447,7 +455,7 @@ def classify_event(
     text: Annotated[str, typer.Argument(help="The carrier's event text (quote it).")],
     carrier: Annotated[str | None, typer.Option(help="Carrier slug, e.g. russian-post, usps.")] = None,
     code: Annotated[str | None, typer.Option(help="The carrier's own event code, e.g. 8/2 or DI1.")] = None,
-    lang: Annotated[str | None, typer.Option(help="en zh pt es ru fr de (default: guessed).")] = None,
+    lang: Annotated[str | None, typer.Option(help="Language, e.g. en zh pl ja (default: guessed).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Place a carrier event on the status taxonomy (tag, subtag, what it means, what to do)."""
@@ -615,6 +623,11 @@ _register_orders(app)
 from parceltrail.entrypoints.cli.outlook import register as _register_outlook  # noqa: E402
 
 _register_outlook(app)
+
+# web push: `parceltrail push keys` (see cli/push.py) ------------------------------------------------------
+from parceltrail.entrypoints.cli.push import register as _register_push  # noqa: E402
+
+_register_push(app)
 
 
 def main() -> None:

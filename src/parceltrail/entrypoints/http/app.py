@@ -7,16 +7,20 @@ import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.templating import Jinja2Templates
 
+from parceltrail.adapters.observability.metrics import MeteredSender, Metrics
+from parceltrail.adapters.observability.tracing import build as build_tracing
 from parceltrail.adapters.sandbox.demo import seed_demo
 from parceltrail.bootstrap import Runtime
-from parceltrail.entrypoints.http import aftership, errors, native, subscriptions, webhooks
+from parceltrail.entrypoints.http import aftership, errors, native, operations, subscriptions, webhooks
 from parceltrail.entrypoints.http.auth import KeyCache
 from parceltrail.entrypoints.http.limits import BodySizeLimit
+from parceltrail.entrypoints.http.operations import RequestObserver
 from parceltrail.entrypoints.http.ratelimit import RateLimiter, RateLimitHeaders
 from parceltrail.services.tracking.trackings import TrackingService
 
@@ -33,9 +37,11 @@ Errors are JSON with a stable code; keys are scoped `read` or `write` and see on
 """
 
 
-def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool = True) -> FastAPI:
+def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool = True,
+               span_exporter: Any = None) -> FastAPI:
     """The service. `sandbox`, when given, is mounted at /sandbox (the embedded carrier network);
-    `poll` runs the tracking engine in a background thread for the app's lifetime."""
+    `poll` runs the tracking engine in a background thread for the app's lifetime; `span_exporter`
+    traces into that exporter (otherwise PARCELTRAIL_OTEL_ENDPOINT decides)."""
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -48,18 +54,37 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
             worker = threading.Thread(target=runtime.tracker.run, args=(stop,), name="tracker", daemon=True)
             worker.start()
             # Notifications: the outbox dispatcher runs next to the tracker, on the same clock.
-            from parceltrail.adapters.delivery.dispatcher import outbox_dispatcher
+            from parceltrail.adapters.delivery.dispatcher import Deliverer, outbox_dispatcher
 
-            outbox = threading.Thread(target=outbox_dispatcher(runtime.store, runtime.clock).run,
+            sender = MeteredSender(Deliverer(runtime.settings.notify), metrics)  # failures show in /metrics
+            outbox = threading.Thread(target=outbox_dispatcher(runtime.store, runtime.clock,
+                                                               sender=sender).run,
                                       args=(stop,), name="outbox", daemon=True)
             outbox.start()
+        bridge: threading.Thread | None = None
+        if runtime.settings.mqtt_url is not None:  # Home Assistant over MQTT
+            from parceltrail.adapters.homeassistant.mqtt import HomeAssistantBridge
+
+            home = HomeAssistantBridge(runtime, runtime.settings, metrics=metrics)
+            bridge = threading.Thread(target=home.run, args=(stop,), name="homeassistant", daemon=True)
+            bridge.start()
         yield
         stop.set()
         if worker:
             worker.join(timeout=10)
             outbox.join(timeout=10)
+        if bridge:
+            bridge.join(timeout=10)
+        if tracing is not None:
+            tracing.shutdown()  # flush the spans still buffered
 
+    # Operations: the engine and the outbox report into the app's metrics (/metrics, /healthz, /readyz).
+    tracing = build_tracing(runtime.settings.otel_endpoint, exporter=span_exporter,
+                            batch=span_exporter is None)
+    metrics = Metrics(runtime.store.engine, runtime.clock, tracing=tracing)
+    runtime.tracker.observer = metrics
     app = FastAPI(title="parceltrail", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app.state.metrics = metrics
     app.state.runtime = runtime
     app.state.trackings = TrackingService(runtime)
     app.state.key_cache = KeyCache()
@@ -67,6 +92,8 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
     errors.install(app)
     app.add_middleware(RateLimitHeaders)
     app.add_middleware(BodySizeLimit)
+    app.add_middleware(RequestObserver, metrics=metrics)  # outermost: request id, access log, HTTP metrics
+    app.include_router(operations.router(runtime, metrics))
     app.include_router(native.router())
     app.include_router(aftership.router())
     app.include_router(subscriptions.router())
@@ -86,6 +113,13 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
     )
 
     app.include_router(pages.router())
+    from parceltrail.entrypoints.web import actions  # order actions, shipping, e-mail sign-ups
+
+    app.include_router(actions.router())
+
+    from parceltrail.entrypoints.web import pwa  # installable app: manifest, service worker, web push
+
+    pwa.install(app, runtime)
     app.mount("/static", pages.static_files(), name="static")
     if sandbox is not None:
         app.mount("/sandbox", sandbox)

@@ -38,12 +38,14 @@ from parceltrail.settings import NotifySettings
 
 FLASH_COOKIE = "parceltrail_flash"
 FLASH_KINDS = ("subscribed", "unsubscribed")
+# Confirmations of the order actions and of e-mail sign-ups ("flash.<kind>"; a number where it names one).
+OTHER_FLASHES = ("received", "disputed", "shipped", "optin_sent", "optin_confirmed", "mail_unsubscribed")
 CHANNELS = (ChannelKind.EMAIL.value, ChannelKind.APPRISE.value, ChannelKind.WEBHOOK.value)  # as shown
 MAX_TARGET = 2000
 # Stable error codes with a text of their own in the locales ("notify.error.<code>"); others: generic.
 KNOWN_ERRORS = ("invalid_email", "unsafe_url", "invalid_url", "invalid_apprise_url", "invalid_subscription",
                 "invalid_schedule", "not_found", "csrf")
-_FLASH = re.compile(r"^(subscribed|unsubscribed):([A-Z0-9]{1,40})$")
+_FLASH = re.compile(rf"^({'|'.join(FLASH_KINDS + OTHER_FLASHES)}):([A-Z0-9]{{0,40}})$")
 _HHMM = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?$")
 
 
@@ -75,7 +77,10 @@ def read_flash(request: Request, loc: Locale) -> str | None:
     found = _FLASH.match(request.cookies.get(FLASH_COOKIE, "")[:60])
     if not found:
         return None
-    return loc.t(f"notify.{found.group(1)}", number=found.group(2))
+    kind, number = found.group(1), found.group(2)
+    if kind in FLASH_KINDS:
+        return loc.t(f"notify.{kind}", number=number) if number else None
+    return loc.t(f"flash.{kind}", number=number)
 
 
 # the form ------------------------------------------------------------------------------------------------

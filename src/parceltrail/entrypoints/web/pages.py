@@ -24,7 +24,7 @@ from parceltrail.domain.errors import InputError, NotFoundError
 from parceltrail.domain.orders import OrderError, Role, User
 from parceltrail.entrypoints.http import sessions
 from parceltrail.entrypoints.http.errors import ApiError
-from parceltrail.entrypoints.web import desk, notify, stream
+from parceltrail.entrypoints.web import buyer, desk, notify, seller, stream
 from parceltrail.entrypoints.web.cards import Card
 from parceltrail.entrypoints.web.i18n import LANG_COOKIE, LANG_NAMES, LANGS, Locale, negotiate
 from parceltrail.entrypoints.web.tracking import MAX_NUMBERS, card_for, find_cards, split_input, track
@@ -340,6 +340,8 @@ def router() -> APIRouter:
             cards.append((package, card))
         seller_view = user.role is Role.ADMIN or user.id == view.order.seller_id
         return render(request, "order.html", loc, {
+            **buyer.order_context(runtime, user, view.order.id, loc),
+            "csrf": notify.csrf_token(request), "label_url": seller.label_url,
             "view": view, "cards": cards, "seller_view": seller_view,
             "live_query": " ".join(c.number for _, c in cards if c),
             "notify": notify.view(request, runtime, loc, user, [c for _, c in cards])}, user=user)
@@ -353,6 +355,8 @@ def router() -> APIRouter:
         if user.role not in (Role.SELLER, Role.ADMIN):
             return error_page(request, loc, 403, loc.t("error.sellers_only"), user)
         rows = desk.attention(_runtime(request), user)
-        return render(request, "desk.html", loc, {"rows": rows}, user=user)
+        return render(request, "desk.html", loc, {"rows": rows, "csrf": notify.csrf_token(request),
+                                                   **seller.desk_context(_runtime(request), user)},
+                      user=user)
 
     return pages

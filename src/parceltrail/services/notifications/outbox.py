@@ -19,7 +19,7 @@ import threading
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
@@ -89,16 +89,19 @@ def _change_kind(subscription: Subscription, changed: bool, previous_tag: str | 
 
 
 def record_changes(uow: UnitOfWork, shipment: Shipment, report: ChangeReport, now: datetime, *,
-                   eta: date | None = None, public_url: str | None = None) -> list[int]:
+                   eta: date | None = None, public_url: str | None = None,
+                   known: Mapping[int | None, Shipment] | None = None) -> list[int]:
     """Write the notifications that `report` (ingestion's result for `shipment`) causes, through `uow`, in the
     caller's transaction. Every subscription following any leg of the parcel gets at most one status
-    notification (and one ETA notification). Returns the new notifications' ids."""
+    notification (and one ETA notification). Returns the new notifications' ids. `known`: the legs as the
+    caller holds them, newer than their rows when the caller saves them later (a batch's own items)."""
     if not (report.new_events or report.status_changed or eta) or shipment.id is None:
         return []
     if not uow.shipments.any_subscriptions():
         return []
     repo, notes, accounts = uow, uow.notifications, uow.accounts
-    legs = {leg.id: leg for leg in repo.shipments.chain(shipment) if leg.id is not None}
+    fresh = known or {}
+    legs = {leg.id: fresh.get(leg.id, leg) for leg in repo.shipments.chain(shipment) if leg.id is not None}
     legs[shipment.id] = shipment
     matches = notes.matching(list(legs))
     if not matches:
@@ -278,6 +281,10 @@ class OutboxDispatcher:
                 if notes.mark_dead(notification.id, self.owner, f"{why}: {outcome.reason}"):
                     report.dead += 1
                     log.warning("notification %s dead-lettered: %s", notification.event_id, outcome.reason)
+                if outcome.gone and subscription is not None:
+                    # An expired browser subscription: nobody will ever receive it again.
+                    notes.delete_subscription(subscription.id)
+                    log.info("subscription %s removed: %s", subscription.id, outcome.reason)
             elif notes.mark_retry(notification.id, self.owner, retry_at, outcome.reason):
                 report.retried += 1
 

@@ -91,6 +91,9 @@ def validate(request: SubscriptionRequest, *, allow_private: bool) -> None:
     target = request.target.strip()
     if not target:
         raise InvalidSubscriptionError("give where to send the notifications (URL or e-mail address)")
+    if channel is ChannelKind.WEBPUSH:
+        raise InvalidSubscriptionError("web push subscriptions come from a browser: turn them on from the "
+                                       "parcel's page")
     if channel is ChannelKind.WEBHOOK:
         check_webhook_url(target, allow_private=allow_private)
     elif channel is ChannelKind.EMAIL:

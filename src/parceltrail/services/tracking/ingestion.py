@@ -164,7 +164,7 @@ def ingest_many(repo: UnitOfWork, items: Sequence[tuple[Shipment, TrackResult]],
     # here rather than once per shipment inside it (same transaction, same answer).
     if changes and repo.shipments.any_subscriptions():
         for shipment, report in changes:
-            outbox.record_changes(repo, shipment, report, now)
+            outbox.record_changes(repo, shipment, report, now, known=objects)
     return reports
 
 

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from parceltrail.clock import Clock
-from parceltrail.domain.connectors import Failure, FailureKind, TrackResult
+from parceltrail.domain.connectors import Failure, FailureKind, FetchOutcome, TrackResult
 from parceltrail.domain.errors import NotFoundError, UnknownCarrierError, UnrecognizedNumberError
 from parceltrail.domain.shipment import Shipment, Timeline
 from parceltrail.numbers import Candidate, detect, is_known_carrier, normalize, suggest
@@ -46,6 +48,19 @@ class PollReport:
         self.requests += other.requests
         for kind, count in other.failures.items():
             self.failures[kind] += count
+
+
+class PollObserver(Protocol):
+    """Told what the engine does, e.g. to count it for the operator's metrics."""
+
+    def fetched(self, carrier: str, connector: str, seconds: float | None,
+                outcomes: Mapping[str, FetchOutcome]) -> None:
+        """One lookup: the outcome per number, and how long the connector took (None: none was called)."""
+        ...
+
+    def ingested(self, report: PollReport) -> None:
+        """A poll round (or a pushed update) was stored."""
+        ...
 
 
 def parse_number(text: str, carrier: str | None = None) -> tuple[str, Candidate | None]:
@@ -93,6 +108,7 @@ class Tracker:
         # When to poll next: scan gaps learned from finished journeys (services/tracking/schedule.py).
         self.scan_gaps = scan_gaps or schedule.EMPTY_MODEL
         self._models_fitted_at: datetime | None = None
+        self.observer: PollObserver | None = None
 
     # registration --------------------------------------------------------------------------------
     def register(self, text: str, carrier: str | None = None) -> Shipment:
@@ -125,10 +141,13 @@ class Tracker:
         # released by the ingestion transaction (_store_batch or _apply), or here on error.
         due = self.store.claim_due(self.clock.now(), limit or self.batch_size, self.lease_owner)
         try:
-            return self.refresh(due, lease_owner=self.lease_owner)
+            report = self.refresh(due, lease_owner=self.lease_owner)
         except BaseException:
             self.store.release_quietly(self.lease_owner, [s.id for s in due if s.id is not None])
             raise
+        if self.observer is not None and report.polled:
+            self.observer.ingested(report)
+        return report
 
     def refresh(self, shipments: Iterable[Shipment], *, lease_owner: str | None = None) -> PollReport:
         """Fetch these shipments now, in carrier-sized batches, and ingest what comes back (`lease_owner`:
@@ -147,13 +166,20 @@ class Tracker:
                 # AUTH, not PERMANENT: once the operator enables a connector, polling resumes.
                 failure = Failure(FailureKind.AUTH, route.reason or "no connector is enabled for carrier "
                                   f"{group[0].carrier!r} (see `parceltrail carriers`)")
+                if self.observer is not None:
+                    self.observer.fetched(group[0].carrier, "none", None,
+                                          {s.tracking_number: failure for s in group})
                 for shipment in group:
                     self._apply(shipment, failure, routing.NONE, report, lease_owner)
                 continue
             source = route.slug or connector.slug
             for start in range(0, len(group), connector.max_batch):
                 batch = group[start:start + connector.max_batch]
+                started = time.perf_counter()
                 outcomes = connector.fetch([s.tracking_number for s in batch])
+                if self.observer is not None:
+                    self.observer.fetched(batch[0].carrier, connector.slug, time.perf_counter() - started,
+                                          outcomes)
                 report.requests += 1
                 pairs = [(shipment, outcomes.get(shipment.tracking_number) or Failure(
                     FailureKind.RETRY_LATER, "the connector returned no outcome for this number"))
@@ -271,8 +297,11 @@ class Tracker:
             return False
         if stopped or outcome is None:
             return True  # the carrier stopped pushing; our own polling schedule carries on
+        report = PollReport()
         for shipment in targets:
-            self._apply(shipment, outcome, source, PollReport())
+            self._apply(shipment, outcome, source, report)
+        if self.observer is not None:
+            self.observer.ingested(report)
         return True
 
     def refresh_models(self) -> None:
