@@ -75,6 +75,14 @@ class Settings(BaseSettings):
     user: str | None = None  # the acting user of CLI commands (like --user)
     seventeentrack_key: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("PARCELTRAIL_17TRACK_KEY", "seventeentrack_key"))
+    # Mail intake: the mail-in SMTP server (track+<token>@<mailin_domain>) and IMAP polling.
+    mailin_enabled: bool = False  # `serve` also starts the mail-in server
+    mailin_domain: str = "localhost"
+    mailin_host: str = "127.0.0.1"
+    mailin_port: int = Field(default=2525, ge=1, le=65535)
+    mailin_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    imap_poll_seconds: int = Field(default=300, ge=10)
+    mail_key: SecretStr | None = None  # Fernet key for mailbox credentials; default: a key file in the data dir
     carrier_env: dict[str, str] = Field(default_factory=dict, exclude=True)
 
     @field_validator("sandbox_url", "smtp_user", "user", mode="before")
@@ -82,7 +90,7 @@ class Settings(BaseSettings):
     def _empty_is_none(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("sandbox_speed", "scan_gaps", "secret_key", "smtp_password", mode="before")
+    @field_validator("sandbox_speed", "scan_gaps", "secret_key", "smtp_password", "mail_key", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
