@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint clean browser
+.PHONY: setup run test lint clean browser imap
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,9 +30,13 @@ browser:
 	command -v chromium || (apt-get update && apt-get install -y chromium)
 	-fc-list 2>/dev/null | grep -qi "wenquanyi" || apt-get install -y fonts-wqy-zenhei
 
+# IMAP polling tests (tests/mailin) start a private Dovecot of their own on a loopback port.
+imap:
+	command -v dovecot || test -x /usr/sbin/dovecot || (apt-get update && apt-get install -y dovecot-imapd)
+
 # Two processes share the tests; the few that restart PostgreSQL run alone afterwards, so a restart
 # never cuts another test's connection.
-test: setup lint browser
+test: setup lint browser imap
 	$(BIN)/pytest -n 2 -m "not serial"
 	$(BIN)/pytest -m serial
 
