@@ -29,9 +29,12 @@ def main(verbose: bool = False) -> dict[str, tuple[float, float]]:
         mail = understand(case.raw)
         got = {n.number for n in mail.new_numbers}
         old = {n.number for n in mail.old_numbers}
-        for key, found, expected in (("tracking", got, case.numbers), ("replaced", old, case.replaced),
-                                     ("order", {mail.order_number} - {None}, {case.order} - {None}),
-                                     ("shop", {mail.shop} - {None}, {case.shop} - {None})):
+        for key, found, expected in (
+            ("tracking", got, case.numbers),
+            ("replaced", old, case.replaced),
+            ("order", {mail.order_number} - {None}, {case.order} - {None}),
+            ("shop", {mail.shop} - {None}, {case.shop} - {None}),
+        ):
             c = counts[key]
             c[0] += len(found & expected)
             c[1] += len(found - expected)

@@ -72,8 +72,8 @@ auth_mechanisms = plain login
 mail_location = maildir:{mail_root}/%u
 first_valid_uid = {uid}
 first_valid_gid = {gid}
-default_internal_user = {'dovecot' if is_root else service_user}
-default_login_user = {'dovenull' if is_root else service_user}
+default_internal_user = {"dovecot" if is_root else service_user}
+default_login_user = {"dovenull" if is_root else service_user}
 passdb {{
   driver = passwd-file
   args = scheme=PLAIN username_format=%u {root}/passwd
@@ -106,8 +106,9 @@ service imap-login {{
 """)
     # The daemon keeps its inherited descriptors: give it a file, not a pipe we would wait on.
     with open(root / "start.log", "wb") as errors:
-        started = subprocess.run([binary, "-c", str(root / "dovecot.conf")], stdin=subprocess.DEVNULL,
-                                 stdout=errors, stderr=errors)
+        started = subprocess.run(
+            [binary, "-c", str(root / "dovecot.conf")], stdin=subprocess.DEVNULL, stdout=errors, stderr=errors
+        )
     if started.returncode != 0:
         pytest.fail(f"dovecot did not start: {(root / 'start.log').read_text().strip()}")
     try:
@@ -125,7 +126,11 @@ service imap-login {{
             time.sleep(0.1)
         yield Dovecot("127.0.0.1", port, root, users)
     finally:
-        subprocess.run([binary, "-c", str(root / "dovecot.conf"), "stop"], stdin=subprocess.DEVNULL,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [binary, "-c", str(root / "dovecot.conf"), "stop"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         if mail_root != root / "mail":
             shutil.rmtree(mail_root, ignore_errors=True)

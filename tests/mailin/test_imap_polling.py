@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import imaplib
 import socket
 import threading
@@ -51,10 +52,27 @@ def numbers_of(store: Store, user: User) -> set[str]:
     return {s.tracking_number for s in shipments.values()}
 
 
-def connect(store: Store, cipher: Cipher, clock: ManualClock, ana: User, server: Dovecot,
-            folder: str = "INBOX", port: int | None = None) -> Mailbox:
-    return connect_mailbox(store, cipher, ana, clock.now(), host=server.host, port=port or server.port,
-                           security="plain", username="ana", secret=PASSWORD, folder=folder)
+def connect(
+    store: Store,
+    cipher: Cipher,
+    clock: ManualClock,
+    ana: User,
+    server: Dovecot,
+    folder: str = "INBOX",
+    port: int | None = None,
+) -> Mailbox:
+    return connect_mailbox(
+        store,
+        cipher,
+        ana,
+        clock.now(),
+        host=server.host,
+        port=port or server.port,
+        security="plain",
+        username="ana",
+        secret=PASSWORD,
+        folder=folder,
+    )
 
 
 def reload(store: Store, mailbox: Mailbox) -> Mailbox:
@@ -65,8 +83,8 @@ def reload(store: Store, mailbox: Mailbox) -> Mailbox:
 
 
 def test_new_mail_is_read_once_and_credentials_are_encrypted(
-        imap: Dovecot, store: Store, cipher: Cipher, clock: ManualClock, ana: User,
-        corpus: dict[str, Case]) -> None:
+    imap: Dovecot, store: Store, cipher: Cipher, clock: ManualClock, ana: User, corpus: dict[str, Case]
+) -> None:
     for name in ("amazon-en-multipart", "temu-en", "newsletter"):
         deliver(imap, corpus[name].raw)
     mailbox = connect(store, cipher, clock, ana, imap)
@@ -90,8 +108,9 @@ def test_new_mail_is_read_once_and_credentials_are_encrypted(
     conn.logout()
 
 
-def test_moved_and_copied_mail_is_handled_once(imap: Dovecot, store: Store, cipher: Cipher, clock: ManualClock,
-                                               ana: User, corpus: dict[str, Case]) -> None:
+def test_moved_and_copied_mail_is_handled_once(
+    imap: Dovecot, store: Store, cipher: Cipher, clock: ManualClock, ana: User, corpus: dict[str, Case]
+) -> None:
     deliver(imap, corpus["shein-pt-html-base64"].raw)
     inbox = connect(store, cipher, clock, ana, imap)
     assert poll_mailbox(store, cipher, clock, inbox).added == sorted(corpus["shein-pt-html-base64"].numbers)
@@ -112,8 +131,8 @@ def test_moved_and_copied_mail_is_handled_once(imap: Dovecot, store: Store, ciph
 
 
 def test_new_uidvalidity_rereads_the_folder_without_repeats(
-        imap: Dovecot, store: Store, cipher: Cipher, clock: ManualClock, ana: User,
-        corpus: dict[str, Case]) -> None:
+    imap: Dovecot, store: Store, cipher: Cipher, clock: ManualClock, ana: User, corpus: dict[str, Case]
+) -> None:
     deliver(imap, corpus["aliexpress-es-qp"].raw, "Shop")
     mailbox = connect(store, cipher, clock, ana, imap, folder="Shop")
     first = poll_mailbox(store, cipher, clock, mailbox)
@@ -127,7 +146,9 @@ def test_new_uidvalidity_rereads_the_folder_without_repeats(
     second = poll_mailbox(store, cipher, clock, reload(store, mailbox))
     assert second.uidvalidity != first.uidvalidity
     assert second.fetched == 2 and second.added == sorted(corpus["aliexpress-zh-gb2312"].numbers)
-    assert numbers_of(store, ana) == corpus["aliexpress-es-qp"].numbers | corpus["aliexpress-zh-gb2312"].numbers
+    assert (
+        numbers_of(store, ana) == corpus["aliexpress-es-qp"].numbers | corpus["aliexpress-zh-gb2312"].numbers
+    )
 
 
 class DroppingProxy:
@@ -162,10 +183,8 @@ class DroppingProxy:
         except OSError:
             pass
         for s in (source, sink):
-            try:
+            with contextlib.suppress(OSError):
                 s.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             s.close()
 
     def close(self) -> None:
@@ -173,8 +192,8 @@ class DroppingProxy:
 
 
 def test_connection_dropped_mid_fetch_resumes_without_loss_or_repeat(
-        imap: Dovecot, store: Store, cipher: Cipher, clock: ManualClock, ana: User,
-        corpus: dict[str, Case]) -> None:
+    imap: Dovecot, store: Store, cipher: Cipher, clock: ManualClock, ana: User, corpus: dict[str, Case]
+) -> None:
     deliver(imap, corpus["amazon-es"].raw)
     deliver(imap, corpus["temu-ru"].raw)
     proxy = DroppingProxy((imap.host, imap.port))
@@ -195,9 +214,20 @@ def test_connection_dropped_mid_fetch_resumes_without_loss_or_repeat(
 
 
 def test_wrong_credentials_are_a_clear_error_and_store_nothing(
-        imap: Dovecot, store: Store, cipher: Cipher, clock: ManualClock, ana: User) -> None:
+    imap: Dovecot, store: Store, cipher: Cipher, clock: ManualClock, ana: User
+) -> None:
     with pytest.raises(MailboxAuthError, match="refused the login for ana"):
-        connect_mailbox(store, cipher, ana, clock.now(), host=imap.host, port=imap.port, security="plain",
-                        username="ana", secret="wrong", folder="INBOX")
+        connect_mailbox(
+            store,
+            cipher,
+            ana,
+            clock.now(),
+            host=imap.host,
+            port=imap.port,
+            security="plain",
+            username="ana",
+            secret="wrong",
+            folder="INBOX",
+        )
     with store.read() as repo:
         assert repo.mailin.mailboxes(ana.id) == []

@@ -7,7 +7,6 @@ import smtplib
 from collections.abc import Iterator
 
 import pytest
-from tests.mailin.conftest import USER, Case, free_port
 
 from parceltrail.adapters.db.uow import Store
 from parceltrail.adapters.mailin.smtp import MailInServer
@@ -16,6 +15,7 @@ from parceltrail.domain.accounts import TrackingFilter
 from parceltrail.domain.mailin import mailin_address
 from parceltrail.domain.orders import User
 from parceltrail.services.mailin import intake
+from tests.mailin.conftest import USER, Case, free_port
 
 DOMAIN = "mail.parceltrail.test"
 CAP = 64 * 1024
@@ -48,14 +48,26 @@ def numbers_of(store: Store, user: User) -> set[str]:
     return {s.tracking_number for s in shipments.values()}
 
 
-@pytest.mark.parametrize("name", [
-    "aliexpress-en-html", "aliexpress-es-qp", "aliexpress-ru-koi8", "aliexpress-zh-gb2312", "amazon-en-multipart",
-    "amazon-pt-forward-inline", "ebay-es-forward-attached", "shein-pt-html-base64", "shein-zh-html-gb2312",
-    "shopify-ru-forward-attached", "jp-shift-jis", "temu-en",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "aliexpress-en-html",
+        "aliexpress-es-qp",
+        "aliexpress-ru-koi8",
+        "aliexpress-zh-gb2312",
+        "amazon-en-multipart",
+        "amazon-pt-forward-inline",
+        "ebay-es-forward-attached",
+        "shein-pt-html-base64",
+        "shein-zh-html-gb2312",
+        "shopify-ru-forward-attached",
+        "jp-shift-jis",
+        "temu-en",
+    ],
+)
 def test_forwarded_shipping_mail_becomes_a_tracking_with_its_order(
-        server: MailInServer, store: Store, clock: ManualClock, ana: User, corpus: dict[str, Case],
-        name: str) -> None:
+    server: MailInServer, store: Store, clock: ManualClock, ana: User, corpus: dict[str, Case], name: str
+) -> None:
     case = corpus[name]
     address = intake.address_of(store, ana, clock.now())
     code, text = send(server, case.raw, mailin_address(address.token, DOMAIN))
@@ -77,16 +89,20 @@ def test_forwarded_shipping_mail_becomes_a_tracking_with_its_order(
     assert outcomes == ["duplicate", "added"]
 
 
-def test_refusals_store_nothing_and_are_logged(server: MailInServer, store: Store, clock: ManualClock,
-                                               ana: User, corpus: dict[str, Case]) -> None:
+def test_refusals_store_nothing_and_are_logged(
+    server: MailInServer, store: Store, clock: ManualClock, ana: User, corpus: dict[str, Case]
+) -> None:
     address = intake.address_of(store, ana, clock.now())
     to = mailin_address(address.token, DOMAIN)
     shipping = corpus["temu-en"].raw
 
     code, _ = send(server, shipping, to, sender="stranger@spam.example")
     assert code == 550
-    code, _ = send(server, corpus["newsletter"].raw.replace(b"From: SHEIN <promo@shein.com>",
-                                                           f"From: {USER}".encode()), to)
+    code, _ = send(
+        server,
+        corpus["newsletter"].raw.replace(b"From: SHEIN <promo@shein.com>", f"From: {USER}".encode()),
+        to,
+    )
     assert code == 550  # no tracking number
     big = shipping + b"\n" + (b"x" * 70 + b"\n") * (CAP // 70 + 10)
     code, _ = send(server, big, to)
@@ -103,8 +119,9 @@ def test_refusals_store_nothing_and_are_logged(server: MailInServer, store: Stor
     assert server.stats["unknown_recipient"] == 1 and server.stats["relay_denied"] == 1
 
 
-def test_rotated_token_refuses_the_old_address(server: MailInServer, store: Store, clock: ManualClock,
-                                               ana: User, corpus: dict[str, Case]) -> None:
+def test_rotated_token_refuses_the_old_address(
+    server: MailInServer, store: Store, clock: ManualClock, ana: User, corpus: dict[str, Case]
+) -> None:
     old = intake.address_of(store, ana, clock.now())
     new = intake.rotate_token(store, ana, clock.now())
     assert new.token != old.token
@@ -115,8 +132,9 @@ def test_rotated_token_refuses_the_old_address(server: MailInServer, store: Stor
     assert numbers_of(store, ana) == corpus["temu-en"].numbers
 
 
-def test_update_replaces_the_old_number_on_the_same_order(server: MailInServer, store: Store, clock: ManualClock,
-                                                          ana: User, corpus: dict[str, Case]) -> None:
+def test_update_replaces_the_old_number_on_the_same_order(
+    server: MailInServer, store: Store, clock: ManualClock, ana: User, corpus: dict[str, Case]
+) -> None:
     to = mailin_address(intake.address_of(store, ana, clock.now()).token, DOMAIN)
     assert send(server, corpus["aliexpress-en-html"].raw, to)[0] == 250
     assert numbers_of(store, ana) == {"LP00512345678901"}
@@ -128,11 +146,14 @@ def test_update_replaces_the_old_number_on_the_same_order(server: MailInServer, 
         every = repo.mailin.parcels(ana.id, active_only=False)
     assert len(orders) == 1 and [p.mail_order_id for p in active] == [orders[0].id]
     assert {(p.tracking_number, p.removed_reason) for p in every} == {
-        ("LP00512345678901", "replaced"), ("RB765432106CN", None)}
+        ("LP00512345678901", "replaced"),
+        ("RB765432106CN", None),
+    }
 
 
-def test_undo_takes_the_parcel_back(server: MailInServer, store: Store, clock: ManualClock, ana: User,
-                                    ben: User, corpus: dict[str, Case]) -> None:
+def test_undo_takes_the_parcel_back(
+    server: MailInServer, store: Store, clock: ManualClock, ana: User, ben: User, corpus: dict[str, Case]
+) -> None:
     to = mailin_address(intake.address_of(store, ana, clock.now()).token, DOMAIN)
     assert send(server, corpus["ebay-en-html"].raw, to)[0] == 250
     with store.read() as repo:

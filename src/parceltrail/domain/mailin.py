@@ -67,7 +67,7 @@ def token_of(recipient: str, domain: str) -> str | None:
     local, _, host = recipient.strip().strip("<>").rpartition("@")
     if host.lower() != domain.lower() or not local.lower().startswith("track+"):
         return None
-    token = local[len("track+"):].lower()
+    token = local[len("track+") :].lower()
     return token if _TOKEN.match(token) else None
 
 
@@ -79,7 +79,9 @@ def check_senders(values: list[str]) -> list[str]:
         if not item:
             continue
         if not _SENDER.match(item):
-            raise MailInError(f"{value[:80]!r} is neither an e-mail address nor a domain", code="invalid_sender")
+            raise MailInError(
+                f"{value[:80]!r} is neither an e-mail address nor a domain", code="invalid_sender"
+            )
         if item not in cleaned:
             cleaned.append(item)
     if len(cleaned) > MAX_ALLOWED_SENDERS:
@@ -123,10 +125,18 @@ class IntakeEntry:
     detail: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "channel": self.channel, "received_at": self.received_at.isoformat(),
-                "sender": self.sender, "subject": self.subject, "outcome": self.outcome.value,
-                "reason": self.reason, "message_id": self.message_id, "mailbox_id": self.mailbox_id,
-                "detail": self.detail}
+        return {
+            "id": self.id,
+            "channel": self.channel,
+            "received_at": self.received_at.isoformat(),
+            "sender": self.sender,
+            "subject": self.subject,
+            "outcome": self.outcome.value,
+            "reason": self.reason,
+            "message_id": self.message_id,
+            "mailbox_id": self.mailbox_id,
+            "detail": self.detail,
+        }
 
 
 @dataclass(slots=True)
@@ -142,9 +152,15 @@ class MailOrder:
     currency: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "shop": self.shop, "order_number": self.order_number, "items": self.items,
-                "total_minor": self.total_minor, "currency": self.currency,
-                "created_at": self.created_at.isoformat()}
+        return {
+            "id": self.id,
+            "shop": self.shop,
+            "order_number": self.order_number,
+            "items": self.items,
+            "total_minor": self.total_minor,
+            "currency": self.currency,
+            "created_at": self.created_at.isoformat(),
+        }
 
 
 @dataclass(slots=True)
@@ -166,11 +182,17 @@ class MailParcel:
         return self.removed_at is None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "tracking_number": self.tracking_number, "carrier": self.carrier,
-                "order_id": self.mail_order_id, "tracking_id": self.tracking_id, "intake_id": self.intake_id,
-                "created_at": self.created_at.isoformat(),
-                "removed_at": self.removed_at.isoformat() if self.removed_at else None,
-                "removed_reason": self.removed_reason}
+        return {
+            "id": self.id,
+            "tracking_number": self.tracking_number,
+            "carrier": self.carrier,
+            "order_id": self.mail_order_id,
+            "tracking_id": self.tracking_id,
+            "intake_id": self.intake_id,
+            "created_at": self.created_at.isoformat(),
+            "removed_at": self.removed_at.isoformat() if self.removed_at else None,
+            "removed_reason": self.removed_reason,
+        }
 
 
 @dataclass(slots=True)
@@ -195,12 +217,21 @@ class Mailbox:
     last_error: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "host": self.host, "port": self.port, "security": self.security,
-                "username": self.username, "auth": self.auth, "folder": self.folder,
-                "allowed_senders": self.allowed_senders, "mark_seen": self.mark_seen,
-                "uidvalidity": self.uidvalidity, "last_uid": self.last_uid,
-                "last_polled_at": self.last_polled_at.isoformat() if self.last_polled_at else None,
-                "last_error": self.last_error}
+        return {
+            "id": self.id,
+            "host": self.host,
+            "port": self.port,
+            "security": self.security,
+            "username": self.username,
+            "auth": self.auth,
+            "folder": self.folder,
+            "allowed_senders": self.allowed_senders,
+            "mark_seen": self.mark_seen,
+            "uidvalidity": self.uidvalidity,
+            "last_uid": self.last_uid,
+            "last_polled_at": self.last_polled_at.isoformat() if self.last_polled_at else None,
+            "last_error": self.last_error,
+        }
 
 
 @dataclass(slots=True)
@@ -214,6 +245,12 @@ class Share:
     mail_parcel_id: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "owner_id": self.owner_id, "member_id": self.member_id,
-                "permission": self.permission.value, "order_id": self.mail_order_id,
-                "parcel_id": self.mail_parcel_id, "created_at": self.created_at.isoformat()}
+        return {
+            "id": self.id,
+            "owner_id": self.owner_id,
+            "member_id": self.member_id,
+            "permission": self.permission.value,
+            "order_id": self.mail_order_id,
+            "parcel_id": self.mail_parcel_id,
+            "created_at": self.created_at.isoformat(),
+        }

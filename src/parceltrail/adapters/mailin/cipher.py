@@ -19,8 +19,10 @@ class Cipher:
         try:
             self._fernet = Fernet(key)
         except ValueError:
-            raise MailInError("PARCELTRAIL_MAIL_KEY is not a Fernet key (32 url-safe base64-encoded bytes)",
-                              code="invalid_mail_key") from None
+            raise MailInError(
+                "PARCELTRAIL_MAIL_KEY is not a Fernet key (32 url-safe base64-encoded bytes)",
+                code="invalid_mail_key",
+            ) from None
 
     def encrypt(self, plain: str) -> str:
         return self._fernet.encrypt(plain.encode("utf-8")).decode("ascii")
@@ -29,8 +31,10 @@ class Cipher:
         try:
             return self._fernet.decrypt(token.encode("ascii")).decode("utf-8")
         except InvalidToken:
-            raise MailInError("the mailbox credentials were encrypted with another key; connect the mailbox "
-                              "again", code="credentials_unreadable") from None
+            raise MailInError(
+                "the mailbox credentials were encrypted with another key; connect the mailbox again",
+                code="credentials_unreadable",
+            ) from None
 
 
 def cipher_for(settings: Settings) -> Cipher:

@@ -75,8 +75,9 @@ def _login(conn: imaplib.IMAP4, username: str, auth: str, secret: str) -> None:
         raise MailboxAuthError(f"the IMAP server refused the login for {username}: {text}") from None
 
 
-def check_login(host: str, port: int, security: str, username: str, auth: str, secret: str,
-                folder: str) -> None:
+def check_login(
+    host: str, port: int, security: str, username: str, auth: str, secret: str, folder: str
+) -> None:
     """Log in and open the folder once, before anything is stored."""
     conn = _connect(host, port, security)
     try:
@@ -97,10 +98,22 @@ def _close(conn: imaplib.IMAP4) -> None:
         conn.logout()
 
 
-def connect_mailbox(store: Store, cipher: Cipher, user: User, now: datetime, *, host: str, port: int,
-                    security: str, username: str, secret: str, folder: str = "INBOX",
-                    auth: str = "password", allowed_senders: list[str] | None = None,
-                    mark_seen: bool = False) -> Mailbox:
+def connect_mailbox(
+    store: Store,
+    cipher: Cipher,
+    user: User,
+    now: datetime,
+    *,
+    host: str,
+    port: int,
+    security: str,
+    username: str,
+    secret: str,
+    folder: str = "INBOX",
+    auth: str = "password",
+    allowed_senders: list[str] | None = None,
+    mark_seen: bool = False,
+) -> Mailbox:
     """Check the login, then store the mailbox with its secret encrypted; wrong credentials store nothing."""
     if security not in ("tls", "starttls", "plain"):
         raise MailInError("security must be tls, starttls or plain", code="invalid_mailbox")
@@ -110,16 +123,28 @@ def connect_mailbox(store: Store, cipher: Cipher, user: User, now: datetime, *, 
         raise MailInError("host, port, user and password (or token) are all needed", code="invalid_mailbox")
     allowed = check_senders(allowed_senders or [])
     check_login(host, port, security, username, auth, secret, folder)
-    mailbox = Mailbox(id=0, user_id=user.id, host=host.strip(), port=port, security=security,
-                      username=username.strip(), auth=auth, secret=cipher.encrypt(secret), folder=folder,
-                      allowed_senders=allowed, created_at=now, mark_seen=mark_seen)
+    mailbox = Mailbox(
+        id=0,
+        user_id=user.id,
+        host=host.strip(),
+        port=port,
+        security=security,
+        username=username.strip(),
+        auth=auth,
+        secret=cipher.encrypt(secret),
+        folder=folder,
+        allowed_senders=allowed,
+        created_at=now,
+        mark_seen=mark_seen,
+    )
     with store.transaction() as repo:
         mailbox.id = repo.mailin.add_mailbox(mailbox)
     return mailbox
 
 
-def poll_mailbox(store: Store, cipher: Cipher, clock: Clock, mailbox: Mailbox, *,
-                 max_bytes: int = 10 * 1024 * 1024) -> PollResult:
+def poll_mailbox(
+    store: Store, cipher: Cipher, clock: Clock, mailbox: Mailbox, *, max_bytes: int = 10 * 1024 * 1024
+) -> PollResult:
     """Read the mailbox's new messages into its user's trackings; errors are kept on the mailbox."""
     result = PollResult(mailbox.id, uidvalidity=mailbox.uidvalidity, last_uid=mailbox.last_uid)
     with store.read() as repo:
@@ -132,15 +157,27 @@ def poll_mailbox(store: Store, cipher: Cipher, clock: Clock, mailbox: Mailbox, *
         result.error = str(error) or type(error).__name__
         log.info("mailbox %s: %s", mailbox.id, result.error)
     with store.transaction() as repo:
-        repo.mailin.save_mailbox_state(mailbox.id, uidvalidity=result.uidvalidity, last_uid=result.last_uid,
-                                       polled_at=clock.now(), error=result.error)
+        repo.mailin.save_mailbox_state(
+            mailbox.id,
+            uidvalidity=result.uidvalidity,
+            last_uid=result.last_uid,
+            polled_at=clock.now(),
+            error=result.error,
+        )
     if isinstance(result.error, str) and result.error.startswith("the IMAP server refused"):
         raise MailboxAuthError(result.error)
     return result
 
 
-def _poll(store: Store, cipher: Cipher, clock: Clock, mailbox: Mailbox, user: User, result: PollResult,
-          max_bytes: int) -> None:
+def _poll(
+    store: Store,
+    cipher: Cipher,
+    clock: Clock,
+    mailbox: Mailbox,
+    user: User,
+    result: PollResult,
+    max_bytes: int,
+) -> None:
     conn = _connect(mailbox.host, mailbox.port, mailbox.security)
     try:
         _login(conn, mailbox.username, mailbox.auth, cipher.decrypt(mailbox.secret))
@@ -159,8 +196,16 @@ def _poll(store: Store, cipher: Cipher, clock: Clock, mailbox: Mailbox, user: Us
         allowed = mailbox.allowed_senders or None
         for uid in uids:
             if sizes.get(uid, 0) > max_bytes:
-                intake.refuse(store, user, channel="imap", sender="", subject=f"UID {uid}",
-                              reason=Reason.TOO_LARGE, now=clock.now(), mailbox_id=mailbox.id)
+                intake.refuse(
+                    store,
+                    user,
+                    channel="imap",
+                    sender="",
+                    subject=f"UID {uid}",
+                    reason=Reason.TOO_LARGE,
+                    now=clock.now(),
+                    mailbox_id=mailbox.id,
+                )
                 _count(result, Reason.TOO_LARGE.value)
                 result.last_uid = uid
                 continue
@@ -169,16 +214,22 @@ def _poll(store: Store, cipher: Cipher, clock: Clock, mailbox: Mailbox, user: Us
             if status != "OK" or not isinstance(raw, bytes):
                 raise MailboxUnavailableError(f"IMAP fetch of UID {uid} failed")
             result.fetched += 1
-            outcome = intake.accept(store, user, raw, clock.now(), channel="imap", allowed=allowed,
-                                    mailbox_id=mailbox.id)
+            outcome = intake.accept(
+                store, user, raw, clock.now(), channel="imap", allowed=allowed, mailbox_id=mailbox.id
+            )
             result.added.extend(outcome.added)
             _count(result, outcome.reason or outcome.outcome.value)
             if mailbox.mark_seen:
                 conn.uid("STORE", str(uid), "+FLAGS", "(\\Seen)")
             result.last_uid = uid
             with store.transaction() as repo:  # progress survives a connection dropped mid-fetch
-                repo.mailin.save_mailbox_state(mailbox.id, uidvalidity=result.uidvalidity,
-                                               last_uid=result.last_uid, polled_at=clock.now(), error=None)
+                repo.mailin.save_mailbox_state(
+                    mailbox.id,
+                    uidvalidity=result.uidvalidity,
+                    last_uid=result.last_uid,
+                    polled_at=clock.now(),
+                    error=None,
+                )
     finally:
         _close(conn)
 
@@ -225,4 +276,3 @@ def poll_all(store: Store, cipher: Cipher, clock: Clock, *, max_bytes: int) -> l
         except MailboxAuthError as error:
             results.append(PollResult(mailbox.id, error=str(error)))
     return results
-

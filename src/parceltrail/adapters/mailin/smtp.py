@@ -45,8 +45,9 @@ class MailInHandler:
         self.max_bytes = max_bytes
         self.stats = MailInStats()
 
-    async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope, address: str,
-                          rcpt_options: list[str]) -> str:
+    async def handle_RCPT(
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, rcpt_options: list[str]
+    ) -> str:
         if address.rpartition("@")[2].lower() != self.domain:
             self.stats.count("relay_denied")
             return "550 5.7.1 relaying denied: this server only accepts mail for its mail-in addresses"
@@ -75,13 +76,28 @@ class MailInHandler:
         if len(data) > self.max_bytes:
             self.stats.count(Reason.TOO_LARGE.value)
             subject = _subject(data)
-            await asyncio.to_thread(intake.refuse, self.store, user, channel="smtp", sender=mail_from,
-                                    subject=subject, reason=Reason.TOO_LARGE, now=self.clock.now())
+            await asyncio.to_thread(
+                intake.refuse,
+                self.store,
+                user,
+                channel="smtp",
+                sender=mail_from,
+                subject=subject,
+                reason=Reason.TOO_LARGE,
+                now=self.clock.now(),
+            )
             return f"552 5.3.4 message larger than {self.max_bytes} bytes"
         try:
-            result = await asyncio.to_thread(intake.accept, self.store, user, data, self.clock.now(),
-                                             channel="smtp", allowed=address.allowed_senders,
-                                             envelope_sender=mail_from)
+            result = await asyncio.to_thread(
+                intake.accept,
+                self.store,
+                user,
+                data,
+                self.clock.now(),
+                channel="smtp",
+                allowed=address.allowed_senders,
+                envelope_sender=mail_from,
+            )
         except Exception:  # never a half-answer: the sender may retry, nothing was committed
             log.exception("mail-in: message for user %s failed", user.id)
             self.stats.count("error")
@@ -106,12 +122,19 @@ def _subject(data: bytes) -> str:
 class MailInServer:
     """The server in a background thread (its own event loop); `start()` / `stop()`."""
 
-    def __init__(self, store: Store, clock: Clock, *, host: str, port: int, domain: str,
-                 max_bytes: int) -> None:
+    def __init__(
+        self, store: Store, clock: Clock, *, host: str, port: int, domain: str, max_bytes: int
+    ) -> None:
         self.handler = MailInHandler(store, clock, domain, max_bytes)
         limit = max_bytes * HARD_LIMIT_FACTOR
-        self.controller = Controller(self.handler, hostname=host, port=port, server_hostname=domain,
-                                     data_size_limit=limit, ident="parceltrail mail-in")
+        self.controller = Controller(
+            self.handler,
+            hostname=host,
+            port=port,
+            server_hostname=domain,
+            data_size_limit=limit,
+            ident="parceltrail mail-in",
+        )
         self.host, self.port = host, port
 
     @property

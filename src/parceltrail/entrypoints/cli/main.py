@@ -562,6 +562,11 @@ from parceltrail.entrypoints.cli.outlook import register as _register_outlook  #
 
 _register_outlook(app)
 
+# mail intake: `mailin` (server and poller), address, allow, add, log, parcels, undo, mailbox, share
+from parceltrail.entrypoints.cli.mailin import register as _register_mailin  # noqa: E402
+
+_register_mailin(app)
+
 
 def main() -> None:
     app()

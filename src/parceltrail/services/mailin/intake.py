@@ -44,8 +44,14 @@ class IntakeResult:
         return bool(self.added or self.replaced)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"outcome": self.outcome.value, "reason": self.reason, "intake_id": self.entry_id,
-                "added": self.added, "replaced": self.replaced, "order_id": self.order_id}
+        return {
+            "outcome": self.outcome.value,
+            "reason": self.reason,
+            "intake_id": self.entry_id,
+            "added": self.added,
+            "replaced": self.replaced,
+            "order_id": self.order_id,
+        }
 
 
 def message_key(mail: ShippingMail, data: bytes) -> str:
@@ -96,26 +102,63 @@ def user_for_token(store: Store, token: str) -> tuple[User, MailInAddress] | Non
 
 
 # intake ----------------------------------------------------------------------------------------------
-def refuse(store: Store, user: User, *, channel: str, sender: str, subject: str, reason: Reason,
-           now: datetime, message_id: str | None = None, mailbox_id: int | None = None) -> IntakeResult:
+def refuse(
+    store: Store,
+    user: User,
+    *,
+    channel: str,
+    sender: str,
+    subject: str,
+    reason: Reason,
+    now: datetime,
+    message_id: str | None = None,
+    mailbox_id: int | None = None,
+) -> IntakeResult:
     """Log a message that adds nothing (too large, sender not allowed): its body is never kept."""
     with store.transaction() as repo:
-        entry = repo.mailin.log(user.id, channel, now, sender, subject, Outcome.IGNORED, reason.value, {},
-                                message_id=message_id, mailbox_id=mailbox_id)
+        entry = repo.mailin.log(
+            user.id,
+            channel,
+            now,
+            sender,
+            subject,
+            Outcome.IGNORED,
+            reason.value,
+            {},
+            message_id=message_id,
+            mailbox_id=mailbox_id,
+        )
     return IntakeResult(Outcome.IGNORED, reason.value, entry)
 
 
-def accept(store: Store, user: User, data: bytes, now: datetime, *, channel: str, allowed: list[str] | None,
-           envelope_sender: str | None = None, mailbox_id: int | None = None) -> IntakeResult:
+def accept(
+    store: Store,
+    user: User,
+    data: bytes,
+    now: datetime,
+    *,
+    channel: str,
+    allowed: list[str] | None,
+    envelope_sender: str | None = None,
+    mailbox_id: int | None = None,
+) -> IntakeResult:
     """Read one message for `user` and add what it announces. `allowed` None accepts any sender (a
     mailbox the user reads anyway); else the message's From (or the envelope sender) must be listed."""
     mail = understand(data)
     sender = mail.sender or (envelope_sender or "").lower()
     senders = {s for s in (mail.sender, (envelope_sender or "").lower()) if s}
     if allowed is not None and not any(sender_allowed(s, allowed) for s in senders):
-        return refuse(store, user, channel=channel, sender=sender, subject=mail.subject,
-                      reason=Reason.SENDER_NOT_ALLOWED, now=now, message_id=mail.message_id,
-                      mailbox_id=mailbox_id)
+        return refuse(
+            store,
+            user,
+            channel=channel,
+            sender=sender,
+            subject=mail.subject,
+            reason=Reason.SENDER_NOT_ALLOWED,
+            now=now,
+            message_id=mail.message_id,
+            mailbox_id=mailbox_id,
+        )
     key = message_key(mail, data)
     for _attempt in range(3):
         try:
@@ -125,25 +168,53 @@ def accept(store: Store, user: User, data: bytes, now: datetime, *, channel: str
     raise MailInError("the same message is being handled elsewhere; try again", code="conflict", status=409)
 
 
-def _accept(store: Store, user: User, mail: ShippingMail, key: str, now: datetime, *, channel: str,
-            sender: str, mailbox_id: int | None) -> IntakeResult:
+def _accept(
+    store: Store,
+    user: User,
+    mail: ShippingMail,
+    key: str,
+    now: datetime,
+    *,
+    channel: str,
+    sender: str,
+    mailbox_id: int | None,
+) -> IntakeResult:
     with store.transaction() as repo:
         log = repo.mailin
-        detail: dict[str, Any] = {"shop": mail.shop, "order_number": mail.order_number,
-                                  "numbers": [n.number for n in mail.new_numbers],
-                                  "replaced": [n.number for n in mail.old_numbers], "items": mail.items[:5]}
+        detail: dict[str, Any] = {
+            "shop": mail.shop,
+            "order_number": mail.order_number,
+            "numbers": [n.number for n in mail.new_numbers],
+            "replaced": [n.number for n in mail.old_numbers],
+            "items": mail.items[:5],
+        }
 
         def entry(outcome: Outcome, reason: Reason | None) -> int:
-            return log.log(user.id, channel, now, sender, mail.subject, outcome,
-                           reason.value if reason else None, detail, message_id=mail.message_id,
-                           mailbox_id=mailbox_id)
+            return log.log(
+                user.id,
+                channel,
+                now,
+                sender,
+                mail.subject,
+                outcome,
+                reason.value if reason else None,
+                detail,
+                message_id=mail.message_id,
+                mailbox_id=mailbox_id,
+            )
 
         if not log.mark_seen(user.id, key, now):
-            return IntakeResult(Outcome.DUPLICATE, Reason.ALREADY_HANDLED.value,
-                                entry(Outcome.DUPLICATE, Reason.ALREADY_HANDLED))
+            return IntakeResult(
+                Outcome.DUPLICATE,
+                Reason.ALREADY_HANDLED.value,
+                entry(Outcome.DUPLICATE, Reason.ALREADY_HANDLED),
+            )
         if not mail.new_numbers:
-            return IntakeResult(Outcome.IGNORED, Reason.NO_TRACKING_NUMBER.value,
-                                entry(Outcome.IGNORED, Reason.NO_TRACKING_NUMBER))
+            return IntakeResult(
+                Outcome.IGNORED,
+                Reason.NO_TRACKING_NUMBER.value,
+                entry(Outcome.IGNORED, Reason.NO_TRACKING_NUMBER),
+            )
         entry_id = entry(Outcome.ADDED, None)
         order = _order(repo, user, mail, now)
         result = IntakeResult(Outcome.ADDED, None, entry_id, order_id=order.id if order else None)
@@ -158,15 +229,31 @@ def _accept(store: Store, user: User, mail: ShippingMail, key: str, now: datetim
             tracking_id = None
             if tracking is None:
                 title = (mail.items[0] if mail.items else None) or (
-                    f"{mail.shop} {mail.order_number}" if mail.shop and mail.order_number else mail.shop)
-                tracking = Tracking(id=new_tracking_id(), account_id=user.account_id, shipment_id=shipment.id,
-                                    created_at=now, updated_at=now, title=(title or "e-mail")[:256],
-                                    order_number=mail.order_number, order_id=mail.order_number,
-                                    custom_fields={"source": f"mail:{channel}", "shop": mail.shop or ""})
+                    f"{mail.shop} {mail.order_number}" if mail.shop and mail.order_number else mail.shop
+                )
+                tracking = Tracking(
+                    id=new_tracking_id(),
+                    account_id=user.account_id,
+                    shipment_id=shipment.id,
+                    created_at=now,
+                    updated_at=now,
+                    title=(title or "e-mail")[:256],
+                    order_number=mail.order_number,
+                    order_id=mail.order_number,
+                    custom_fields={"source": f"mail:{channel}", "shop": mail.shop or ""},
+                )
                 repo.accounts.add_tracking(tracking)
                 tracking_id = tracking.id
-            log.add_parcel(user.id, shipment.id, found.number, shipment.carrier, now,
-                           order_id=order.id if order else None, tracking_id=tracking_id, intake_id=entry_id)
+            log.add_parcel(
+                user.id,
+                shipment.id,
+                found.number,
+                shipment.carrier,
+                now,
+                order_id=order.id if order else None,
+                tracking_id=tracking_id,
+                intake_id=entry_id,
+            )
             result.added.append(found.number)
         if not result.stored:
             result.outcome, result.reason = Outcome.DUPLICATE, Reason.ALREADY_TRACKED.value
@@ -185,8 +272,15 @@ def _order(repo: UnitOfWork, user: User, mail: ShippingMail, now: datetime) -> M
     order = repo.mailin.order_by_number(user.id, shop, mail.order_number)
     total = mail.total
     if order is None:
-        return repo.mailin.add_order(user.id, shop, mail.order_number, mail.items,
-                                     total.minor if total else None, total.currency if total else None, now)
+        return repo.mailin.add_order(
+            user.id,
+            shop,
+            mail.order_number,
+            mail.items,
+            total.minor if total else None,
+            total.currency if total else None,
+            now,
+        )
     changed = False
     for item in mail.items:
         if item not in order.items:
@@ -199,8 +293,9 @@ def _order(repo: UnitOfWork, user: User, mail: ShippingMail, now: datetime) -> M
     return order
 
 
-def _replace_old(repo: UnitOfWork, user: User, mail: ShippingMail, order: MailOrder | None,
-                 now: datetime) -> list[MailParcel]:
+def _replace_old(
+    repo: UnitOfWork, user: User, mail: ShippingMail, order: MailOrder | None, now: datetime
+) -> list[MailParcel]:
     """An update ("the seller changed the tracking number") retires the old parcel of the same order:
     the one it names, or the order's only parcel when it names none."""
     if not mail.update:
@@ -233,8 +328,11 @@ def undo(store: Store, user: User, parcel_id: int, now: datetime) -> MailParcel:
         if parcel is None or parcel.user_id != user.id:
             raise MailInError(f"no parcel {parcel_id} added from your mail", code="not_found", status=404)
         if not parcel.active:
-            raise MailInError(f"parcel {parcel_id} was already removed ({parcel.removed_reason})",
-                              code="already_removed", status=409)
+            raise MailInError(
+                f"parcel {parcel_id} was already removed ({parcel.removed_reason})",
+                code="already_removed",
+                status=409,
+            )
         _retire(repo, user, parcel, "undone", now)
         parcel.removed_at, parcel.removed_reason = now, "undone"
     return parcel

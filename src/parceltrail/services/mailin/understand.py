@@ -69,13 +69,12 @@ _UPDATE = re.compile(
     r"|(?:更改|更新|变更|修改)了?(?:物流|运单|快递|追踪)?单?号|(?:物流|运单|快递)单号(?:已)?(?:更改|更新|变更|修改)|新的?(?:物流|运单|快递)?单号",
     re.IGNORECASE,
 )
-_OLD_BEFORE = re.compile(r"\b(?:old|previous|former|anterior|antiguo|antigo|старый|прежний|предыдущий)\b|原|旧",
-                         re.IGNORECASE)
+_OLD_BEFORE = re.compile(
+    r"\b(?:old|previous|former|anterior|antiguo|antigo|старый|прежний|предыдущий)\b|原|旧", re.IGNORECASE
+)
 _OLD_BETWEEN = re.compile(r"^\W*(?:from|de|do|с|со|从|由)\W*$", re.IGNORECASE)
 
-_ORDER_WORD = (
-    r"order|pedido|encomenda|заказ[аеу]?|commande|bestellung|订单|訂單|注文"
-)
+_ORDER_WORD = r"order|pedido|encomenda|заказ[аеу]?|commande|bestellung|订单|訂單|注文"
 _ORDER_NUMBER = re.compile(
     rf"(?:{_ORDER_WORD})\s*(?:number|no\.?|nº|n°|№|#|id|ref(?:erence)?|n[úu]mero|номер|编号|号|番号|ид|n(?=\s))?\s*"
     r"(?:[:：#№]|is|es|é)?\s*(?P<n>#?[A-Z0-9][A-Z0-9-]{2,30}[0-9A-Z])",
@@ -86,8 +85,14 @@ _EBAY_ORDER = re.compile(r"\b\d{2}-\d{5}-\d{5}\b")
 _TEMU_ORDER = re.compile(r"\bPO-\d{3}-\d{10,20}\b")
 
 _SHOPS = (
-    ("aliexpress", "AliExpress"), ("amazon.", "Amazon"), ("ebay.", "eBay"), ("temu.", "Temu"),
-    ("shein.", "SHEIN"), ("myshopify.", None), ("shopifyemail.", None), ("shopify.", None),
+    ("aliexpress", "AliExpress"),
+    ("amazon.", "Amazon"),
+    ("ebay.", "eBay"),
+    ("temu.", "Temu"),
+    ("shein.", "SHEIN"),
+    ("myshopify.", None),
+    ("shopifyemail.", None),
+    ("shopify.", None),
 )
 _SHOP_NAMES = re.compile(r"\b(AliExpress|Amazon|eBay|Temu|SHEIN)\b", re.IGNORECASE)
 
@@ -98,8 +103,19 @@ _TOTAL = re.compile(
     re.IGNORECASE,
 )
 _CURRENCY_SIGNS = (
-    ("US$", "USD"), ("US $", "USD"), ("R$", "BRL"), ("C$", "CAD"), ("A$", "AUD"), ("€", "EUR"),
-    ("£", "GBP"), ("₽", "RUB"), ("руб", "RUB"), ("￥", "CNY"), ("¥", "CNY"), ("元", "CNY"), ("円", "JPY"),
+    ("US$", "USD"),
+    ("US $", "USD"),
+    ("R$", "BRL"),
+    ("C$", "CAD"),
+    ("A$", "AUD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("₽", "RUB"),
+    ("руб", "RUB"),
+    ("￥", "CNY"),
+    ("¥", "CNY"),
+    ("元", "CNY"),
+    ("円", "JPY"),
     ("$", "USD"),
 )
 _CURRENCY_CODE = re.compile(r"\b(USD|EUR|GBP|CNY|RMB|RUB|BRL|JPY|CAD|AUD|MXN|ARS|COP|CLP)\b")
@@ -275,15 +291,15 @@ def _tracking_context(text: str, start: int) -> str:
 
 def _is_old(text: str, start: int, previous_end: int) -> bool:
     """In an update mail: is the number at ``start`` the old one ("from X to Y", "old number: X")?"""
-    between = text[max(previous_end, start - 60):start]
+    between = text[max(previous_end, start - 60) : start]
     tail = between
     keyword = None
     for m in _CONTEXT.finditer(between):
         if m.group("track"):
             keyword = m
     if keyword is not None:
-        tail = between[keyword.end():]
-        before = between[max(0, keyword.start() - 30):keyword.start()]
+        tail = between[keyword.end() :]
+        before = between[max(0, keyword.start() - 30) : keyword.start()]
         if _OLD_BEFORE.search(before):
             return True
     # Only the words after the last number in between ("order 8223... from X") speak about this one.

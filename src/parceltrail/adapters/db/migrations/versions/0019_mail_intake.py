@@ -23,8 +23,9 @@ def upgrade() -> None:
         sa.Column("allowed_senders", sa.JSON(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("rotated_at", sa.DateTime()),
-        sa.ForeignKeyConstraint(["user_id"], ["users.id"], ondelete="CASCADE",
-                                name="fk_mailin_addresses_user_id_users"),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], ondelete="CASCADE", name="fk_mailin_addresses_user_id_users"
+        ),
         sa.PrimaryKeyConstraint("user_id", name="pk_mailin_addresses"),
         sa.UniqueConstraint("token", name="uq_mailin_addresses_token"),
     )
@@ -39,7 +40,9 @@ def upgrade() -> None:
         sa.Column("currency", sa.String(3)),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
-        sa.ForeignKeyConstraint(["user_id"], ["users.id"], ondelete="CASCADE", name="fk_mail_orders_user_id_users"),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], ondelete="CASCADE", name="fk_mail_orders_user_id_users"
+        ),
         sa.PrimaryKeyConstraint("id", name="pk_mail_orders"),
         sa.UniqueConstraint("user_id", "shop", "order_number", name="uq_mail_orders_user_shop_number"),
     )
@@ -56,7 +59,9 @@ def upgrade() -> None:
         sa.Column("outcome", sa.String(16), nullable=False),
         sa.Column("reason", sa.String(64)),
         sa.Column("detail", sa.JSON(), nullable=False),
-        sa.ForeignKeyConstraint(["user_id"], ["users.id"], ondelete="CASCADE", name="fk_intake_log_user_id_users"),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], ondelete="CASCADE", name="fk_intake_log_user_id_users"
+        ),
         sa.PrimaryKeyConstraint("id", name="pk_intake_log"),
     )
     op.create_index("ix_intake_log_user_received", "intake_log", ["user_id", "received_at"])
@@ -73,15 +78,30 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("removed_at", sa.DateTime()),
         sa.Column("removed_reason", sa.String(32)),
-        sa.ForeignKeyConstraint(["user_id"], ["users.id"], ondelete="CASCADE", name="fk_mail_parcels_user_id_users"),
-        sa.ForeignKeyConstraint(["mail_order_id"], ["mail_orders.id"], ondelete="SET NULL",
-                                name="fk_mail_parcels_mail_order_id_mail_orders"),
-        sa.ForeignKeyConstraint(["shipment_id"], ["shipments.id"], ondelete="CASCADE",
-                                name="fk_mail_parcels_shipment_id_shipments"),
-        sa.ForeignKeyConstraint(["tracking_id"], ["trackings.id"], ondelete="SET NULL",
-                                name="fk_mail_parcels_tracking_id_trackings"),
-        sa.ForeignKeyConstraint(["intake_id"], ["intake_log.id"], ondelete="SET NULL",
-                                name="fk_mail_parcels_intake_id_intake_log"),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], ondelete="CASCADE", name="fk_mail_parcels_user_id_users"
+        ),
+        sa.ForeignKeyConstraint(
+            ["mail_order_id"],
+            ["mail_orders.id"],
+            ondelete="SET NULL",
+            name="fk_mail_parcels_mail_order_id_mail_orders",
+        ),
+        sa.ForeignKeyConstraint(
+            ["shipment_id"],
+            ["shipments.id"],
+            ondelete="CASCADE",
+            name="fk_mail_parcels_shipment_id_shipments",
+        ),
+        sa.ForeignKeyConstraint(
+            ["tracking_id"],
+            ["trackings.id"],
+            ondelete="SET NULL",
+            name="fk_mail_parcels_tracking_id_trackings",
+        ),
+        sa.ForeignKeyConstraint(
+            ["intake_id"], ["intake_log.id"], ondelete="SET NULL", name="fk_mail_parcels_intake_id_intake_log"
+        ),
         sa.PrimaryKeyConstraint("id", name="pk_mail_parcels"),
     )
     op.create_index("ix_mail_parcels_user", "mail_parcels", ["user_id"])
@@ -91,7 +111,9 @@ def upgrade() -> None:
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("message_key", sa.String(255), nullable=False),
         sa.Column("seen_at", sa.DateTime(), nullable=False),
-        sa.ForeignKeyConstraint(["user_id"], ["users.id"], ondelete="CASCADE", name="fk_mail_seen_user_id_users"),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], ondelete="CASCADE", name="fk_mail_seen_user_id_users"
+        ),
         sa.UniqueConstraint("user_id", "message_key", name="uq_mail_seen_user_key"),
     )
     op.create_table(
@@ -112,8 +134,9 @@ def upgrade() -> None:
         sa.Column("last_polled_at", sa.DateTime()),
         sa.Column("last_error", sa.Text()),
         sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.ForeignKeyConstraint(["user_id"], ["users.id"], ondelete="CASCADE",
-                                name="fk_imap_mailboxes_user_id_users"),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], ondelete="CASCADE", name="fk_imap_mailboxes_user_id_users"
+        ),
         sa.PrimaryKeyConstraint("id", name="pk_imap_mailboxes"),
     )
     op.create_table(
@@ -125,12 +148,24 @@ def upgrade() -> None:
         sa.Column("mail_parcel_id", sa.Integer()),
         sa.Column("permission", sa.String(8), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.ForeignKeyConstraint(["owner_id"], ["users.id"], ondelete="CASCADE", name="fk_shares_owner_id_users"),
-        sa.ForeignKeyConstraint(["member_id"], ["users.id"], ondelete="CASCADE", name="fk_shares_member_id_users"),
-        sa.ForeignKeyConstraint(["mail_order_id"], ["mail_orders.id"], ondelete="CASCADE",
-                                name="fk_shares_mail_order_id_mail_orders"),
-        sa.ForeignKeyConstraint(["mail_parcel_id"], ["mail_parcels.id"], ondelete="CASCADE",
-                                name="fk_shares_mail_parcel_id_mail_parcels"),
+        sa.ForeignKeyConstraint(
+            ["owner_id"], ["users.id"], ondelete="CASCADE", name="fk_shares_owner_id_users"
+        ),
+        sa.ForeignKeyConstraint(
+            ["member_id"], ["users.id"], ondelete="CASCADE", name="fk_shares_member_id_users"
+        ),
+        sa.ForeignKeyConstraint(
+            ["mail_order_id"],
+            ["mail_orders.id"],
+            ondelete="CASCADE",
+            name="fk_shares_mail_order_id_mail_orders",
+        ),
+        sa.ForeignKeyConstraint(
+            ["mail_parcel_id"],
+            ["mail_parcels.id"],
+            ondelete="CASCADE",
+            name="fk_shares_mail_parcel_id_mail_parcels",
+        ),
         sa.PrimaryKeyConstraint("id", name="pk_shares"),
     )
     op.create_index("ix_shares_member", "shares", ["member_id"])
