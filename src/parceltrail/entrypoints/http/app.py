@@ -53,7 +53,15 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
             outbox = threading.Thread(target=outbox_dispatcher(runtime.store, runtime.clock).run,
                                       args=(stop,), name="outbox", daemon=True)
             outbox.start()
+        mail = None
+        if runtime.settings.mailin_enabled:
+            from parceltrail.adapters.mailin.runner import MailIntake
+
+            mail = MailIntake(runtime.settings, runtime.store, runtime.clock)
+            mail.start()
         yield
+        if mail is not None:
+            mail.stop()
         stop.set()
         if worker:
             worker.join(timeout=10)
@@ -81,11 +89,17 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
 
     app.include_router(evidence.router())
     app.include_router(webhooks.router())  # pushed carrier updates (17TRACK)
+    from parceltrail.entrypoints.http import mailin  # mail intake: address, log, parcels, mailboxes
+
+    app.include_router(mailin.router())
     from parceltrail.entrypoints.web import (
         pages,  # web pages: /track, /login, /orders, /desk, live streams
     )
 
     app.include_router(pages.router())
+    from parceltrail.entrypoints.web import mail as mail_pages  # /mail: mail-in address, intake log
+
+    app.include_router(mail_pages.router())
     app.mount("/static", pages.static_files(), name="static")
     if sandbox is not None:
         app.mount("/sandbox", sandbox)
