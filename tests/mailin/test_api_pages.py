@@ -98,7 +98,8 @@ def test_mail_page_in_every_language(people: tuple[TestClient, TestClient], corp
                                      lang: str) -> None:
     ana, _ = people
     for name in ("temu-en", "newsletter"):
-        ana.post("/api/v1/mailin/messages", content=corpus[name].raw, headers={"content-type": "message/rfc822"})
+        ana.post("/api/v1/mailin/messages", content=corpus[name].raw,
+                 headers={"content-type": "message/rfc822"})
     page = ana.get(f"/mail?lang={lang}")
     assert page.status_code == 200 and "track+" in page.text
     assert "YT2405512345678" in page.text and "PO-211-12345678901234" in page.text
