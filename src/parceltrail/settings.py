@@ -82,6 +82,7 @@ class Settings(BaseSettings):
     mailin_port: int = Field(default=2525, ge=1, le=65535)
     mailin_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
     imap_poll_seconds: int = Field(default=300, ge=10)
+    imap_allow_private: bool = False  # web/API mailboxes may name loopback or private hosts
     mail_key: SecretStr | None = None  # Fernet key of mailbox credentials; default: <data dir>/mail.key
     carrier_env: dict[str, str] = Field(default_factory=dict, exclude=True)
 

@@ -40,9 +40,13 @@ def dovecot(tmp_path: Path, users: dict[str, str]) -> Iterator[Dovecot]:
         if os.environ.get("CI") == "true":
             pytest.fail("dovecot is required in CI (make imap installs dovecot-imapd)")
         pytest.skip("dovecot not installed (make imap)")
+    import tempfile
+
     root = tmp_path / "dovecot"
-    for sub in ("run", "state", "mail", "home"):
+    for sub in ("state", "mail", "home"):
         (root / sub).mkdir(parents=True)
+    # Unix socket paths are limited to ~108 bytes: the run directory lives at a short path.
+    run_dir = Path(tempfile.mkdtemp(prefix="pt-dc-"))
     port = _free_port()
     (root / "passwd").write_text("".join(f"{u}:{{PLAIN}}{p}::::::\n" for u, p in users.items()))
     uid, gid = os.getuid(), os.getgid()
@@ -53,7 +57,6 @@ def dovecot(tmp_path: Path, users: dict[str, str]) -> Iterator[Dovecot]:
         # Dovecot never runs a mailbox as root: the maildirs belong to its own user, in a directory
         # that user can reach (tmp_path's parents are private to root).
         import pwd
-        import tempfile
 
         owner = pwd.getpwnam("dovecot")
         uid, gid = owner.pw_uid, owner.pw_gid
@@ -61,7 +64,7 @@ def dovecot(tmp_path: Path, users: dict[str, str]) -> Iterator[Dovecot]:
         os.chmod(mail_root, 0o755)
         os.chown(mail_root, uid, gid)
     (root / "dovecot.conf").write_text(f"""
-base_dir = {root}/run
+base_dir = {run_dir}
 state_dir = {root}/state
 log_path = {root}/dovecot.log
 protocols = imap
@@ -104,14 +107,14 @@ service imap-login {{
   chroot =
 }}
 """)
-    # The daemon keeps its inherited descriptors: give it a file, not a pipe we would wait on.
-    with open(root / "start.log", "wb") as errors:
-        started = subprocess.run(
-            [binary, "-c", str(root / "dovecot.conf")], stdin=subprocess.DEVNULL, stdout=errors, stderr=errors
-        )
-    if started.returncode != 0:
-        pytest.fail(f"dovecot did not start: {(root / 'start.log').read_text().strip()}")
     try:
+        # The daemon keeps its inherited descriptors: give it a file, not a pipe we would wait on.
+        with open(root / "start.log", "wb") as errors:
+            started = subprocess.run(
+                [binary, "-c", str(root / "dovecot.conf")], stdin=subprocess.DEVNULL, stdout=errors, stderr=errors
+            )
+        if started.returncode != 0:
+            pytest.fail(f"dovecot did not start: {(root / 'start.log').read_text().strip()}")
         deadline = time.monotonic() + 20
         while True:
             try:
@@ -134,3 +137,4 @@ service imap-login {{
         )
         if mail_root != root / "mail":
             shutil.rmtree(mail_root, ignore_errors=True)
+        shutil.rmtree(run_dir, ignore_errors=True)

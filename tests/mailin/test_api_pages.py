@@ -89,7 +89,7 @@ def test_bad_input_is_a_4xx_with_a_stable_code(people: tuple[TestClient, TestCli
     assert added.status_code == 201 and added.json()["data"]["added"] == ["YT2405512345678"]
     wrong = ana.post("/api/v1/mailin/mailboxes", json={"host": "127.0.0.1", "port": free_port(),
                                                        "security": "plain", "username": "x", "secret": "y"})
-    assert wrong.status_code == 502 and wrong.json()["error"]["code"] == "mailbox_unavailable"
+    assert wrong.status_code == 400 and wrong.json()["error"]["code"] == "private_address"
     assert ana.get("/api/v1/mailin/mailboxes").json()["data"] == []
 
 

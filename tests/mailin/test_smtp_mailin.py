@@ -164,3 +164,21 @@ def test_undo_takes_the_parcel_back(
     assert numbers_of(store, ana) == set()
     with pytest.raises(intake.MailInError):
         intake.undo(store, ana, parcel.id, clock.now())
+
+
+def test_household_member_with_manage_may_remove_a_shared_parcel(
+    store: Store, clock: ManualClock, ana: User, ben: User, corpus: dict[str, Case]
+) -> None:
+    from parceltrail.services.mailin import views
+
+    result = intake.accept(store, ana, corpus["temu-en"].raw, clock.now(), channel="api", allowed=None)
+    with store.read() as repo:
+        parcel = repo.mailin.parcels(ana.id)[0]
+    assert result.order_id is not None
+    views.share(store, ana, ben.email, "manage", clock.now(), order_id=result.order_id)
+    shared = views.mail_orders(store, ben)
+    assert [g.shared_by for g in shared] == [ana.email]
+    assert [p.parcel.tracking_number for p in shared[0].parcels] == ["YT2405512345678"]
+    intake.undo(store, ben, parcel.id, clock.now())
+    assert numbers_of(store, ana) == set()
+    assert views.mail_orders(store, ben) == []

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import imaplib
+import ipaddress
 import logging
 import re
+import socket
 import ssl
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -75,6 +77,19 @@ def _login(conn: imaplib.IMAP4, username: str, auth: str, secret: str) -> None:
         raise MailboxAuthError(f"the IMAP server refused the login for {username}: {text}") from None
 
 
+def _check_public(host: str, port: int) -> None:
+    """Mailboxes connected over the web may not point the server at its own network (loopback,
+    private, link-local): the operator allows that with PARCELTRAIL_IMAP_ALLOW_PRIVATE."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        raise MailboxUnavailableError(f"cannot resolve IMAP server {host}") from None
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if not address.is_global:
+            raise MailInError(f"{host} is a private or local address", code="private_address")
+
+
 def check_login(
     host: str, port: int, security: str, username: str, auth: str, secret: str, folder: str
 ) -> None:
@@ -113,6 +128,7 @@ def connect_mailbox(
     auth: str = "password",
     allowed_senders: list[str] | None = None,
     mark_seen: bool = False,
+    allow_private: bool = True,
 ) -> Mailbox:
     """Check the login, then store the mailbox with its secret encrypted; wrong credentials store nothing."""
     if security not in ("tls", "starttls", "plain"):
@@ -122,6 +138,8 @@ def connect_mailbox(
     if not host.strip() or not 0 < port < 65536 or not username.strip() or not secret:
         raise MailInError("host, port, user and password (or token) are all needed", code="invalid_mailbox")
     allowed = check_senders(allowed_senders or [])
+    if not allow_private:
+        _check_public(host.strip(), port)
     check_login(host, port, security, username, auth, secret, folder)
     mailbox = Mailbox(
         id=0,

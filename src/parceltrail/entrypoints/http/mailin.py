@@ -148,6 +148,20 @@ def router() -> APIRouter:
         )
         return {"data": made.to_dict()}
 
+    @api.get("/shares")
+    def shares(request: Request, user: UserReader) -> dict[str, Any]:
+        """Shares the caller made and those made with the caller."""
+        with _runtime(request).store.read() as repo:
+            return {"data": [s.to_dict() for s in repo.mailin.shares(user.id)]}
+
+    @api.delete("/shares/{share_id}", status_code=204, response_class=Response)
+    def unshare(request: Request, user: UserWriter, share_id: int) -> Response:
+        with _runtime(request).store.transaction() as repo:
+            removed = 0 < share_id < 2**31 and repo.mailin.delete_share(share_id, user.id)
+        if not removed:
+            raise MailInError(f"no share {share_id} of yours", code="not_found", status=404)
+        return Response(status_code=204)
+
     @api.get("/mailboxes")
     def mailboxes(request: Request, user: UserReader) -> dict[str, Any]:
         with _runtime(request).store.read() as repo:
@@ -172,6 +186,7 @@ def router() -> APIRouter:
                 auth=body.auth,
                 allowed_senders=body.allowed_senders,
                 mark_seen=body.mark_seen,
+                allow_private=runtime.settings.imap_allow_private,
             )
         except MailboxUnavailableError as error:
             raise MailInError(str(error), code=error.code, status=502) from None

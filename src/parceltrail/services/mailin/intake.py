@@ -19,6 +19,7 @@ from parceltrail.domain.mailin import (
     MailOrder,
     MailParcel,
     Outcome,
+    Permission,
     Reason,
     check_senders,
     new_token,
@@ -325,7 +326,10 @@ def undo(store: Store, user: User, parcel_id: int, now: datetime) -> MailParcel:
     """Take back a parcel added from mail: its tracking goes, the log keeps the line."""
     with store.transaction() as repo:
         parcel = repo.mailin.parcel(parcel_id)
-        if parcel is None or parcel.user_id != user.id:
+        owner = user if parcel is not None and parcel.user_id == user.id else None
+        if parcel is not None and owner is None and _may_manage(repo, user, parcel):
+            owner = repo.orders.user(parcel.user_id)
+        if parcel is None or owner is None:
             raise MailInError(f"no parcel {parcel_id} added from your mail", code="not_found", status=404)
         if not parcel.active:
             raise MailInError(
@@ -333,9 +337,19 @@ def undo(store: Store, user: User, parcel_id: int, now: datetime) -> MailParcel:
                 code="already_removed",
                 status=409,
             )
-        _retire(repo, user, parcel, "undone", now)
+        _retire(repo, owner, parcel, "undone", now)
         parcel.removed_at, parcel.removed_reason = now, "undone"
     return parcel
+
+
+def _may_manage(repo: UnitOfWork, member: User, parcel: MailParcel) -> bool:
+    """A household member may remove a parcel shared with them to manage (the order or the parcel)."""
+    shares = [repo.mailin.share_for(member.id, parcel_id=parcel.id)]
+    if parcel.mail_order_id is not None:
+        shares.append(repo.mailin.share_for(member.id, order_id=parcel.mail_order_id))
+    return any(
+        s is not None and s.owner_id == parcel.user_id and s.permission is Permission.MANAGE for s in shares
+    )
 
 
 def intake_log(store: Store, user: User, limit: int = 100) -> list[IntakeEntry]:
