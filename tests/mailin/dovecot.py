@@ -111,7 +111,10 @@ service imap-login {{
         # The daemon keeps its inherited descriptors: give it a file, not a pipe we would wait on.
         with open(root / "start.log", "wb") as errors:
             started = subprocess.run(
-                [binary, "-c", str(root / "dovecot.conf")], stdin=subprocess.DEVNULL, stdout=errors, stderr=errors
+                [binary, "-c", str(root / "dovecot.conf")],
+                stdin=subprocess.DEVNULL,
+                stdout=errors,
+                stderr=errors,
             )
         if started.returncode != 0:
             pytest.fail(f"dovecot did not start: {(root / 'start.log').read_text().strip()}")

@@ -26,13 +26,15 @@ MAX_TEXT = 200_000  # characters of body text read per message; shipping mails a
 # Words that call the next number a tracking number, in the languages the pages speak (and a few
 # more that shops write in).
 _TRACKING_WORDS = (
-    r"tracking|track(?:ing)?\s*(?:no|number|id|code|#)|trace|waybill|air\s*waybill|awb|consignment"
-    r"|shipment\s*(?:no|number|id)|parcel\s*(?:no|number)|package\s*(?:no|number)"
+    r"tracking|track|trace|waybill|air\s*waybill|awb|consignment"
+    r"|shipment|parcel|package|paket|colis|paquete|pacote|encomenda|env[íi]o|посылк\w*|отправлени\w*"
+    r"|rastrei\w*|rastre\w*|отслежива\w*"
     r"|seguimiento|n[úu]mero\s+de\s+(?:seguimiento|rastreo|env[íi]o)|rastreo|gu[íi]a"
     r"|rastreio|rastreamento|c[óo]digo\s+de\s+(?:rastreio|rastreamento|objeto|seguimiento)"
     r"|трек|трек-номер|отслеживани\w*|идентификатор\w*|почтов\w+\s+идентификатор\w*|шпи"
     r"|suivi|sendungsnummer|sendungsverfolgung|paketnummer"
     r"|运单号|运单|物流单号|快递单号|追踪号|跟踪号|物流编号|包裹号|单号|運單號|追跡番号|お問い合わせ番号|伝票番号"
+    r"|包裹|追踪|跟踪|查询物流"
 )
 _CARRIER_WORDS = (
     r"ups|usps|fedex|dhl|tnt|gls|dpd|hermes|royal\s+mail|canada\s+post|la\s+poste|correos|correios"
@@ -50,11 +52,12 @@ _OTHER_WORDS = (
 )
 _OTHER_CJK = r"订单|訂單|发票|發票|电话|電話|手机|邮编|郵便番号|注文番号|注文|商品编号|优惠码|交易号|支付"
 _CONTEXT = re.compile(
-    rf"(?P<track>\b(?:{_TRACKING_WORDS})|运单|单号|追跡|伝票)|(?P<carrier>\b(?:{_CARRIER_WORDS})\b|顺丰|中通|圆通)"
+    rf"(?P<track>\b(?:{_TRACKING_WORDS})|运单|单号|追跡|伝票|包裹|追踪|跟踪)|(?P<carrier>\b(?:{_CARRIER_WORDS})\b|顺丰|中通|圆通)"
     rf"|(?P<other>\b(?:{_OTHER_WORDS})\b|{_OTHER_CJK})",
     re.IGNORECASE,
 )
 _CONTEXT_REACH = 120
+_PHRASE_GAP = 6  # characters between a tracking verb and the noun it governs ("track your order")
 # An order or invoice word followed by its own number, before the number being judged.
 _SPENT = re.compile(r"\W{0,3}(?:[^\W\d]{1,12}\W{1,3}){0,2}#?[A-Z0-9-]*\d[A-Z0-9-]{3,}\b\W+\S", re.IGNORECASE)
 
@@ -136,6 +139,7 @@ _ITEM_LABEL = re.compile(
     r"^\s*(?:item|product|art[íi]culo|producto|produto|товар|商品名称|商品|品名)\s*[:：]\s*(?P<t>\S.{2,150})$",
     re.IGNORECASE,
 )
+_QTY_ALONE = re.compile(r"^\s*(?:[x×]\s*\d{1,3}|qty\s*[:：]?\s*\d{1,3})\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[-•*·]\s+(?P<t>\S.{2,150})$")
 
 _FORWARD_FROM = re.compile(
@@ -282,10 +286,15 @@ def _tracking_context(text: str, start: int) -> str:
             lo = text.rfind("\n", 0, max(lo - 1, 0)) + 1
     lo = max(lo, start - _CONTEXT_REACH)
     verdict = ""
+    track_end = -1
     for m in _CONTEXT.finditer(text, lo, start):
         if m.group("other") and _SPENT.match(text, m.end(), start):
             continue  # "order 8223... from LP00... to NX...": the order word already has its number
+        if m.group("other") and 0 <= m.start() - track_end <= _PHRASE_GAP:
+            continue  # "track your order:", "rastreie seu pedido": one phrase about tracking
         verdict = "other" if m.group("other") else "track"
+        if verdict == "track":
+            track_end = m.end()
     return verdict
 
 
@@ -388,7 +397,13 @@ def _items(texts: list[str]) -> list[str]:
     for text in texts:
         lines = text.splitlines()
         in_list = False
+        previous = ""
         for line in lines:
+            if _QTY_ALONE.match(line) and previous:
+                add(previous)  # a table row turned into lines: the title, then "x2" in its own cell
+                continue
+            if line.strip():
+                previous = line
             if _ITEMS_HEADER.match(line):
                 in_list = True
                 continue
