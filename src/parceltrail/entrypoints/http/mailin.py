@@ -17,7 +17,7 @@ from parceltrail.adapters.mailin.cipher import cipher_for
 from parceltrail.adapters.mailin.imap import MailboxUnavailableError, connect_mailbox
 from parceltrail.bootstrap import Runtime
 from parceltrail.domain.mailin import MailInError, mailin_address
-from parceltrail.entrypoints.http.errors import NATIVE_ERRORS
+from parceltrail.entrypoints.http.errors import NATIVE_ERRORS, ErrorBody
 from parceltrail.entrypoints.http.sessions import UserReader, UserWriter
 from parceltrail.services.mailin import intake, views
 
@@ -98,7 +98,7 @@ def router() -> APIRouter:
         found = intake.set_allowed_senders(runtime.store, user, body.senders, runtime.clock.now())
         return {"data": _address(runtime, found.token, found.allowed_senders)}
 
-    @api.post("/messages")
+    @api.post("/messages", responses={201: {"description": "Parcels added (or a tracking number replaced)"}})
     async def post_message(request: Request, user: UserWriter) -> JSONResponse:
         """A raw RFC 822 message (message/rfc822 body), read as if mailed to the caller's address."""
         runtime = _runtime(request)
@@ -167,7 +167,9 @@ def router() -> APIRouter:
         with _runtime(request).store.read() as repo:
             return {"data": [m.to_dict() for m in repo.mailin.mailboxes(user.id)]}
 
-    @api.post("/mailboxes", status_code=201)
+    @api.post(
+        "/mailboxes", status_code=201, responses={502: {"model": ErrorBody, "description": "Bad Gateway"}}
+    )
     def add_mailbox(request: Request, user: UserWriter, body: MailboxIn) -> dict[str, Any]:
         """Connect an IMAP mailbox: the login is checked first; the secret is stored encrypted."""
         runtime = _runtime(request)
