@@ -164,7 +164,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that declares 
         if json_out:
             _print_json([o.to_dict() for o in found])
             return
-        table = Table("parcel", "number", "carrier", "status", "shop", "order", "items")
+        table = Table("parcel", "number", "carrier", "status", "shop", "order", "items", "shared by")
         for group in found:
             for p in group.parcels:
                 table.add_row(
@@ -175,6 +175,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that declares 
                     group.shop or "-",
                     group.order_number or "-",
                     "; ".join(group.items)[:50],
+                    group.shared_by or "",
                 )
         console.print(table)
 
@@ -193,6 +194,37 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that declares 
             except MailInError as error:
                 fail(str(error), 4 if error.status == 404 else 2)
         console.print(f"removed {removed.tracking_number}", markup=False)
+
+    @mailin_app.command("share")
+    def share(
+        member: Annotated[str, typer.Argument(help="The household member's e-mail (a user here).")],
+        order: Annotated[
+            int | None, typer.Option(help="Share this order (see `mailin parcels --json`).")
+        ] = None,
+        parcel: Annotated[int | None, typer.Option(help="Or share this one parcel.")] = None,
+        manage: Annotated[
+            bool, typer.Option(help="Let them remove parcels too (default: read-only).")
+        ] = False,
+        user: UserOption = None,
+    ) -> None:
+        """Share an order read from mail, or one parcel, with another user: one tracking for both."""
+        from parceltrail.domain.mailin import MailInError
+        from parceltrail.services.mailin import views
+
+        with _acting(user) as (store, actor):
+            try:
+                made = views.share(
+                    store,
+                    actor,
+                    member,
+                    "manage" if manage else "read",
+                    _now(),
+                    order_id=order,
+                    parcel_id=parcel,
+                )
+            except MailInError as error:
+                fail(str(error), 4 if error.status == 404 else 2)
+        console.print(f"shared with {member} ({made.permission.value})", markup=False)
 
     @mailbox_app.command("add")
     def mailbox_add(
