@@ -39,8 +39,14 @@ def test_forwarded_mail_shows_on_my_orders_and_for_the_household(
     ana, ben = people
     address = ana.get("/api/v1/mailin").json()["data"]["address"]
     assert re.fullmatch(r"track\+[a-z0-9]{12}@localhost", address)
-    server = MailInServer(runtime.store, runtime.clock, host="127.0.0.1", port=free_port(),
-                          domain="localhost", max_bytes=1024 * 1024)
+    server = MailInServer(
+        runtime.store,
+        runtime.clock,
+        host="127.0.0.1",
+        port=free_port(),
+        domain="localhost",
+        max_bytes=1024 * 1024,
+    )
     server.start()
     try:
         raw = corpus["ebay-es-forward-attached"].raw.replace(b"\n", b"\r\n")
@@ -73,33 +79,45 @@ def test_forwarded_mail_shows_on_my_orders_and_for_the_household(
     assert "781234567890" not in ben.get("/orders").text
 
 
-def test_bad_input_is_a_4xx_with_a_stable_code(people: tuple[TestClient, TestClient],
-                                              corpus: dict[str, Case]) -> None:
+def test_bad_input_is_a_4xx_with_a_stable_code(
+    people: tuple[TestClient, TestClient], corpus: dict[str, Case]
+) -> None:
     ana, _ = people
     assert ana.put("/api/v1/mailin/senders", json={"senders": ["not valid"]}).json()["error"]["code"] == (
-        "invalid_sender")
+        "invalid_sender"
+    )
     assert ana.delete("/api/v1/mailin/parcels/999").status_code == 404
-    assert ana.post("/api/v1/mailin/shares", json={"email": "nobody@example.org", "order_id": 1}
-                    ).status_code == 404
-    posted = ana.post("/api/v1/mailin/messages", content=corpus["newsletter"].raw,
-                      headers={"content-type": "message/rfc822"})
+    assert (
+        ana.post("/api/v1/mailin/shares", json={"email": "nobody@example.org", "order_id": 1}).status_code
+        == 404
+    )
+    posted = ana.post(
+        "/api/v1/mailin/messages",
+        content=corpus["newsletter"].raw,
+        headers={"content-type": "message/rfc822"},
+    )
     assert posted.status_code == 200 and posted.json()["data"]["reason"] == "no_tracking_number"
-    added = ana.post("/api/v1/mailin/messages", content=corpus["temu-en"].raw,
-                     headers={"content-type": "message/rfc822"})
+    added = ana.post(
+        "/api/v1/mailin/messages", content=corpus["temu-en"].raw, headers={"content-type": "message/rfc822"}
+    )
     assert added.status_code == 201 and added.json()["data"]["added"] == ["YT2405512345678"]
-    wrong = ana.post("/api/v1/mailin/mailboxes", json={"host": "127.0.0.1", "port": free_port(),
-                                                       "security": "plain", "username": "x", "secret": "y"})
+    wrong = ana.post(
+        "/api/v1/mailin/mailboxes",
+        json={"host": "127.0.0.1", "port": free_port(), "security": "plain", "username": "x", "secret": "y"},
+    )
     assert wrong.status_code == 400 and wrong.json()["error"]["code"] == "private_address"
     assert ana.get("/api/v1/mailin/mailboxes").json()["data"] == []
 
 
 @pytest.mark.parametrize("lang", ["en", "es", "pt", "ru", "zh"])
-def test_mail_page_in_every_language(people: tuple[TestClient, TestClient], corpus: dict[str, Case],
-                                     lang: str) -> None:
+def test_mail_page_in_every_language(
+    people: tuple[TestClient, TestClient], corpus: dict[str, Case], lang: str
+) -> None:
     ana, _ = people
     for name in ("temu-en", "newsletter"):
-        ana.post("/api/v1/mailin/messages", content=corpus[name].raw,
-                 headers={"content-type": "message/rfc822"})
+        ana.post(
+            "/api/v1/mailin/messages", content=corpus[name].raw, headers={"content-type": "message/rfc822"}
+        )
     page = ana.get(f"/mail?lang={lang}")
     assert page.status_code == 200 and "track+" in page.text
     assert "YT2405512345678" in page.text and "PO-211-12345678901234" in page.text
@@ -107,3 +125,37 @@ def test_mail_page_in_every_language(people: tuple[TestClient, TestClient], corp
     assert not re.search(r"\b(?:mail|tag)\.[a-z_]{3,}", page.text.split("<main", 1)[1])
     refused = ana.post("/mail/senders", data={"senders": "x y z", "csrf": "forged"})
     assert refused.status_code == 403 and "<html" in refused.text
+
+
+def test_pages_share_and_undo_with_the_session_token(
+    people: tuple[TestClient, TestClient], corpus: dict[str, Case]
+) -> None:
+    ana, ben = people
+    ana.post(
+        "/api/v1/mailin/messages", content=corpus["temu-en"].raw, headers={"content-type": "message/rfc822"}
+    )
+    page = ana.get("/mail").text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page)
+    order = re.search(r'<option value="(\d+)">Temu PO-211-12345678901234</option>', page)
+    assert csrf and order
+    refused = ana.post(
+        "/mail/shares?lang=ru",
+        data={"csrf": csrf[1], "order": order[1], "email": "nobody@x.org"},
+        follow_redirects=False,
+    )
+    assert refused.status_code == 400 and "Выберите свой заказ" in refused.text
+    shared = ana.post(
+        "/mail/shares",
+        data={"csrf": csrf[1], "order": order[1], "email": "ben@example.org"},
+        follow_redirects=False,
+    )
+    assert shared.status_code == 303
+    assert "YT2405512345678" in ben.get("/orders").text
+    parcel = re.search(r'action="/mail/parcels/(\d+)/undo"', page)
+    assert parcel
+    undone = ana.post(
+        f"/mail/parcels/{parcel[1]}/undo", data={"csrf": csrf[1], "next": "/orders"}, follow_redirects=False
+    )
+    assert undone.status_code == 303 and undone.headers["location"] == "/orders"
+    assert "YT2405512345678" not in ana.get("/orders").text
+    assert ana.post("/mail/parcels/abc/undo", data={"csrf": csrf[1]}).status_code == 404

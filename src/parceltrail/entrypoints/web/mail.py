@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from parceltrail.bootstrap import Runtime
+from parceltrail.domain.errors import InputError
 from parceltrail.domain.mailin import MailInError, mailin_address
 from parceltrail.domain.orders import User
 from parceltrail.entrypoints.web import notify
@@ -123,6 +124,22 @@ def router() -> APIRouter:
                 intake.undo(runtime.store, user, int(raw), now)
             except MailInError as error:
                 return error_page(request, loc, error.status, loc.t("mail.error_not_found"), user)
+        elif action == "share":
+            raw = str(form.get("order") or "")
+            permission = "manage" if form.get("manage") else "read"
+            try:
+                if not raw.isdigit() or not 0 < int(raw) < 2**31:
+                    raise MailInError("no such order", code="not_found", status=404)
+                views.share(
+                    runtime.store,
+                    user,
+                    str(form.get("email") or "")[:254],
+                    permission,
+                    now,
+                    order_id=int(raw),
+                )
+            except (MailInError, InputError):
+                return _page(request, loc, user, error=loc.t("mail.error_share"), status=400)
         back = str(form.get("next") or "")
         return RedirectResponse(back if back in ("/orders", "/mail") else "/mail", status_code=303)
 
@@ -133,6 +150,10 @@ def router() -> APIRouter:
     @pages.post("/mail/senders", response_model=None)
     async def senders(request: Request) -> Response:
         return await _post(request, "senders")
+
+    @pages.post("/mail/shares", response_model=None)
+    async def share(request: Request) -> Response:
+        return await _post(request, "share")
 
     @pages.post("/mail/parcels/{parcel_id}/undo", response_model=None)
     async def undo(request: Request, parcel_id: str) -> Response:
