@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import smtplib
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -15,6 +16,7 @@ from parceltrail.domain.orders import Role
 from parceltrail.entrypoints.http.app import create_app
 from parceltrail.services.marketplace.users import create_user
 from tests.mailin.conftest import USER, Case, free_port
+from tests.mailin.dovecot import dovecot
 
 PASSWORD = "correct horse battery"
 
@@ -159,3 +161,39 @@ def test_pages_share_and_undo_with_the_session_token(
     assert undone.status_code == 303 and undone.headers["location"] == "/orders"
     assert "YT2405512345678" not in ana.get("/orders").text
     assert ana.post("/mail/parcels/abc/undo", data={"csrf": csrf[1]}).status_code == 404
+
+
+def test_connect_a_mailbox_from_the_page(
+    runtime: Runtime, people: tuple[TestClient, TestClient], tmp_path: Path
+) -> None:
+    ana, _ = people
+    csrf = re.search(r'name="csrf" value="([^"]+)"', ana.get("/mail").text)
+    assert csrf
+    with dovecot(tmp_path, {"ana": "pw"}) as imap:
+        form = {
+            "csrf": csrf[1],
+            "host": imap.host,
+            "port": str(imap.port),
+            "security": "plain",
+            "login": "ana",
+            "secret": "pw",
+            "folder": "INBOX",
+        }
+        private = ana.post("/mail/mailboxes?lang=es", data=form)
+        assert private.status_code == 400 and "red privada o local" in private.text
+        runtime.settings = runtime.settings.model_copy(update={"imap_allow_private": True})
+        wrong = ana.post("/mail/mailboxes?lang=en", data={**form, "secret": "nope"})
+        assert wrong.status_code == 400 and "refused this login" in wrong.text
+        assert ana.get("/api/v1/mailin/mailboxes").json()["data"] == []
+        done = ana.post("/mail/mailboxes", data=form, follow_redirects=False)
+        assert done.status_code == 303
+    boxes = ana.get("/api/v1/mailin/mailboxes").json()["data"]
+    assert [(b["host"], b["port"], b["username"]) for b in boxes] == [(imap.host, imap.port, "ana")]
+    assert "secret" not in boxes[0]
+    assert (
+        ana.post(
+            f"/mail/mailboxes/{boxes[0]['id']}/remove", data={"csrf": csrf[1]}, follow_redirects=False
+        ).status_code
+        == 303
+    )
+    assert ana.get("/api/v1/mailin/mailboxes").json()["data"] == []

@@ -12,6 +12,8 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
+from parceltrail.adapters.mailin.cipher import cipher_for
+from parceltrail.adapters.mailin.imap import connect_mailbox
 from parceltrail.bootstrap import Runtime
 from parceltrail.domain.errors import InputError
 from parceltrail.domain.mailin import MailInError, mailin_address
@@ -22,6 +24,16 @@ from parceltrail.services.mailin import intake, views
 from parceltrail.status import message
 
 MAX_SENDERS_TEXT = 4000
+# Mailbox errors with a text of their own ("mail.error_<code>"); any other is "invalid_mailbox".
+MAILBOX_ERRORS = (
+    "mailbox_auth_failed",
+    "mailbox_unavailable",
+    "private_address",
+    "no_such_folder",
+    "invalid_sender",
+    "invalid_mailbox",
+    "credentials_unreadable",
+)
 
 
 def _runtime(request: Request) -> Runtime:
@@ -63,6 +75,7 @@ def router() -> APIRouter:
         error: str | None = None,
         senders_text: str | None = None,
         status: int = 200,
+        box_form: dict[str, str] | None = None,
     ) -> Response:
         runtime = _runtime(request)
         found = intake.address_of(runtime.store, user, runtime.clock.now())
@@ -83,6 +96,15 @@ def router() -> APIRouter:
                 "csrf": notify.csrf_token(request),
                 "error": error,
                 "mail_status": status_title(loc),
+                "box_form": box_form
+                or {
+                    "host": "",
+                    "port": "993",
+                    "security": "tls",
+                    "login": "",
+                    "folder": "INBOX",
+                    "allow": "",
+                },
             },
             status=status,
             user=user,
@@ -140,6 +162,45 @@ def router() -> APIRouter:
                 )
             except (MailInError, InputError):
                 return _page(request, loc, user, error=loc.t("mail.error_share"), status=400)
+        elif action == "mailbox":
+            values = {
+                k: str(form.get(k) or "")[:2000]
+                for k in ("host", "port", "security", "login", "folder", "allow")
+            }
+            try:
+                port = int(values["port"] or "993") if values["port"].strip().isdigit() else 0
+                connect_mailbox(
+                    runtime.store,
+                    cipher_for(runtime.settings),
+                    user,
+                    now,
+                    host=values["host"],
+                    port=port,
+                    security=values["security"],
+                    username=values["login"],
+                    secret=str(form.get("secret") or "")[:4096],
+                    folder=values["folder"] or "INBOX",
+                    allowed_senders=values["allow"].replace(",", " ").split(),
+                    allow_private=runtime.settings.imap_allow_private,
+                )
+            except MailInError as error:
+                known = error.code if error.code in MAILBOX_ERRORS else "invalid_mailbox"
+                return _page(
+                    request,
+                    loc,
+                    user,
+                    error=loc.t(f"mail.error_{known}"),
+                    box_form=values,
+                    status=502 if error.status == 502 else 400,
+                )
+        elif action == "remove_mailbox":
+            raw = parcel_id or ""
+            with runtime.store.transaction() as repo:
+                removed = (
+                    raw.isdigit() and 0 < int(raw) < 2**31 and repo.mailin.delete_mailbox(int(raw), user.id)
+                )
+            if not removed:
+                return error_page(request, loc, 404, loc.t("mail.error_no_mailbox"), user)
         back = str(form.get("next") or "")
         return RedirectResponse(back if back in ("/orders", "/mail") else "/mail", status_code=303)
 
@@ -150,6 +211,14 @@ def router() -> APIRouter:
     @pages.post("/mail/senders", response_model=None)
     async def senders(request: Request) -> Response:
         return await _post(request, "senders")
+
+    @pages.post("/mail/mailboxes", response_model=None)
+    async def add_mailbox(request: Request) -> Response:
+        return await _post(request, "mailbox")
+
+    @pages.post("/mail/mailboxes/{mailbox_id}/remove", response_model=None)
+    async def remove_mailbox(request: Request, mailbox_id: str) -> Response:
+        return await _post(request, "remove_mailbox", mailbox_id[:12])
 
     @pages.post("/mail/shares", response_model=None)
     async def share(request: Request) -> Response:
