@@ -182,8 +182,6 @@ def poll_mailbox(
             polled_at=clock.now(),
             error=result.error,
         )
-    if isinstance(result.error, str) and result.error.startswith("the IMAP server refused"):
-        raise MailboxAuthError(result.error)
     return result
 
 
@@ -287,10 +285,4 @@ def _sizes(conn: imaplib.IMAP4, uids: list[int]) -> dict[int, int]:
 def poll_all(store: Store, cipher: Cipher, clock: Clock, *, max_bytes: int) -> list[PollResult]:
     with store.read() as repo:
         mailboxes = repo.mailin.mailboxes()
-    results = []
-    for mailbox in mailboxes:
-        try:
-            results.append(poll_mailbox(store, cipher, clock, mailbox, max_bytes=max_bytes))
-        except MailboxAuthError as error:
-            results.append(PollResult(mailbox.id, error=str(error)))
-    return results
+    return [poll_mailbox(store, cipher, clock, mailbox, max_bytes=max_bytes) for mailbox in mailboxes]

@@ -294,7 +294,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that declares 
     def mailbox_poll(user: UserOption = None) -> None:
         """Read your mailboxes' new mail now."""
         from parceltrail.adapters.mailin.cipher import cipher_for
-        from parceltrail.adapters.mailin.imap import MailboxAuthError, poll_mailbox
+        from parceltrail.adapters.mailin.imap import poll_mailbox
         from parceltrail.adapters.sandbox.timeline import load_or_create
 
         settings = load_settings()
@@ -306,14 +306,9 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that declares 
                 fail("no mailbox connected (parceltrail mailin mailbox add)")
             failed = False
             for box in boxes:
-                try:
-                    result = poll_mailbox(
-                        store, cipher_for(settings), clock, box, max_bytes=settings.mailin_max_bytes
-                    )
-                except MailboxAuthError as error:
-                    console.print(f"mailbox {box.id}: {error}", markup=False)
-                    failed = True
-                    continue
+                result = poll_mailbox(
+                    store, cipher_for(settings), clock, box, max_bytes=settings.mailin_max_bytes
+                )
                 failed = failed or result.error is not None
                 console.print(
                     f"mailbox {box.id}: {result.fetched} new message(s), added "

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from parceltrail.domain.mailin import MailInError, MailOrder, MailParcel, Permission, Share, check_senders
+from parceltrail.domain.mailin import MailInError, MailOrder, MailParcel, Permission, Share
 from parceltrail.domain.orders import User, check_email
 from parceltrail.services.ports import Store, UnitOfWork
 
@@ -107,7 +107,6 @@ def share(
     if permission not in (Permission.READ.value, Permission.MANAGE.value):
         raise MailInError("permission must be read or manage", code="invalid_share")
     email = check_email(member_email)
-    check_senders([email])
     with store.transaction() as repo:
         member = repo.orders.user_by_email(email)
         if member is None or member.id == owner.id:
