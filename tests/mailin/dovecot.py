@@ -34,7 +34,9 @@ def _free_port() -> int:
 
 
 @contextmanager
-def dovecot(tmp_path: Path, users: dict[str, str]) -> Iterator[Dovecot]:
+def dovecot(
+    tmp_path: Path, users: dict[str, str], *, oauth2_tokeninfo: str | None = None
+) -> Iterator[Dovecot]:
     binary = shutil.which("dovecot") or (DOVECOT if os.path.exists(DOVECOT) else None)
     if binary is None:
         if os.environ.get("CI") == "true":
@@ -63,6 +65,14 @@ def dovecot(tmp_path: Path, users: dict[str, str]) -> Iterator[Dovecot]:
         mail_root = Path(tempfile.mkdtemp(prefix="parceltrail-imap-"))
         os.chmod(mail_root, 0o755)
         os.chown(mail_root, uid, gid)
+    oauth2_passdb = ""
+    if oauth2_tokeninfo:
+        # OAuth2 bearer tokens are checked against a token-info endpoint the test serves.
+        (root / "oauth2.conf.ext").write_text(
+            f"tokeninfo_url = {oauth2_tokeninfo}?access_token=\n"
+            "username_attribute = username\n"
+        )
+        oauth2_passdb = f"passdb {{\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n  args = {root}/oauth2.conf.ext\n}}\n"
     (root / "dovecot.conf").write_text(f"""
 base_dir = {run_dir}
 state_dir = {root}/state
@@ -71,8 +81,8 @@ protocols = imap
 listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
-mail_location = maildir:{mail_root}/%u
+auth_mechanisms = plain login{" xoauth2 oauthbearer" if oauth2_tokeninfo else ""}
+{oauth2_passdb}mail_location = maildir:{mail_root}/%u
 first_valid_uid = {uid}
 first_valid_gid = {gid}
 default_internal_user = {"dovecot" if is_root else service_user}

@@ -231,3 +231,59 @@ def test_wrong_credentials_are_a_clear_error_and_store_nothing(
         )
     with store.read() as repo:
         assert repo.mailin.mailboxes(ana.id) == []
+
+
+def test_oauth2_access_token(
+    tmp_path: Path, store: Store, cipher: Cipher, clock: ManualClock, ana: User, corpus: dict[str, Case]
+) -> None:
+    import json
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class TokenInfo(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+            good = self.path.endswith("access_token=token-of-ana")
+            body = json.dumps({"username": "ana"} if good else {"error": "invalid_token"}).encode()
+            self.send_response(200 if good else 401)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    tokens = ThreadingHTTPServer(("127.0.0.1", 0), TokenInfo)
+    threading.Thread(target=tokens.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{tokens.server_address[1]}/tokeninfo"
+        with dovecot(tmp_path, {"ana": PASSWORD}, oauth2_tokeninfo=url) as server:
+            deliver(server, corpus["temu-en"].raw)
+            with pytest.raises(MailboxAuthError):
+                connect_mailbox(
+                    store,
+                    cipher,
+                    ana,
+                    clock.now(),
+                    host=server.host,
+                    port=server.port,
+                    security="plain",
+                    username="ana",
+                    secret="stolen",
+                    auth="oauth2",
+                )
+            mailbox = connect_mailbox(
+                store,
+                cipher,
+                ana,
+                clock.now(),
+                host=server.host,
+                port=server.port,
+                security="plain",
+                username="ana",
+                secret="token-of-ana",
+                auth="oauth2",
+            )
+            result = poll_mailbox(store, cipher, clock, mailbox)
+    finally:
+        tokens.shutdown()
+    assert result.error is None and result.added == sorted(corpus["temu-en"].numbers)
