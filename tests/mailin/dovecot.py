@@ -72,7 +72,10 @@ def dovecot(
             f"tokeninfo_url = {oauth2_tokeninfo}?access_token=\n"
             "username_attribute = username\n"
         )
-        oauth2_passdb = f"passdb {{\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n  args = {root}/oauth2.conf.ext\n}}\n"
+        oauth2_passdb = (
+            "passdb {\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n"
+            f"  args = {root}/oauth2.conf.ext\n}}\n"
+        )
     (root / "dovecot.conf").write_text(f"""
 base_dir = {run_dir}
 state_dir = {root}/state
