@@ -182,3 +182,41 @@ def test_household_member_with_manage_may_remove_a_shared_parcel(
     intake.undo(store, ben, parcel.id, clock.now())
     assert numbers_of(store, ana) == set()
     assert views.mail_orders(store, ben) == []
+
+
+def test_update_naming_only_the_new_number_replaces_the_orders_only_parcel(
+    store: Store, clock: ManualClock, ana: User
+) -> None:
+    def mail(text: str, mid: str) -> bytes:
+        return (
+            f"From: eBay <ebay@ebay.com>\nTo: {USER}\nSubject: Shipping update\nMessage-ID: <{mid}@x>\n\n"
+            f"{text}\n"
+        ).encode()
+
+    first = intake.accept(
+        store,
+        ana,
+        mail("Order number: 17-11223-34455\nTracking number: LZ111111115US", "a"),
+        clock.now(),
+        channel="imap",
+        allowed=None,
+    )
+    assert first.added == ["LZ111111115US"]
+    update = intake.accept(
+        store,
+        ana,
+        mail(
+            "The seller updated the tracking number for order 17-11223-34455.\n"
+            "New tracking number: 9405509899638101234567",
+            "b",
+        ),
+        clock.now(),
+        channel="imap",
+        allowed=None,
+    )
+    assert (update.outcome.value, update.added, update.replaced) == (
+        "updated",
+        ["9405509899638101234567"],
+        ["LZ111111115US"],
+    )
+    assert numbers_of(store, ana) == {"9405509899638101234567"}

@@ -61,6 +61,9 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that declares 
             pass
         finally:
             intake.stop()
+            if intake.server is not None and intake.server.stats:
+                counts = ", ".join(f"{k} {v}" for k, v in sorted(intake.server.stats.items()))
+                console.print(f"mail-in answers: {counts}", markup=False)
 
     @mailin_app.command("address")
     def address(
