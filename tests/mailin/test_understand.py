@@ -71,3 +71,29 @@ def test_the_corpus_reads_as_written(corpus: dict[str, Case]) -> None:
         assert {n.number for n in read.new_numbers} == case.numbers, case.name
         assert {n.number for n in read.old_numbers} == case.replaced, case.name
         assert read.order_number == case.order, case.name
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"", set()),
+        (b"\x00\xff\xfe garbage", set()),
+        (b"Content-Type: multipart/mixed\n\nno boundary, tracking LP00512345678901", {"LP00512345678901"}),
+        (b"Content-Type: multipart/mixed; boundary=a\n\n", set()),
+        (
+            b"Content-Type: multipart/alternative; boundary=x\n\n--x\n"
+            b"Content-Type: text/plain; charset=nonsense-42"
+            b"\n\nTracking: LP00512345678901\n--x--",
+            {"LP00512345678901"},
+        ),
+        (b"Content-Type: text/plain\nContent-Transfer-Encoding: base64\n\n!!!not base64!!!", set()),
+        (b"Content-Type: message/rfc822\n\nnot really a message", set()),
+        (
+            b"From: =?utf-8?b?broken?= <x@y>\nSubject: =?gb2312?b?zrTWqg==?=\n\n"
+            b"Tracking number: UA314159268CN",
+            {"UA314159268CN"},
+        ),
+    ],
+)
+def test_malformed_mail_is_read_as_far_as_it_goes(raw: bytes, expected: set[str]) -> None:
+    assert {n.number for n in understand(raw).new_numbers} == expected

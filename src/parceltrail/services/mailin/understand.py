@@ -218,7 +218,8 @@ def _texts(message: Message) -> list[str]:
     none), and every inline text part elsewhere; attached messages are read as messages of their own."""
     if message.get_content_maintype() == "multipart":
         parts = message.get_payload()
-        assert isinstance(parts, list)
+        if not isinstance(parts, list):  # a multipart without a usable boundary: read it as text
+            return [str(parts or "")]
         if message.get_content_subtype() == "alternative":
             plain = [p for p in parts if p.get_content_type() == "text/plain"]
             html = [p for p in parts if p.get_content_type() == "text/html"]
