@@ -58,7 +58,7 @@ def test_forwarded_mail_shows_on_my_orders_and_for_the_household(
         server.stop()
 
     page = ana.get("/orders")
-    assert page.status_code == 200
+    assert page.status_code == 200 and f"<code>{address}</code>" in page.text
     assert "781234567890" in page.text and "23-45678-90123" in page.text
     assert page.text.count("/track/781234567890") == 1
     groups = ana.get("/api/v1/mailin/parcels").json()["data"]

@@ -54,8 +54,11 @@ def status_title(loc: Locale) -> Callable[[str], str]:
 
 def section(request: Request, loc: Locale, user: User) -> dict[str, Any]:
     """My Orders' part that came from mail (own and shared), as template context."""
+    runtime = _runtime(request)
+    address = intake.address_of(runtime.store, user, runtime.clock.now())
     return {
-        "mail_groups": views.mail_orders(_runtime(request).store, user),
+        "mail_address": mailin_address(address.token, runtime.settings.mailin_domain),
+        "mail_groups": views.mail_orders(runtime.store, user),
         "mail_csrf": notify.csrf_token(request),
         "mail_next": "/orders",
         "mail_status": status_title(loc),
