@@ -23,7 +23,10 @@ def _print_json(data: Any) -> None:
 
 
 def register(app: typer.Typer) -> None:  # noqa: C901 - one place that declares every command
-    mailin_app = typer.Typer(help="Parcels that add themselves from shipping e-mails.")
+    mailin_app = typer.Typer(
+        help="Parcels that add themselves from shipping e-mails. Without a command: run the mail-in SMTP "
+        "server (PARCELTRAIL_MAILIN_*) and the IMAP poller until interrupted."
+    )
     mailbox_app = typer.Typer(no_args_is_help=True, help="IMAP mailboxes parceltrail reads.")
     app.add_typer(mailin_app, name="mailin")
     mailin_app.add_typer(mailbox_app, name="mailbox")
@@ -243,8 +246,8 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that declares 
         mark_seen: Annotated[bool, typer.Option(help="Mark read messages as seen.")] = False,
         user: UserOption = None,
     ) -> None:
-        """Connect a mailbox; the app password (or OAuth2 token) is read from stdin or
-        PARCELTRAIL_IMAP_SECRET-less prompt, checked, and stored encrypted."""
+        """Connect a mailbox: the app password (or OAuth2 access token) is read from stdin (or asked for),
+        the login is checked, and it is stored encrypted."""
         from parceltrail.adapters.mailin.cipher import cipher_for
         from parceltrail.adapters.mailin.imap import connect_mailbox
 
