@@ -165,6 +165,10 @@ def serve(
     console.print(f"parceltrail on http://{local}:{port}  (database {settings.database_url}, "
                   f"sandbox {sandbox_url}, speed x{simulation.speed:g}{', demo' if settings.demo else ''})",
                   markup=False)
+    if settings.mailin_enabled:
+        console.print(f"mail-in SMTP on {settings.mailin_host}:{settings.mailin_port} for "
+                      f"track+<token>@{settings.mailin_domain}, IMAP every {settings.imap_poll_seconds} s",
+                      markup=False)
     uvicorn.run(create_app(runtime, sandbox=sandbox), host=host, port=port, log_level="warning")
 
 
