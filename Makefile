@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint clean browser mosquitto
+.PHONY: setup run test lint clean browser mosquitto imap
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,9 +35,13 @@ browser:
 mosquitto:
 	command -v mosquitto || test -x /usr/sbin/mosquitto || (apt-get update && apt-get install -y mosquitto)
 
+# IMAP polling tests (tests/mailin) start a private Dovecot of their own on a loopback port.
+imap:
+	command -v dovecot || test -x /usr/sbin/dovecot || (apt-get update && apt-get install -y dovecot-imapd)
+
 # Two processes share the tests; the few that restart PostgreSQL run alone afterwards, so a restart
 # never cuts another test's connection.
-test: setup lint browser mosquitto
+test: setup lint browser mosquitto imap
 	$(BIN)/pytest -n 2 -m "not serial"
 	$(BIN)/pytest -m serial
 

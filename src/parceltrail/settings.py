@@ -103,6 +103,15 @@ class Settings(BaseSettings):
     mqtt_account: str = Field(default="home", min_length=1, max_length=100)  # whose trackings HA shows
     mqtt_timezone: str = "UTC"  # what "today" means for the summary sensor
     mqtt_interval: float = Field(default=5.0, gt=0, le=3600)  # seconds between syncs with the database
+    # Mail intake: the mail-in SMTP server (track+<token>@<mailin_domain>) and IMAP polling.
+    mailin_enabled: bool = False  # `serve` also starts the mail-in server
+    mailin_domain: str = "localhost"
+    mailin_host: str = "127.0.0.1"
+    mailin_port: int = Field(default=2525, ge=1, le=65535)
+    mailin_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    imap_poll_seconds: int = Field(default=300, ge=10)
+    imap_allow_private: bool = False  # web/API mailboxes may name loopback or private hosts
+    mail_key: SecretStr | None = None  # Fernet key of mailbox credentials; default: <data dir>/mail.key
     carrier_env: dict[str, str] = Field(default_factory=lambda: _prefixed_env(), exclude=True)
 
     @field_validator("sandbox_url", "smtp_user", "user", mode="before")
@@ -111,7 +120,7 @@ class Settings(BaseSettings):
         return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("sandbox_speed", "scan_gaps", "secret_key", "smtp_password", "metrics_token",
-                     "otel_endpoint", "mqtt_url", "vapid_private_key", mode="before")
+                     "otel_endpoint", "mqtt_url", "vapid_private_key", "mail_key", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from parceltrail.adapters.db import claims, live
 from parceltrail.adapters.db.accounts import AccountRepository
+from parceltrail.adapters.db.mailin import MailInRepository
 from parceltrail.adapters.db.models import ModelRepository
 from parceltrail.adapters.db.notifications import NotificationRepository
 from parceltrail.adapters.db.optins import OptinRepository
@@ -36,6 +37,7 @@ class SqlUnitOfWork:
         self.notifications = NotificationRepository(conn)
         self.models = ModelRepository(conn)
         self.optins = OptinRepository(conn)
+        self.mailin = MailInRepository(conn)
 
     def settle_lease(self, shipment_id: int, owner: str) -> bool:
         return claims.settle(self.conn, shipment_id, owner)

@@ -172,6 +172,10 @@ def serve(
     console.print(f"parceltrail on http://{local}:{port}  (database {settings.database_url}, "
                   f"sandbox {sandbox_url}, speed x{simulation.speed:g}{', demo' if settings.demo else ''})",
                   markup=False)
+    if settings.mailin_enabled:
+        console.print(f"mail-in SMTP on {settings.mailin_host}:{settings.mailin_port} for "
+                      f"track+<token>@{settings.mailin_domain}, IMAP every {settings.imap_poll_seconds} s",
+                      markup=False)
     from parceltrail.adapters.observability.tracing import TracingUnavailableError
 
     try:
@@ -628,6 +632,11 @@ _register_outlook(app)
 from parceltrail.entrypoints.cli.push import register as _register_push  # noqa: E402
 
 _register_push(app)
+
+# mail intake: `mailin` (server and poller), address, allow, add, log, parcels, undo, mailbox, share
+from parceltrail.entrypoints.cli.mailin import register as _register_mailin  # noqa: E402
+
+_register_mailin(app)
 
 
 def main() -> None:

@@ -68,7 +68,15 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
             home = HomeAssistantBridge(runtime, runtime.settings, metrics=metrics)
             bridge = threading.Thread(target=home.run, args=(stop,), name="homeassistant", daemon=True)
             bridge.start()
+        mail = None
+        if runtime.settings.mailin_enabled:
+            from parceltrail.adapters.mailin.runner import MailIntake
+
+            mail = MailIntake(runtime.settings, runtime.store, runtime.clock)
+            mail.start()
         yield
+        if mail is not None:
+            mail.stop()
         stop.set()
         if worker:
             worker.join(timeout=10)
@@ -108,6 +116,9 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
 
     app.include_router(evidence.router())
     app.include_router(webhooks.router())  # pushed carrier updates (17TRACK)
+    from parceltrail.entrypoints.http import mailin  # mail intake: address, log, parcels, mailboxes
+
+    app.include_router(mailin.router())
     from parceltrail.entrypoints.web import (
         pages,  # web pages: /track, /login, /orders, /desk, live streams
     )
@@ -120,6 +131,10 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
     from parceltrail.entrypoints.web import pwa  # installable app: manifest, service worker, web push
 
     pwa.install(app, runtime)
+
+    from parceltrail.entrypoints.web import mail as mail_pages  # /mail: mail-in address, intake log
+
+    app.include_router(mail_pages.router())
     app.mount("/static", pages.static_files(), name="static")
     if sandbox is not None:
         app.mount("/sandbox", sandbox)

@@ -318,7 +318,10 @@ def router() -> APIRouter:
             return _login_redirect(request)
         loc = negotiate(request)
         found = order_service.list_orders(_runtime(request).store, user, limit=100)
-        return render(request, "orders.html", loc, {"orders": found}, user=user)
+        from parceltrail.entrypoints.web import mail  # parcels that came in by e-mail
+
+        return render(request, "orders.html", loc, {"orders": found, **mail.section(request, loc, user)},
+                      user=user)
 
     @pages.get("/orders/{order_id}", response_model=None)
     def order_page(request: Request, order_id: str) -> Response:

@@ -1,0 +1,1 @@
+"""Mail intake adapters: the mail-in SMTP server, IMAP polling and the credential cipher."""
