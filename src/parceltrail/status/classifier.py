@@ -2,8 +2,9 @@
 
 Order of evidence: an exact entry in the carrier's code table, then the text rules of
 the text's language (other Latin-script languages, or the neighbour of the same script, are
-tried if that places nothing), then a code-table fallback on the code's first part.
-Deterministic and offline.
+tried if that places nothing), then a code-table fallback on the code's first part, then the
+learned character n-gram model (`fallback.py`, rule name "model:<lang>", confidence at most 0.6)
+when its evidence is strong enough. Deterministic and offline.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from parceltrail.status.codes import lookup
+from parceltrail.status.fallback import MAX_CONFIDENCE, guess
 from parceltrail.status.location import extract_location
 from parceltrail.status.normalize import (
     LATIN_LANGS,
@@ -154,6 +156,19 @@ def classify(
 
 @lru_cache(maxsize=65536)
 def _classify(text: str, carrier: str | None, code: str | None, lang: str | None) -> Classification:
+    return _decide(text, carrier, code, lang, learned=True)
+
+
+def _classify_rules_only(
+    text: str, carrier: str | None = None, code: str | None = None, lang: str | None = None
+) -> Classification:
+    """`classify()` without the learned fallback (for measuring what the model adds)."""
+    return _decide(text, carrier, code, lang, learned=False)
+
+
+def _decide(
+    text: str, carrier: str | None, code: str | None, lang: str | None, learned: bool
+) -> Classification:
     text = text[:MAX_TEXT_CHARS]
     norm = normalize(text)
     slug = carrier.strip().lower() if carrier else None
@@ -182,4 +197,8 @@ def _classify(text: str, carrier: str | None, code: str | None, lang: str | None
         return _placed(rule.subtag, rule.confidence, location, f"text:{used_lang}:{rule.id}")
     if hit is not None:
         return _placed(hit.subtag, _PARTIAL_CODE_CONFIDENCE, location, f"code:{slug}:{hit.key}")
+    found = guess(norm) if learned and norm else None
+    if found is not None:
+        confidence = round(min(MAX_CONFIDENCE, found.probability * MAX_CONFIDENCE), 3)
+        return _placed(found.subtag, confidence, location, f"model:{lang}")
     return Classification.unclassified(location)
