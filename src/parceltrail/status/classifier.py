@@ -22,7 +22,7 @@ from parceltrail.status.normalize import (
     normalize,
     script_lang,
 )
-from parceltrail.status.rules import Rule, rule_set
+from parceltrail.status.rules import MOVEMENT_SUBTAGS, Rule, rule_set
 from parceltrail.status.taxonomy import Subtag, Tag
 
 UNCLASSIFIED_RULE = "unclassified"
@@ -127,6 +127,24 @@ def _placed(subtag: Subtag, confidence: float, location: str | None, rule: str) 
 
 
 def _match_text(norm: str, lang: str, trusted: bool = True) -> tuple[str, Rule] | None:
+    """`_match_rules`, then concept priority: a movement reading gives way to a cause rule of the same
+    language that also matches the text (see `rules.MOVEMENT_SUBTAGS`)."""
+    found = _match_rules(norm, lang, trusted)
+    if found is None or found[1].subtag not in MOVEMENT_SUBTAGS or found[1].outranks_causes:
+        return found
+    rules = rule_set(found[0])
+    if rules is None:
+        return found
+    cause = rules.first_cause(norm)
+    if cause is None:
+        return found
+    moved = rules.first_match_span(norm, only=frozenset({rules.rules.index(found[1])}))
+    if moved is not None and moved[2][0] < cause[1][1] and cause[1][0] < moved[2][1]:
+        return found  # the same phrase: the movement rule was written for it
+    return found[0], cause[0]
+
+
+def _match_rules(norm: str, lang: str, trusted: bool = True) -> tuple[str, Rule] | None:
     """Rules of `lang` first when the language is `trusted`; otherwise, or when they place
     nothing, the most specific evidence among the languages of the same script wins (the longest
     literal a matching pattern starts with); ties go to the earlier, commoner language."""
