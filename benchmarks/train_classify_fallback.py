@@ -12,8 +12,8 @@ Training texts (every one labelled with a subtag):
 - phrases expanded from the rule files: every `any` pattern of every rule is sampled a few times
   (deterministic seed), alone and inside short carrier-style templates.
 
-`--holdout` trains without the `eval`, `fresh` and `fresh2` rows of multilang_events.tsv (the sources never used
-to write rules) and reports the rules alone, the rules plus the fallback, and the fallback's own accuracy
+`--holdout` trains without the `eval`, `fresh` and `fresh2` rows of multilang_events.tsv (sources kept
+for measuring) and reports the rules alone, the rules plus the fallback, and the fallback's own accuracy
 on the texts the rules leave unplaced, per confidence floor. Deterministic: same inputs, same file.
 """
 
@@ -73,7 +73,15 @@ def test_sentences() -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     multi = _module(REPO / "tests" / "status" / "test_status_multilang.py")
     life = _module(REPO / "tests" / "status" / "test_status_lifecycle_texts.py")
-    for table in (multi.CASES, multi.CARRIER_WORDING, multi.CONCEPTS, multi.OUTCOMES, life.CASES):
+    tables = (
+        multi.CASES,
+        multi.CARRIER_WORDING,
+        multi.CONCEPTS,
+        multi.OUTCOMES,
+        multi.MORE_WORDING,
+        life.CASES,
+    )
+    for table in tables:
         out.extend((text, subtag) for _lang, text, subtag in table)
     return out
 

@@ -92,7 +92,7 @@ def _sentences() -> list[tuple[str, str, str]]:
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
-    return [*module.CASES, *module.CARRIER_WORDING, *module.CONCEPTS, *module.OUTCOMES]
+    return [*module.CASES, *module.CARRIER_WORDING, *module.CONCEPTS, *module.OUTCOMES, *module.MORE_WORDING]
 
 
 def test_model_never_overrides_a_rule() -> None:
