@@ -224,7 +224,7 @@ def holdout() -> None:
         sub_ok = sum(g.subtag == r["subtag"] for r, g in placed)
         total = rules_ok + tag_ok
         print(
-            f"floor {floor:.1f}: model places {len(placed)}/{len(unplaced)}, tag right {tag_ok}, "
+            f"floor {floor:.2f}: model places {len(placed)}/{len(unplaced)}, tag right {tag_ok}, "
             f"subtag right {sub_ok}; rules+model tag {total / len(test):.1%}, "
             f"unclassified {(len(unplaced) - len(placed)) / len(test):.1%}"
         )
