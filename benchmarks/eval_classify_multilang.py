@@ -107,7 +107,7 @@ def print_report(report: Report, title: str, errors: bool = False) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "eval", "fresh", "all"), default="eval")
+    parser.add_argument("--split", choices=("dev", "eval", "fresh", "fresh2", "all"), default="eval")
     parser.add_argument("--lang-hint", action="store_true", help="pass each row's language to classify()")
     parser.add_argument("--errors", action="store_true", help="list every row whose subtag is wrong")
     parser.add_argument("--path", type=Path, default=DATA)

@@ -2,8 +2,9 @@
 
 Order of evidence: an exact entry in the carrier's code table, then the text rules of
 the text's language (other Latin-script languages, or the neighbour of the same script, are
-tried if that places nothing), then a code-table fallback on the code's first part.
-Deterministic and offline.
+tried if that places nothing), then a code-table fallback on the code's first part, then the
+learned character n-gram model (`fallback.py`, rule name "model:<lang>", confidence at most 0.6)
+when its evidence is strong enough. Deterministic and offline.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from parceltrail.status.codes import lookup
+from parceltrail.status.fallback import MAX_CONFIDENCE, guess
 from parceltrail.status.location import extract_location
 from parceltrail.status.normalize import (
     LATIN_LANGS,
@@ -20,7 +22,7 @@ from parceltrail.status.normalize import (
     normalize,
     script_lang,
 )
-from parceltrail.status.rules import Rule, rule_set
+from parceltrail.status.rules import MOVEMENT_SUBTAGS, Rule, rule_set
 from parceltrail.status.taxonomy import Subtag, Tag
 
 UNCLASSIFIED_RULE = "unclassified"
@@ -125,6 +127,24 @@ def _placed(subtag: Subtag, confidence: float, location: str | None, rule: str) 
 
 
 def _match_text(norm: str, lang: str, trusted: bool = True) -> tuple[str, Rule] | None:
+    """`_match_rules`, then concept priority: a movement reading gives way to a cause rule of the same
+    language that also matches the text (see `rules.MOVEMENT_SUBTAGS`)."""
+    found = _match_rules(norm, lang, trusted)
+    if found is None or found[1].subtag not in MOVEMENT_SUBTAGS or found[1].outranks_causes:
+        return found
+    rules = rule_set(found[0])
+    if rules is None:
+        return found
+    cause = rules.first_cause(norm)
+    if cause is None:
+        return found
+    moved = rules.first_match_span(norm, only=frozenset({rules.rules.index(found[1])}))
+    if moved is not None and moved[2][0] < cause[1][1] and cause[1][0] < moved[2][1]:
+        return found  # the same phrase: the movement rule was written for it
+    return found[0], cause[0]
+
+
+def _match_rules(norm: str, lang: str, trusted: bool = True) -> tuple[str, Rule] | None:
     """Rules of `lang` first when the language is `trusted`; otherwise, or when they place
     nothing, the most specific evidence among the languages of the same script wins (the longest
     literal a matching pattern starts with); ties go to the earlier, commoner language."""
@@ -154,6 +174,19 @@ def classify(
 
 @lru_cache(maxsize=65536)
 def _classify(text: str, carrier: str | None, code: str | None, lang: str | None) -> Classification:
+    return _decide(text, carrier, code, lang, learned=True)
+
+
+def _classify_rules_only(
+    text: str, carrier: str | None = None, code: str | None = None, lang: str | None = None
+) -> Classification:
+    """`classify()` without the learned fallback (for measuring what the model adds)."""
+    return _decide(text, carrier, code, lang, learned=False)
+
+
+def _decide(
+    text: str, carrier: str | None, code: str | None, lang: str | None, learned: bool
+) -> Classification:
     text = text[:MAX_TEXT_CHARS]
     norm = normalize(text)
     slug = carrier.strip().lower() if carrier else None
@@ -182,4 +215,8 @@ def _classify(text: str, carrier: str | None, code: str | None, lang: str | None
         return _placed(rule.subtag, rule.confidence, location, f"text:{used_lang}:{rule.id}")
     if hit is not None:
         return _placed(hit.subtag, _PARTIAL_CODE_CONFIDENCE, location, f"code:{slug}:{hit.key}")
+    found = guess(norm) if learned and norm else None
+    if found is not None:
+        confidence = round(min(MAX_CONFIDENCE, found.probability * MAX_CONFIDENCE), 3)
+        return _placed(found.subtag, confidence, location, f"model:{lang}")
     return Classification.unclassified(location)

@@ -2,8 +2,9 @@
 
 Each rule has an `id`, a `subtag`, patterns in `any` (one must match), optional `all`
 patterns (each must match) and optional `unless` patterns (none may match). Rules are
-tried in file order and the first that matches wins. Patterns are written against
-`normalize()`d text (case-folded, `ё` -> `е`).
+tried in file order and the first that matches wins, except that a cause outranks movement (see
+`MOVEMENT_SUBTAGS`; a movement rule with `outranks_causes = true` keeps its place). Patterns are
+written against `normalize()`d text (case-folded, `ё` -> `е`).
 
 Speed: each pattern gets "trigger" n-grams from its literal start; the text's own n-grams
 select the few candidate (rule, pattern) pairs, so most patterns are never run. Rules
@@ -27,12 +28,37 @@ _GRAM = 3
 _SHORT_WORD_LANGS = frozenset({"zh", "ja", "ko"})
 _META = set("\\.^$*+?{}[]|()")
 
+# Concept priority: when a text reads as plain movement (accepted, sorted, departed, arrived, out for
+# delivery, ready for pickup, a generic failed attempt) and a cause rule matches it too ("storage period
+# exceeded", returned, refused, damaged, address unknown, customs duty/held, lost, cancelled), the cause
+# wins whatever the rule order: "Arrived at the pickup point; storage period exceeded" is an expiry, not
+# an arrival. Only a cause found apart from the movement phrase counts: when the two matches overlap, the
+# movement rule was written for that very phrase ("storage period ends in 5 days" is still a pickup).
+MOVEMENT_SUBTAGS = frozenset(
+    Subtag(s)
+    for s in (
+        "InfoReceived_001", "InTransit_001", "InTransit_002", "InTransit_003", "InTransit_004",
+        "InTransit_007", "InTransit_009", "OutForDelivery_001", "OutForDelivery_003", "OutForDelivery_004",
+        "AvailableForPickup_001", "AttemptFail_001",
+    )
+)  # fmt: skip
+# Causes with a definite meaning; generic and delay exceptions (001, 002, 005, 006, 009, 016, 017, 019)
+# do not outrank movement.
+CAUSE_SUBTAGS = frozenset(
+    Subtag(s)
+    for s in (
+        "Exception_003", "Exception_004", "Exception_007", "Exception_008", "Exception_010", "Exception_011",
+        "Exception_012", "Exception_013", "Exception_018", "Exception_020", "Exception_021", "Expired_001",
+    )
+)  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
     subtag: Subtag
     confidence: float
+    outranks_causes: bool = False  # a movement rule written for texts that also carry cause words
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,28 +86,44 @@ class RuleSet:
     grams: frozenset[str]  # keys of by_gram
     always: frozenset[int]  # rules without a usable trigger
     gram: int  # n-gram length: 2 for Chinese, Japanese and Korean (short words), 3 otherwise
+    causes: frozenset[int]  # rules whose subtag is a cause (see `CAUSE_SUBTAGS`)
 
     def first_match(self, norm: str) -> Rule | None:
         found = self.first_match_weighted(norm)
         return found[0] if found is not None else None
 
-    def first_match_weighted(self, norm: str) -> tuple[Rule, int] | None:
+    def first_cause(self, norm: str) -> tuple[Rule, tuple[int, int]] | None:
+        """The first matching rule among the cause rules only, and where its pattern matched."""
+        found = self.first_match_span(norm, only=self.causes) if self.causes else None
+        return (found[0], found[2]) if found is not None else None
+
+    def first_match_weighted(self, norm: str, only: frozenset[int] | None = None) -> tuple[Rule, int] | None:
         """The first matching rule and the length of the literal its matching pattern starts with:
-        how specific the evidence is ("tullattu" says more than "tull")."""
+        how specific the evidence is ("tullattu" says more than "tull"). `only` restricts the
+        search to those rule indexes."""
+        found = self.first_match_span(norm, only)
+        return (found[0], found[1]) if found is not None else None
+
+    def first_match_span(
+        self, norm: str, only: frozenset[int] | None = None
+    ) -> tuple[Rule, int, tuple[int, int]] | None:
+        """`first_match_weighted` plus where the deciding `any` pattern matched in the text."""
         n = self.gram
         present = {norm[i : i + n] for i in range(len(norm) - n + 1)} & self.grams
-        triggered: dict[int, list[int]] = {i: list(range(len(self.compiled[i].any))) for i in self.always}
+        always = self.always if only is None else self.always & only
+        triggered: dict[int, list[int]] = {i: list(range(len(self.compiled[i].any))) for i in always}
         for g in present:
             for rule, alt in self.by_gram[g]:
-                triggered.setdefault(rule, []).append(alt)
+                if only is None or rule in only:
+                    triggered.setdefault(rule, []).append(alt)
         compiled = self.compiled
         for i in sorted(triggered):
             comp = compiled[i]
             for alt in triggered[i]:
                 literal, pattern = comp.any[alt]
-                if literal in norm and pattern.search(norm) is not None:
+                if literal in norm and (m := pattern.search(norm)) is not None:
                     if comp.conditions_hold(norm):
-                        return self.rules[i], len(literal)
+                        return self.rules[i], len(literal), m.span()
                     break
         return None
 
@@ -165,6 +207,7 @@ def compile_rules(lang: str, raw: list[dict[str, object]]) -> RuleSet:
                 id=str(item["id"]),
                 subtag=Subtag(str(item["subtag"])),
                 confidence=float(item.get("confidence", DEFAULT_CONFIDENCE)),  # type: ignore[arg-type]
+                outranks_causes=bool(item.get("outranks_causes", False)),
             )
         )
     regex = re.compile("(?:" + "|".join(branches) + ")")
@@ -175,7 +218,8 @@ def compile_rules(lang: str, raw: list[dict[str, object]]) -> RuleSet:
                 by_gram.setdefault(g, []).append((i, alt))
     always = frozenset(i for i, comp in enumerate(compiled) if comp.triggers is None)
     index = {g: tuple(pairs) for g, pairs in by_gram.items()}
-    return RuleSet(lang, tuple(rules), tuple(compiled), regex, index, frozenset(index), always, gram)
+    causes = frozenset(i for i, rule in enumerate(rules) if rule.subtag in CAUSE_SUBTAGS)
+    return RuleSet(lang, tuple(rules), tuple(compiled), regex, index, frozenset(index), always, gram, causes)
 
 
 @cache

@@ -1,0 +1,262 @@
+"""Train the learned fallback of `parceltrail.status` (`status/model/fallback.npz`) and measure it.
+
+    PYTHONPATH=src .venv/bin/python benchmarks/train_classify_fallback.py            # train + write
+    PYTHONPATH=src .venv/bin/python benchmarks/train_classify_fallback.py --holdout  # out-of-source check
+
+Training texts (every one labelled with a subtag):
+- `benchmarks/data/multilang_events.tsv` (all splits when writing the shipped model);
+- the shared in-source corpus `../shared/data/carrier_events/carrier_events.tsv` (none of its sources is
+  reserved for evaluation);
+- the sentences written for `tests/status/` (lifecycle, multilang cases, carrier wording, concepts,
+  outcomes);
+- phrases expanded from the rule files: every `any` pattern of every rule is sampled a few times
+  (deterministic seed), alone and inside short carrier-style templates.
+
+`--holdout` trains without the `eval`, `fresh` and `fresh2` rows of multilang_events.tsv (sources kept
+for measuring) and reports the rules alone, the rules plus the fallback, and the fallback's own accuracy
+on the texts the rules leave unplaced, per confidence floor. Deterministic: same inputs, same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib.util
+import random
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+
+from parceltrail.status import fallback
+from parceltrail.status._data import load_toml
+from parceltrail.status.normalize import LANGS, normalize
+from parceltrail.status.rules import available_langs
+
+try:  # Python 3.11+: the regex parser moved
+    import re._parser as sre_parse  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover
+    import sre_parse  # type: ignore[no-redef]
+
+REPO = Path(__file__).resolve().parents[1]
+MULTILANG = REPO / "benchmarks" / "data" / "multilang_events.tsv"
+CORPUS = REPO.parent / "shared" / "data" / "carrier_events" / "carrier_events.tsv"
+OUT = REPO / "src" / "parceltrail" / "status" / "model" / fallback.MODEL_FILE
+BITS = 16
+TEMPERATURE = 0.1
+SAMPLES_PER_PATTERN = 3
+HOLDOUT_SPLITS = ("eval", "fresh", "fresh2")
+
+# Short frames carriers put around a status phrase; "{}" is the phrase. Numbers and places only.
+_FRAMES = ("{}", "{} 12:30", "{} - 10115", "{}.", "{} (2)", "LUBLIN {}", "{} BERLIN")
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"))
+
+
+def _module(path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_sentences() -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    multi = _module(REPO / "tests" / "status" / "test_status_multilang.py")
+    life = _module(REPO / "tests" / "status" / "test_status_lifecycle_texts.py")
+    tables = (
+        multi.CASES,
+        multi.CARRIER_WORDING,
+        multi.CONCEPTS,
+        multi.OUTCOMES,
+        multi.MORE_WORDING,
+        life.CASES,
+    )
+    for table in tables:
+        out.extend((text, subtag) for _lang, text, subtag in table)
+    return out
+
+
+# ---- phrases sampled from the rule patterns -------------------------------------------------------
+
+_FILLER = {
+    sre_parse.CATEGORY_DIGIT: "7",
+    sre_parse.CATEGORY_SPACE: " ",
+    sre_parse.CATEGORY_WORD: "",
+    sre_parse.CATEGORY_NOT_SPACE: "",
+}
+
+
+_REPEATS = (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, getattr(sre_parse, "POSSESSIVE_REPEAT", None))
+
+
+def _sample(parsed: object, rng: random.Random) -> str:
+    out: list[str] = []
+    for op, arg in parsed:  # type: ignore[attr-defined]
+        if op is sre_parse.LITERAL:
+            out.append(chr(arg))
+        elif op is sre_parse.IN:
+            chars = [chr(a) for o, a in arg if o is sre_parse.LITERAL]
+            ranges = [a for o, a in arg if o is sre_parse.RANGE]
+            if any(o is sre_parse.NEGATE for o, _ in arg):
+                out.append("")
+            elif chars:
+                out.append(rng.choice(chars))
+            elif ranges:
+                lo, _hi = ranges[0]
+                out.append(chr(lo))
+        elif op is sre_parse.BRANCH:
+            out.append(_sample(rng.choice(arg[1]), rng))
+        elif op is sre_parse.SUBPATTERN:
+            out.append(_sample(arg[-1], rng))
+        elif op in _REPEATS:
+            lo, hi, sub = arg
+            times = lo if lo > 0 else (rng.random() < 0.5 if hi > 0 else 0)
+            if times and lo == 0 and len(str(sub)) > 200:
+                times = 0
+            out.append("".join(_sample(sub, rng) for _ in range(min(int(times), 2))))
+        elif op is sre_parse.ANY:
+            out.append(" ")
+        elif op is sre_parse.CATEGORY:
+            out.append(_FILLER.get(arg, ""))
+        # AT, ASSERT, ASSERT_NOT, GROUPREF, NOT_LITERAL: nothing
+    return "".join(out)
+
+
+def rule_phrases(seed: int = 13) -> list[tuple[str, str]]:
+    rng = random.Random(seed)
+    out: list[tuple[str, str]] = []
+    for lang in sorted(available_langs()):
+        for rule in load_toml("rules", lang).get("rule", []):
+            for pattern in rule["any"]:
+                try:
+                    parsed = sre_parse.parse(pattern)
+                except re.error:
+                    continue
+                seen: set[str] = set()
+                for _ in range(SAMPLES_PER_PATTERN * 3):
+                    text = re.sub(r"\s+", " ", _sample(parsed, rng)).strip()
+                    if len(text) >= 2 and text not in seen:
+                        seen.add(text)
+                    if len(seen) >= SAMPLES_PER_PATTERN:
+                        break
+                for text in sorted(seen):
+                    out.append((rng.choice(_FRAMES).format(text), rule["subtag"]))
+    return out
+
+
+# ---- training ---------------------------------------------------------------------------------------
+
+
+def gather(exclude_splits: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    rows = [(r["text"], r["subtag"]) for r in _read_tsv(MULTILANG) if r["split"] not in exclude_splits]
+    rows += [(r["text"], r["subtag"]) for r in _read_tsv(CORPUS) if r["subtag"]]
+    rows += test_sentences()
+    rows += rule_phrases()
+    return rows
+
+
+def train(rows: list[tuple[str, str]], bits: int = BITS) -> dict[str, np.ndarray]:
+    subtags = sorted({s for _, s in rows})
+    index = {s: i for i, s in enumerate(subtags)}
+    counts: Counter[tuple[int, int]] = Counter()
+    for text, subtag in rows:
+        for b in fallback.features(normalize(text), bits):
+            counts[(b, index[subtag])] += 1
+    keys = sorted(counts)
+    known = sorted({g for text, _ in rows for g in fallback.known_grams(normalize(text))})
+    return {
+        "bits": np.array(bits, dtype=np.int64),
+        "subtags": np.array(subtags),
+        "rows": np.array([k[0] for k in keys], dtype=np.uint32),
+        "cols": np.array([k[1] for k in keys], dtype=np.uint8),
+        "counts": np.array([counts[k] for k in keys], dtype=np.uint16),
+        "temperature": np.array(TEMPERATURE, dtype=np.float64),
+        "known": np.array(known, dtype=np.uint32),
+    }
+
+
+def to_model(arrays: dict[str, np.ndarray]) -> fallback.Model:
+    return fallback.build(
+        int(arrays["bits"]),
+        [str(s) for s in arrays["subtags"]],
+        arrays["rows"].astype(np.int64),
+        arrays["cols"].astype(np.int64),
+        arrays["counts"].astype(np.float64),
+        float(arrays["temperature"]),
+        arrays["known"],
+    )
+
+
+def holdout() -> None:
+    from parceltrail.status.classifier import _classify_rules_only  # noqa: PLC0415
+
+    arrays = train(gather(exclude_splits=HOLDOUT_SPLITS))
+    model = to_model(arrays)
+    test = [r for r in _read_tsv(MULTILANG) if r["split"] in HOLDOUT_SPLITS]
+    print(f"trained without {'/'.join(HOLDOUT_SPLITS)}; {len(test)} held-out rows")
+    unplaced = []
+    rules_ok = 0
+    for r in test:
+        res = _classify_rules_only(r["text"])
+        if res.classified:
+            rules_ok += str(res.tag) == r["tag"]
+        else:
+            unplaced.append(r)
+    print(f"rules alone: tag {rules_ok / len(test):.1%}, unplaced {len(unplaced)}")
+    alone = [(r, model.predict(normalize(r["text"]))) for r in test]
+    alone_ok = sum(g is not None and g.subtag.rsplit("_", 1)[0] == r["tag"] for r, g in alone)
+    alone_placed = sum(g is not None for _, g in alone)
+    print(f"model alone on every held-out row: places {alone_placed}, tag right {alone_ok / len(test):.1%}")
+    guesses = [(r, model.predict(normalize(r["text"]))) for r in unplaced]
+    for floor in (0.0, 0.2, fallback.FLOOR, 0.5, 0.7, 0.9):
+        placed = [(r, g) for r, g in guesses if g is not None and g.probability >= floor]
+        tag_ok = sum(g.subtag.rsplit("_", 1)[0] == r["tag"] for r, g in placed)
+        sub_ok = sum(g.subtag == r["subtag"] for r, g in placed)
+        total = rules_ok + tag_ok
+        print(
+            f"floor {floor:.2f}: model places {len(placed)}/{len(unplaced)}, tag right {tag_ok}, "
+            f"subtag right {sub_ok}; rules+model tag {total / len(test):.1%}, "
+            f"unclassified {(len(unplaced) - len(placed)) / len(test):.1%}"
+        )
+    by_lang: dict[str, list[int]] = {}
+    for r, g in guesses:
+        ok = g is not None and g.probability >= fallback.FLOOR and g.subtag.rsplit("_", 1)[0] == r["tag"]
+        by_lang.setdefault(r["lang"], [0, 0])[0] += ok
+        by_lang[r["lang"]][1] += 1
+    print("model on unplaced, per language (right/unplaced):", by_lang)
+    for r, g in guesses:
+        print(
+            f"  {r['lang']} {r['text'][:60]!r} gold {r['subtag']} -> {g.subtag if g else '-'} "
+            f"{g.probability if g else 0:.2f}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--holdout", action="store_true", help="train without eval/fresh and measure on them")
+    args = parser.parse_args()
+    assert set(LANGS) >= available_langs()
+    if args.holdout:
+        holdout()
+        return
+    rows = gather()
+    arrays = train(rows)
+    OUT.parent.mkdir(exist_ok=True)
+    np.savez_compressed(OUT, **arrays)
+    n_sub, n_counts = len(arrays["subtags"]), len(arrays["rows"])
+    print(f"{len(rows)} training texts, {n_sub} subtags, {n_counts} nonzero counts")
+    print(f"wrote {OUT.relative_to(REPO)} ({OUT.stat().st_size:,} bytes)")
+
+
+if __name__ == "__main__":
+    main()
