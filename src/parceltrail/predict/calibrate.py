@@ -208,11 +208,10 @@ class IntervalCalibrator:
     # --- persistence ------------------------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
-        rounded = lambda xs: [None if x is None else round(x, 6) for x in xs]  # noqa: E731
         return {
             "format": FORMAT,
-            "adjusted": rounded(self.adjusted),
-            "pooled": rounded(self.pooled),
+            "adjusted": list(self.adjusted),
+            "pooled": list(self.pooled),
             "hazard_ratio": self.hazard_ratio,
             "fitted_at": None if self.fitted_at is None else self.fitted_at.isoformat(),
             "handoffs": self.handoffs,
