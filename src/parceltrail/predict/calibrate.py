@@ -172,7 +172,7 @@ class IntervalCalibrator:
         elapsed = max(elapsed, 0.0)
         if not self.fitted:
             return _base(median, low, high, level, elapsed)
-        c = self.offset_days
+        c, median = self.offset_days, max(median, 0.0)
         floor_score = _score(elapsed, median, c) if elapsed > 0 else None
         tail = (1 - level) / 2
         mid = self._quantile(self.pooled, 0.5, floor_score)
