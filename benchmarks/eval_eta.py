@@ -67,6 +67,7 @@ REFIT_DAYS = 7  # online variant: refitted every Monday 00:00 on what was delive
 # defaults (chosen on April-September 2017, see `IntervalCalibrator`).
 CALIBRATE_EVERY = timedelta(hours=6)
 CALIBRATION_WINDOW = timedelta(days=90)
+MIN_HISTORY = 200  # deliveries known before a weekly model is fitted for the calibrator's window
 NUMERIC = ("promise_days", "promise_total_days", "log_freight", "log_price", "freight_share", "items",
            "friday", "saturday", "sunday", "hour", "wait_days", "same_city", "same_zip3", "same_state")
 KEYS = ("seller", "area")
@@ -355,7 +356,11 @@ def evaluate(data_dir: Path = DATA_DIR, split: datetime = SPLIT, end: datetime |
                     data_dir)
     # Base and calibrated: every hand-off from 90 days before the split is predicted by the weekly model
     # fitted on what was delivered before its week, so the calibrator has a full window at the split.
-    pool = [o for o in orders if o.handed_off_at >= split - CALIBRATION_WINDOW]
+    # (Weeks with too little delivered yet to fit on, early in the sample, are left out of the window.)
+    delivered = sorted(o.delivered_at for o in orders)
+    pool = [o for o in orders if o.handed_off_at >= split - CALIBRATION_WINDOW
+            and bisect.bisect_left(delivered, _week_start(o.handed_off_at)) >= MIN_HISTORY]
+    assert all(o in pool for o in test)
     pool_base = weekly(pool, "delivered before the week", lambda week: [o for o in orders
                                                                       if o.delivered_at < week], data_dir)
     index = {id(o): i for i, o in enumerate(pool)}
