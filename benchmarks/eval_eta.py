@@ -1,40 +1,60 @@
 """ETA evaluation on real deliveries: the Olist sample (CC BY-NC-SA 4.0, evaluation only, not copied here).
 
-For every delivered order bought from 2017-10-01 on, predicts the delivery at the moment the seller
-hands the parcel to the carrier, from what is known then, and prints MAE in days (|predicted - actual
-delivery timestamp| in fractional days), the share of deliveries inside the 80% interval, and the MAE
-of the date Olist promised the buyer (order_estimated_delivery_date) on the same orders.
+For every delivered order bought from 2017-10-01 on (the test; to 2017-12-31, the end of the sample),
+predicts the delivery at the moment the seller hands the parcel to the carrier, from what is known then,
+and prints, over the whole test and per calendar month of purchase:
 
-Three predictors, all learning only what the rules allow:
+- MAE in days (|predicted - actual delivery timestamp| in fractional days) and its ratio to the MAE of
+  the date Olist promised the buyer (order_estimated_delivery_date) on the same orders;
+- coverage: the share of deliveries inside the 80% interval, and the shares below and above it;
+- the 80% interval (Winkler) score: width + (2 / 0.2) x the distance by which a delivery falls outside,
+  in days (lower is better: it charges both needless width and misses), and the mean width.
+
+Predictors, all learning only what the rules allow:
 
 - lane: `EtaModel` alone (lane seller state -> customer state, macro-region fallbacks), trained on
   orders bought before 2017-10-01 (the original baseline);
 - strict: the lane model refined by `Refiner` (seller, customer zip area, freight, price, promise,
   hand-off weekday ...), both trained on orders bought before 2017-10-01 only;
-- online: the same, refitted weekly as deliveries arrive: orders bought before 2017-10-01 plus every
-  order delivered before the start of the hand-off's week (Monday 00:00), newer deliveries weighing
-  more (half-life 60 days). Nothing delivered after the moment of prediction is used.
+- online (the previous system): the same, refitted weekly on orders bought before 2017-10-01 plus every
+  order delivered before the start of the hand-off's week (Monday 00:00), newer deliveries weighing more
+  (half-life 60 days). Its history includes orders bought before the split but delivered after the
+  hand-off being predicted (late-September orders delivered in October);
+- base: the same weekly refit on orders delivered before the week's start only;
+- calibrated (what the system runs): the base prediction corrected by `IntervalCalibrator`, refitted
+  every 6 hours of hand-off time on the hand-offs of the 90 days before (their base predictions made at
+  hand-off, their deliveries if completed by the refit, else the time they have been on their way).
 
-    .venv/bin/python benchmarks/eval_eta.py
+For base and calibrated, nothing delivered after the moment of prediction is used: every delivery learned
+from happened before the refit that serves the prediction, and parcels still on their way at that moment
+count only as on their way. The weekly base models also predict the hand-offs of the 90 days before the
+split, so the calibrator starts with a full window.
+
+    .venv/bin/python benchmarks/eval_eta.py              # test: train < 2017-10-01, test Oct-Dec 2017
+    .venv/bin/python benchmarks/eval_eta.py --validate   # train < 2017-08-01, test Aug-Sep 2017
+    .venv/bin/python benchmarks/eval_eta.py --months 2017-04:2017-10   # rolling, per month (settings)
 """
 
 from __future__ import annotations
 
+import bisect
 import csv
 import math
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from parceltrail.predict import DeliveredJourney, EtaModel, Lane, Stage
+from parceltrail.predict.calibrate import Handoff, IntervalCalibrator
 from parceltrail.predict.refine import Refiner, Sample
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = REPO_ROOT.parent / "shared" / "data" / "olist_sample"
 BRT = timezone(timedelta(hours=-3))  # Brasília time; the data set's timestamps are local
 SPLIT = datetime(2017, 10, 1, tzinfo=BRT)
+VALIDATION_SPLIT = datetime(2017, 8, 1, tzinfo=BRT)
 # Correios and Olist's other carriers do not deliver at weekends (domain knowledge, not tuned).
 REST_DAYS = (5, 6)
 LEVEL = 0.8
@@ -43,6 +63,11 @@ LEVEL = 0.8
 SHRINK = 10.0  # pseudo-samples pulling a seller's / area's own residual toward the lane's
 HALF_LIFE_DAYS = 60.0  # online variant: a delivery's weight halves every 60 days of age
 REFIT_DAYS = 7  # online variant: refitted every Monday 00:00 on what was delivered before
+# The calibrator is refitted as often as the engine refits its models; its own settings are its
+# defaults (chosen on April-September 2017, see `IntervalCalibrator`).
+CALIBRATE_EVERY = timedelta(hours=6)
+CALIBRATION_WINDOW = timedelta(days=90)
+MIN_HISTORY = 200  # deliveries known before a weekly model is fitted for the calibrator's window
 NUMERIC = ("promise_days", "promise_total_days", "log_freight", "log_price", "freight_share", "items",
            "friday", "saturday", "sunday", "hour", "wait_days", "same_city", "same_zip3", "same_state")
 KEYS = ("seller", "area")
@@ -71,28 +96,57 @@ class Order:
 
 @dataclass(frozen=True, slots=True)
 class Scores:
+    """Accuracy of one predictor on a set of orders (days)."""
+
+    orders: int
     mae_days: float
+    promise_mae_days: float
     coverage: float
+    below: float  # share delivered before the interval
+    above: float  # share delivered after it
+    winkler: float
+    width: float
+
+    @property
+    def ratio(self) -> float:
+        return self.mae_days / self.promise_mae_days
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    overall: Scores
+    months: dict[str, Scores]  # "2017-10" -> scores of the orders bought that month
+
+
+VARIANTS = ("lane", "strict", "online", "base", "calibrated")
 
 
 @dataclass(frozen=True, slots=True)
 class Results:
     train_orders: int
     test_orders: int
-    mae_days: float  # the variant the system uses: online
-    coverage: float
-    promise_mae_days: float
-    spread: float
-    lane: Scores
-    strict: Scores
-    online: Scores
+    spread: float  # the lane model's out-of-time widening
+    variants: dict[str, Variant] = field(default_factory=dict)
 
     @property
-    def ratio(self) -> float:
-        return self.mae_days / self.promise_mae_days
+    def lane(self) -> Variant:
+        return self.variants["lane"]
 
-    def ratio_of(self, scores: Scores) -> float:
-        return scores.mae_days / self.promise_mae_days
+    @property
+    def strict(self) -> Variant:
+        return self.variants["strict"]
+
+    @property
+    def online(self) -> Variant:
+        return self.variants["online"]
+
+    @property
+    def base(self) -> Variant:
+        return self.variants["base"]
+
+    @property
+    def calibrated(self) -> Variant:
+        return self.variants["calibrated"]
 
 
 def _time(text: str) -> datetime | None:
@@ -194,10 +248,33 @@ def fit_predictor(history: Sequence[Order], now: datetime | None = None) -> Pred
     return Predictor(lanes, refiner)
 
 
-def _score(predictions: Sequence[tuple[datetime, datetime, datetime]], test: Sequence[Order]) -> Scores:
-    errors = [abs(_days(p[0] - o.delivered_at)) for p, o in zip(predictions, test, strict=True)]
-    inside = sum(p[1] <= o.delivered_at <= p[2] for p, o in zip(predictions, test, strict=True))
-    return Scores(sum(errors) / len(errors), inside / len(test))
+Prediction = tuple[datetime, datetime, datetime]  # median, earliest, latest
+
+
+def score(predictions: Sequence[Prediction], orders: Sequence[Order]) -> Scores:
+    n = len(orders)
+    errors = [abs(_days(p[0] - o.delivered_at)) for p, o in zip(predictions, orders, strict=True)]
+    below = sum(o.delivered_at < p[1] for p, o in zip(predictions, orders, strict=True))
+    above = sum(o.delivered_at > p[2] for p, o in zip(predictions, orders, strict=True))
+    widths = [_days(p[2] - p[1]) for p in predictions]
+    penalty = 2 / (1 - LEVEL)
+    winkler = [
+        w + penalty * (max(0.0, _days(p[1] - o.delivered_at)) + max(0.0, _days(o.delivered_at - p[2])))
+        for w, p, o in zip(widths, predictions, orders, strict=True)
+    ]
+    promise = sum(abs(_days(o.promised_at - o.delivered_at)) for o in orders)
+    return Scores(n, sum(errors) / n, promise / n, 1 - (below + above) / n, below / n, above / n,
+                  sum(winkler) / n, sum(widths) / n)
+
+
+def variant(predictions: Sequence[Prediction], orders: Sequence[Order]) -> Variant:
+    months: dict[str, list[int]] = {}
+    for i, o in enumerate(orders):
+        months.setdefault(o.purchased_at.strftime("%Y-%m"), []).append(i)
+    return Variant(score(predictions, orders), {
+        month: score([predictions[i] for i in members], [orders[i] for i in members])
+        for month, members in sorted(months.items())
+    })
 
 
 def _week_start(t: datetime) -> datetime:
@@ -205,55 +282,187 @@ def _week_start(t: datetime) -> datetime:
     return day - timedelta(days=(day.date() - datetime(2017, 1, 2).date()).days % REFIT_DAYS)
 
 
+# Weekly models by (data, history rule, week): the rule "delivered before the week" does not depend on
+# the split, so the validation and the test share those fits.
+_WEEKLY: dict[tuple[str, str, datetime], Predictor] = {}
+
+
+def weekly(targets: Sequence[Order], rule: str, history_at: Callable[[datetime], list[Order]],
+           data_dir: Path = DATA_DIR) -> list[Prediction]:
+    """Each target predicted by the model refitted at the start of its hand-off week on `history_at`
+    (named `rule` for reuse between calls)."""
+    out: dict[int, Prediction] = {}
+    by_week: dict[datetime, list[int]] = {}
+    for i, o in enumerate(targets):
+        by_week.setdefault(_week_start(o.handed_off_at), []).append(i)
+    for week, members in sorted(by_week.items()):
+        # No peeking beyond what the caller allows: every target is handed off at or after `week`.
+        assert all(targets[i].handed_off_at >= week for i in members)
+        key = (str(data_dir), rule, week)
+        if key not in _WEEKLY:
+            _WEEKLY[key] = fit_predictor(history_at(week), now=week)
+        model = _WEEKLY[key]
+        for i in members:
+            out[i] = model.predict(targets[i])
+    return [out[i] for i in range(len(targets))]
+
+
+def calibrated(pool: Sequence[Order], base: Sequence[Prediction], targets: Sequence[int]) -> list[Prediction]:
+    """Base predictions of `pool[i]` for i in `targets`, corrected by the calibrator refitted every
+    `CALIBRATE_EVERY` on the pool's hand-offs known at the refit (sorted by hand-off)."""
+    starts = [o.handed_off_at for o in pool]
+    records = [
+        Handoff(o.handed_off_at, _days(p[0] - o.handed_off_at), _days(p[1] - o.handed_off_at),
+                _days(p[2] - o.handed_off_at), o.delivered_at)
+        for o, p in zip(pool, base, strict=True)
+    ]
+    out: list[Prediction] = []
+    fitted: dict[datetime, IntervalCalibrator] = {}
+    for i in targets:
+        o, r = pool[i], records[i]
+        step = CALIBRATE_EVERY.total_seconds()
+        now = datetime.fromtimestamp(o.handed_off_at.timestamp() // step * step, BRT)
+        if now not in fitted:
+            window = records[bisect.bisect_left(starts, now - CALIBRATION_WINDOW):
+                             bisect.bisect_left(starts, now)]
+            # What the system knows at `now`: deliveries after it are only "still on the way" (the
+            # calibrator ignores them itself; dropping them here makes the rule visible).
+            known = [h if h.delivered_at is not None and h.delivered_at <= now else
+                     Handoff(h.at, h.median, h.low, h.high, None) for h in window]
+            fitted[now] = IntervalCalibrator.fit(known, now)
+        c = fitted[now].calibrate(r.median, r.low, r.high, LEVEL)
+        at = lambda days, t=o.handed_off_at: t + timedelta(days=days)  # noqa: E731
+        out.append((at(c.median), at(c.low), at(c.high)))
+    return out
+
+
 def evaluate(data_dir: Path = DATA_DIR, split: datetime = SPLIT, end: datetime | None = None) -> Results:
     """Train before `split`, test on orders bought from `split` (to `end`, if given)."""
-    orders = load_orders(data_dir)
+    orders = sorted(load_orders(data_dir), key=lambda o: (o.handed_off_at, o.purchased_at))
     train = [o for o in orders if o.purchased_at < split]
     test = [o for o in orders if o.purchased_at >= split and (end is None or o.purchased_at < end)]
     # Baseline: the lane model alone (its own interval, widened out of time on the training period).
     lanes = EtaModel.fit((journey(o) for o in train), rest_days=REST_DAYS)
-    baseline = []
+    lane = []
     for o in test:
         eta = lanes.predict(o.lane, Stage.accepted, o.purchased_at, o.handed_off_at, LEVEL,
                             stage_entered_at=o.handed_off_at)
         assert eta is not None
-        baseline.append((eta.date, eta.earliest, eta.latest))
+        lane.append((eta.date, eta.earliest, eta.latest))
     strict_model = fit_predictor(train)
     strict = [strict_model.predict(o) for o in test]
-    # Online: refit at each week start on everything delivered strictly before it.
-    online: dict[int, tuple[datetime, datetime, datetime]] = {}
-    by_week: dict[datetime, list[int]] = {}
-    for i, o in enumerate(test):
-        by_week.setdefault(_week_start(o.handed_off_at), []).append(i)
-    for week, members in sorted(by_week.items()):
-        history = [o for o in orders if o.purchased_at < split or o.delivered_at < week]
-        model = fit_predictor(history, now=week)
-        # No peeking: every order learned from was bought before the split or delivered before `week`,
-        # and every order predicted with this model is handed off at or after `week`.
-        assert all(test[i].handed_off_at >= week for i in members)
-        for i in members:
-            online[i] = model.predict(test[i])
-    online_scores = _score([online[i] for i in range(len(test))], test)
-    promise = sum(abs(_days(o.promised_at - o.delivered_at)) for o in test) / len(test)
-    return Results(len(train), len(test), online_scores.mae_days, online_scores.coverage, promise,
-                   lanes.spread, _score(baseline, test), _score(strict, test), online_scores)
+    online = weekly(test, f"bought before {split.isoformat()} or delivered before the week",
+                    lambda week: [o for o in orders if o.purchased_at < split or o.delivered_at < week],
+                    data_dir)
+    # Base and calibrated: every hand-off from 90 days before the split is predicted by the weekly model
+    # fitted on what was delivered before its week, so the calibrator has a full window at the split.
+    # (Weeks with too little delivered yet to fit on, early in the sample, are left out of the window.)
+    delivered = sorted(o.delivered_at for o in orders)
+    pool = [o for o in orders if o.handed_off_at >= split - CALIBRATION_WINDOW
+            and bisect.bisect_left(delivered, _week_start(o.handed_off_at)) >= MIN_HISTORY]
+    pool_base = weekly(pool, "delivered before the week", lambda week: [o for o in orders
+                                                                      if o.delivered_at < week], data_dir)
+    index = {id(o): i for i, o in enumerate(pool)}
+    targets = [index[id(o)] for o in test]  # every test order's week has history enough
+    base = [pool_base[i] for i in targets]
+    calibrated_predictions = calibrated(pool, pool_base, targets)
+    by_test_order = dict(zip(targets, calibrated_predictions, strict=True))
+    calib = [by_test_order[index[id(o)]] for o in test]
+    return Results(len(train), len(test), lanes.spread, {
+        "lane": variant(lane, test),
+        "strict": variant(strict, test),
+        "online": variant(online, test),
+        "base": variant(base, test),
+        "calibrated": variant(calib, test),
+    })
+
+
+# --- goals --------------------------------------------------------------------------------------------
+
+COVERAGE_GOAL = (0.78, 0.82)  # over the test
+MONTH_COVERAGE_GOAL = (0.75, 0.85)  # in every calendar month of the test
+MAE_RATIO_GOAL = 0.40  # of the promise's MAE, on the test
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    name: str
+    met: bool
+    detail: str
+
+
+def goals(test: Results, validation: Results) -> list[Goal]:
+    """The calibrated model against the goals, the previous system (online) as the reference."""
+    new, old = test.calibrated, test.online
+    lo, hi = COVERAGE_GOAL
+    mlo, mhi = MONTH_COVERAGE_GOAL
+    months = ", ".join(f"{m} {s.coverage:.1%}" for m, s in new.months.items())
+    vnew, vold = validation.calibrated.overall, validation.online.overall
+    return [
+        Goal("test coverage 78-82%", lo <= new.overall.coverage <= hi,
+             f"{new.overall.coverage:.1%} (previous {old.overall.coverage:.1%})"),
+        Goal("test coverage 75-85% in every month",
+             all(mlo <= s.coverage <= mhi for s in new.months.values()), months),
+        Goal("test Winkler below the previous system's", new.overall.winkler < old.overall.winkler,
+             f"{new.overall.winkler:.2f} vs {old.overall.winkler:.2f} d (width {new.overall.width:.2f} "
+             f"vs {old.overall.width:.2f} d)"),
+        Goal("test MAE <= 0.40 of the promise's", new.overall.ratio <= MAE_RATIO_GOAL,
+             f"{new.overall.ratio:.3f} (previous {old.overall.ratio:.3f})"),
+        Goal("validation MAE no worse than the previous system's", vnew.ratio <= vold.ratio,
+             f"ratio {vnew.ratio:.4f} vs {vold.ratio:.4f} (coverage {vnew.coverage:.1%} vs "
+             f"{vold.coverage:.1%}, Winkler {vnew.winkler:.2f} vs {vold.winkler:.2f} d)"),
+    ]
+
+
+# --- report -------------------------------------------------------------------------------------------
+
+
+def _line(name: str, s: Scores) -> str:
+    return (f"{name:12s} {s.orders:5d}  MAE {s.mae_days:5.2f} d  ratio {s.ratio:.3f}"
+            f"  cover {s.coverage:6.1%} (below {s.below:5.1%}, above {s.above:5.1%})"
+            f"  Winkler {s.winkler:6.2f} d  width {s.width:5.2f} d")
+
+
+def print_results(title: str, r: Results, names: Sequence[str] = VARIANTS) -> None:
+    print(f"== {title}: train orders {r.train_orders}, test orders {r.test_orders} ==")
+    for name in names:
+        v = r.variants[name]
+        print(_line(name, v.overall))
+        for month, s in v.months.items():
+            print(_line(f"  {month}", s))
+
+
+def rolling(first: str, last: str) -> list[tuple[str, Results]]:
+    """One evaluation per calendar month from `first` to `last` ("YYYY-MM"), each trained before it."""
+    out = []
+    month = datetime.strptime(first, "%Y-%m").replace(tzinfo=BRT)
+    stop = datetime.strptime(last, "%Y-%m").replace(tzinfo=BRT)
+    while month <= stop:
+        following = (month + timedelta(days=32)).replace(day=1)
+        out.append((month.strftime("%Y-%m"), evaluate(split=month, end=following)))
+        month = following
+    return out
 
 
 def main() -> int:
     if not DATA_DIR.is_dir():
         print(f"missing {DATA_DIR}", file=sys.stderr)
         return 1
-    validate = "--validate" in sys.argv[1:]
-    if validate:  # rolling-origin validation inside the training period, used to choose the settings
-        r = evaluate(split=datetime(2017, 8, 1, tzinfo=BRT), end=SPLIT)
-        print("VALIDATION: train < 2017-08-01, test Aug-Sep 2017")
-    else:
-        r = evaluate()
-    print(f"train orders (bought before split): {r.train_orders}")
-    print(f"test orders (predicted at hand-off): {r.test_orders}")
-    print(f"promise MAE: {r.promise_mae_days:.2f} days")
-    for name, s in (("lane (baseline)", r.lane), ("strict", r.strict), ("online", r.online)):
-        print(f"{name:16s} MAE {s.mae_days:.2f} d  ratio {r.ratio_of(s):.3f}  80% cover {s.coverage:.1%}")
+    args = sys.argv[1:]
+    if "--months" in args:  # settings were chosen on this, over months before the test
+        first, last = args[args.index("--months") + 1].split(":")
+        for month, r in rolling(first, last):
+            print_results(f"month {month}", r, ("online", "base", "calibrated"))
+        return 0
+    validation = evaluate(split=VALIDATION_SPLIT, end=SPLIT)
+    print_results("VALIDATION: train < 2017-08-01, test Aug-Sep 2017", validation)
+    if "--validate" in args:
+        return 0
+    test = evaluate()
+    print_results("TEST: train < 2017-10-01, test Oct-Dec 2017", test)
+    print("== goals (calibrated; previous = online) ==")
+    for g in goals(test, validation):
+        print(f"{'MET ' if g.met else 'MISS'} {g.name}: {g.detail}")
     return 0
 
 

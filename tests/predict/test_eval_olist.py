@@ -1,10 +1,13 @@
 """The ETA evaluation on real Olist deliveries (benchmarks/eval_eta.py), run from the shared files.
 
-Fails (never skips) when the data is missing. The goals are asserted on the **online** variant, the one
-the system runs (the lane model and its refiner are refitted from deliveries as they arrive; nothing
-delivered after the hand-off being predicted is used). The issue's goals (MAE <= 1/3 of the promise's
-MAE, coverage 75-85%) are recorded as strict xfails: not reached honestly on this split (see
-docs/benchmarks.md); if a change reaches them, the xfail turns into a failure to be promoted.
+Fails (never skips) when the data is missing. The goals are asserted on the **calibrated** variant, the
+one the system runs: the weekly-refitted lane model and refiner, corrected by `IntervalCalibrator`
+refitted every 6 hours from deliveries completed by then and parcels still on their way (nothing
+delivered after the prediction's moment is used); the previous system (online) is the reference.
+
+The two coverage goals (78-82% over Oct-Dec 2017, 75-85% in every month) are not reached (76.7%; Nov
+74.5%) and stay as strict xfails: if a change reaches them, the xfail turns into a failure to be
+promoted. See docs/benchmarks.md.
 """
 
 import importlib.util
@@ -14,6 +17,9 @@ from pathlib import Path
 import pytest
 
 SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "eval_eta.py"
+# Both evaluations refit the weekly models (about 60 fits, ~3 min of CPU): on the shared 2-core machine
+# under other jobs' load that has taken more than 20 minutes of wall time.
+pytestmark = pytest.mark.timeout(3600)
 
 
 def _load():
@@ -34,36 +40,73 @@ def results():
     return eval_eta.evaluate()
 
 
-def test_split_sizes(results):
+@pytest.fixture(scope="module")
+def validation():
+    return eval_eta.evaluate(split=eval_eta.VALIDATION_SPLIT, end=eval_eta.SPLIT)
+
+
+@pytest.fixture(scope="module")
+def goals(results, validation):
+    return {g.name: g for g in eval_eta.goals(results, validation)}
+
+
+def test_split_sizes(results, validation):
     assert results.train_orders > 5000
     assert results.test_orders > 3500
+    assert sorted(results.calibrated.months) == ["2017-10", "2017-11", "2017-12"]
+    assert validation.test_orders > 1500
+    assert sum(s.orders for s in results.calibrated.months.values()) == results.test_orders
 
 
-def test_headline_is_the_online_variant(results):
-    assert (results.mae_days, results.coverage) == (results.online.mae_days, results.online.coverage)
+def test_previous_figures_are_reproduced(results, validation):
+    # Regression guards on the previous system's honest figures: online 4.79 d / 70.8%, promise 11.75 d;
+    # validation 3.18 d / 80.8%.
+    assert results.online.overall.mae_days == pytest.approx(4.79, abs=0.02)
+    assert results.online.overall.coverage == pytest.approx(0.708, abs=0.005)
+    assert results.online.overall.promise_mae_days == pytest.approx(11.75, abs=0.01)
+    assert validation.online.overall.ratio == pytest.approx(0.263, abs=0.002)
+    assert results.online.overall.mae_days < results.strict.overall.mae_days < results.lane.overall.mae_days
 
 
-def test_eta_is_far_better_than_the_promise(results):
-    # Regression guards on the honest figures: lane 5.04 d / 74.2%, strict 4.92 d / 71.0%,
-    # online 4.79 d / 70.8%, promise 11.75 d.
-    assert results.ratio_of(results.lane) <= 0.44
-    assert results.ratio_of(results.strict) <= 0.425
-    assert results.ratio <= 0.415
-    assert results.online.mae_days < results.strict.mae_days < results.lane.mae_days
-    assert abs(results.coverage - 0.80) <= 0.11
-    assert abs(results.strict.coverage - 0.80) <= 0.11
+def test_goal_winkler_below_the_previous_system(results, goals):
+    assert goals["test Winkler below the previous system's"].met
+    new, old = results.calibrated.overall, results.online.overall
+    assert new.winkler < old.winkler - 2.0  # 23.7 vs 26.4 d
+    # Coverage is not bought with width alone: the calibrated interval is wider, yet scores better.
+    assert new.width > old.width
 
 
-GOAL_MISSED = ("not reached honestly: the Nov-Dec 2017 peak is slower than anything learnable before it; "
-               "even a model fitted on the test orders themselves (with an oracle for the hand-off week) "
-               "scores 4.38 d > 11.75/3 = 3.92 d. Met on the Aug-Sep 2017 validation: ratio 0.26, 80.8%")
+def test_goal_mae_at_most_040_of_the_promise(results, goals):
+    assert goals["test MAE <= 0.40 of the promise's"].met
+    assert results.calibrated.overall.ratio <= 0.40
 
 
-@pytest.mark.xfail(strict=True, reason=GOAL_MISSED)
-def test_goal_mae_one_third_of_promise(results):
-    assert results.ratio <= 1 / 3
+def test_goal_validation_no_worse(validation, goals):
+    assert goals["validation MAE no worse than the previous system's"].met
+    new, old = validation.calibrated.overall, validation.online.overall
+    assert new.ratio <= old.ratio
+    assert new.winkler <= old.winkler
+    assert abs(new.coverage - 0.80) <= 0.025
 
 
-@pytest.mark.xfail(strict=True, reason=GOAL_MISSED)
-def test_goal_coverage_within_five_points(results):
-    assert abs(results.coverage - 0.80) <= 0.05
+def test_calibration_improves_every_test_month(results):
+    for month, new in results.calibrated.months.items():
+        old = results.online.months[month]
+        assert abs(new.coverage - 0.80) <= abs(old.coverage - 0.80) + 0.005, month
+        assert new.mae_days <= old.mae_days + 0.02, month
+    assert results.calibrated.overall.coverage > results.online.overall.coverage + 0.05
+
+
+COVERAGE_MISSED = ("not reached honestly: the Nov-Dec 2017 peak keeps slowing for weeks, and an interval "
+                   "that follows it from what is known at hand-off still lags: 76.7% (Oct 82.2%, Nov 74.5%, "
+                   "Dec 75.4%) against 70.8% before")
+
+
+@pytest.mark.xfail(strict=True, reason=COVERAGE_MISSED)
+def test_goal_coverage_78_to_82(goals):
+    assert goals["test coverage 78-82%"].met
+
+
+@pytest.mark.xfail(strict=True, reason=COVERAGE_MISSED)
+def test_goal_coverage_75_to_85_every_month(goals):
+    assert goals["test coverage 75-85% in every month"].met

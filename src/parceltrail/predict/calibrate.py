@@ -1,0 +1,328 @@
+"""Calibrated ETA intervals, refitted online from deliveries and from parcels still on their way.
+
+A base model (`EtaModel`, optionally refined by `Refiner`) predicts, at a reference moment such as the
+hand-off to the carrier, the median and the interval of the time left to delivery. Its spread is learned
+from finished journeys, so when the network slows down (a sales peak, a strike) its intervals lag: the
+slow parcels of the moment are the ones that have not come back yet. `IntervalCalibrator` corrects the
+base prediction from what is known *now*:
+
+- every recent hand-off (the last `window_days`) is scored by how its delivery compares with the base
+  median it was given, ``s = log((days taken + c) / (base median + c))``;
+- parcels still on their way are right-censored: all that is known is that their score exceeds the one
+  of the time elapsed so far. Deliveries after `now` are treated exactly like that, so nothing later
+  than `now` can change the fit;
+- a proportional-hazards model on the scores (Cox partial likelihood, Breslow baseline) compares the
+  hand-offs of the last `recent_days` with the older ones. The newest parcels are mostly undelivered,
+  but how fast their first deliveries come in against the older ones' at the same score is the first
+  sign of a slowdown, and the hazard ratio carries it to the tail of the distribution long before
+  those parcels are delivered. The ratio has a normal prior centred on 1 (precision `prior_precision`,
+  in events), so a quiet week does not move the interval;
+- the ends of the interval are quantiles of that adjusted distribution, the median the censored
+  (Kaplan-Meier) median of the whole window: a point estimate that should not move with a few days'
+  noise.
+
+Settings (score offset 1 day, window 90 days, recent 5 days, prior precision 30) were chosen on a
+rolling validation over April-September 2017 of the Olist evaluation (benchmarks/eval_eta.py); see
+docs/benchmarks.md.
+
+Engine API (all pure; times are timezone-aware datetimes, durations in days):
+
+- record each parcel's base prediction at its reference moment: ``Handoff(at, median, low, high,
+  delivered_at)`` (days after `at`; `handoff_from_eta(eta, at)` converts an `Eta`), and keep
+  `delivered_at` None while it is on its way;
+- refit as deliveries complete (e.g. with the other models, every few hours):
+  ``IntervalCalibrator.fit(handoffs, now)``, or ``calibrator.update(handoffs, now)`` to keep the
+  settings of a stored one; persist with ``to_dict()`` / ``from_dict()``;
+- serve: ``calibrator.calibrate(median, low, high, level=0.8, elapsed=0.0)`` returns days after the
+  reference moment; ``calibrator.calibrate_eta(eta, at, now)`` the same as an `Eta`. With `elapsed` (or
+  `now` later than `at`) the answer is conditional on the parcel not being delivered yet, so it never
+  lies before `now`. An unfitted calibrator returns the base prediction unchanged.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+import numpy as np
+
+from parceltrail.predict.eta import DEFAULT_LEVEL, Eta
+
+FORMAT = "parceltrail.calibrated/1"
+GRID = 200  # survival curves are stored as score quantiles at 1/GRID steps of probability
+_MAX_LOG_RATIO = 3.0  # the hazard ratio is kept within exp(+-3): beyond it the data is degenerate
+_EPS = 1e-12
+
+
+@dataclass(frozen=True, slots=True)
+class Handoff:
+    """A parcel's base prediction made at its reference moment `at`, and its delivery if known.
+
+    `median`, `low` and `high` are days after `at`. `delivered_at` None means still on its way; a delivery
+    later than the fit's `now` is ignored (counted as on its way), so records may be passed as stored.
+    """
+
+    at: datetime
+    median: float
+    low: float
+    high: float
+    delivered_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Calibrated:
+    """Days after the reference moment: the median and the `level` interval."""
+
+    median: float
+    low: float
+    high: float
+    level: float
+    basis: str  # "calibrated" or "base" (nothing learned yet, or beyond what was seen)
+
+
+def handoff_from_eta(eta: Eta, at: datetime, delivered_at: datetime | None = None) -> Handoff:
+    """The record of a base `Eta` predicted at `at` (its reference moment)."""
+    return Handoff(at, _days(eta.date - at), _days(eta.earliest - at), _days(eta.latest - at), delivered_at)
+
+
+@dataclass(frozen=True, slots=True)
+class IntervalCalibrator:
+    # Score quantiles at probabilities k/GRID, k = 0..GRID; None where the censored curve stops short.
+    adjusted: tuple[float | None, ...] = ()  # for the newest hand-offs (hazard ratio applied)
+    pooled: tuple[float | None, ...] = ()  # the whole window (Kaplan-Meier), for the median
+    hazard_ratio: float = 1.0
+    fitted_at: datetime | None = None
+    handoffs: int = 0  # records used by the fit
+    delivered: int = 0  # of which delivered by `fitted_at`
+    offset_days: float = 1.0
+    window_days: float = 90.0
+    recent_days: float = 5.0
+    prior_precision: float = 30.0
+    min_handoffs: int = 30
+
+    # --- learning ---------------------------------------------------------------------------------
+
+    @classmethod
+    def fit(
+        cls,
+        handoffs: Iterable[Handoff],
+        now: datetime,
+        *,
+        offset_days: float = 1.0,
+        window_days: float = 90.0,
+        recent_days: float = 5.0,
+        prior_precision: float = 30.0,
+        min_handoffs: int = 30,
+    ) -> IntervalCalibrator:
+        """Fit on the hand-offs of the `window_days` before `now`, from what is known at `now` only."""
+        settings = cls(offset_days=offset_days, window_days=window_days, recent_days=recent_days,
+                       prior_precision=prior_precision, min_handoffs=min_handoffs)
+        ages, scores, events = [], [], []
+        for h in handoffs:
+            age = _days(now - h.at)
+            if not 0 < age <= window_days:
+                continue  # not handed off yet at `now`, or too old to describe the present
+            done = h.delivered_at is not None and h.delivered_at <= now
+            taken = _days(h.delivered_at - h.at) if done and h.delivered_at is not None else age
+            ages.append(age)
+            scores.append(_score(max(taken, 0.0), h.median, offset_days))
+            events.append(done)
+        delivered = sum(events)
+        if len(ages) < min_handoffs or delivered == 0:
+            return replace(settings, fitted_at=now, handoffs=len(ages), delivered=delivered)
+        s, e, a = np.array(scores), np.array(events, dtype=bool), np.array(ages)
+        order = np.lexsort((~e, s))  # by score; at equal scores deliveries before censorings
+        s, e, a = s[order], e[order], a[order]
+        recent = (a < recent_days).astype(float)
+        log_ratio, baseline = _cox(s, e, recent, prior_precision)
+        adjusted = np.exp(-baseline * math.exp(log_ratio))
+        pooled = _kaplan_meier(e)
+        return replace(settings, adjusted=_grid(s, adjusted), pooled=_grid(s, pooled),
+                       hazard_ratio=round(math.exp(log_ratio), 6), fitted_at=now, handoffs=len(ages),
+                       delivered=delivered)
+
+    def update(self, handoffs: Iterable[Handoff], now: datetime) -> IntervalCalibrator:
+        """Refit with this calibrator's settings on what is known at `now`."""
+        return IntervalCalibrator.fit(
+            handoffs, now, offset_days=self.offset_days, window_days=self.window_days,
+            recent_days=self.recent_days, prior_precision=self.prior_precision,
+            min_handoffs=self.min_handoffs,
+        )
+
+    # --- prediction -------------------------------------------------------------------------------
+
+    @property
+    def fitted(self) -> bool:
+        return bool(self.adjusted)
+
+    def calibrate(
+        self, median: float, low: float, high: float, level: float = DEFAULT_LEVEL, elapsed: float = 0.0
+    ) -> Calibrated:
+        """Calibrated days after the reference moment for a base prediction (median, low, high).
+
+        `elapsed`: days since the reference moment without delivery; the answer is then conditional on
+        that (never below `elapsed`). Where the history says nothing (unfitted, or a parcel later than any
+        seen), the base answer is kept, moved to start no earlier than `elapsed`.
+        """
+        if not 0 < level < 1:
+            raise ValueError("level must be between 0 and 1")
+        elapsed = max(elapsed, 0.0)
+        if not self.fitted:
+            return _base(median, low, high, level, elapsed)
+        c, median = self.offset_days, max(median, 0.0)
+        floor_score = _score(elapsed, median, c) if elapsed > 0 else None
+        tail = (1 - level) / 2
+        mid = self._quantile(self.pooled, 0.5, floor_score)
+        lo = self._quantile(self.adjusted, tail, floor_score)
+        hi = self._quantile(self.adjusted, 1 - tail, floor_score)
+        if mid is None and lo is None and hi is None:
+            return _base(median, low, high, level, elapsed)
+        at = lambda score: max(elapsed, (median + c) * math.exp(score) - c)  # noqa: E731
+        m = at(mid) if mid is not None else max(median, elapsed)
+        lo_days = at(lo) if lo is not None else max(low, elapsed)
+        hi_days = at(hi) if hi is not None else max(high, elapsed)
+        m = max(m, 0.0)
+        return Calibrated(m, max(0.0, min(lo_days, m)), max(hi_days, m), level, "calibrated")
+
+    def calibrate_eta(self, eta: Eta, at: datetime, now: datetime | None = None) -> Eta:
+        """`eta` (predicted at its reference moment `at`) calibrated; conditional on no delivery by `now`."""
+        base = handoff_from_eta(eta, at)
+        elapsed = 0.0 if now is None else _days(now - at)
+        r = self.calibrate(base.median, base.low, base.high, eta.level, elapsed)
+        when = lambda days: at + timedelta(days=days)  # noqa: E731
+        basis = eta.basis if r.basis == "base" else f"{eta.basis}:calibrated"
+        return Eta(when(r.median), when(r.low), when(r.high), eta.level, basis, eta.samples)
+
+    def _quantile(self, curve: Sequence[float | None], p: float, floor: float | None) -> float | None:
+        """Score quantile `p`, conditional on exceeding `floor` when given; None beyond the curve."""
+        if floor is not None:
+            below = _cdf(curve, floor)
+            if below is None:
+                return None
+            p = below + p * (1 - below)
+        return _inverse(curve, p)
+
+    # --- persistence ------------------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "adjusted": list(self.adjusted),
+            "pooled": list(self.pooled),
+            "hazard_ratio": self.hazard_ratio,
+            "fitted_at": None if self.fitted_at is None else self.fitted_at.isoformat(),
+            "handoffs": self.handoffs,
+            "delivered": self.delivered,
+            "offset_days": self.offset_days,
+            "window_days": self.window_days,
+            "recent_days": self.recent_days,
+            "prior_precision": self.prior_precision,
+            "min_handoffs": self.min_handoffs,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> IntervalCalibrator:
+        if data.get("format") != FORMAT:
+            raise ValueError(f"not a {FORMAT} model: {data.get('format')!r}")
+        curve = lambda xs: tuple(None if x is None else float(x) for x in xs)  # noqa: E731
+        fitted_at = data.get("fitted_at")
+        return cls(
+            curve(data["adjusted"]),
+            curve(data["pooled"]),
+            float(data["hazard_ratio"]),
+            None if fitted_at is None else datetime.fromisoformat(fitted_at),
+            int(data["handoffs"]),
+            int(data["delivered"]),
+            float(data["offset_days"]),
+            float(data["window_days"]),
+            float(data["recent_days"]),
+            float(data["prior_precision"]),
+            int(data["min_handoffs"]),
+        )
+
+
+# --- helpers ----------------------------------------------------------------------------------------
+
+
+def _days(delta: timedelta) -> float:
+    return delta.total_seconds() / 86400
+
+
+def _score(days: float, median: float, offset: float) -> float:
+    # The offset keeps same-day deliveries and near-zero medians from dominating the ratio.
+    return math.log((max(days, 0.0) + offset) / (max(median, 0.0) + offset))
+
+
+def _base(median: float, low: float, high: float, level: float, elapsed: float) -> Calibrated:
+    """The base answer; once `elapsed` passes it, its spread is kept and counted from `elapsed`."""
+    if elapsed <= low:
+        return Calibrated(median, low, high, level, "base")
+    shift = max(0.0, elapsed - low)
+    return Calibrated(median + shift, elapsed, high + shift, level, "base")
+
+
+def _cox(scores: np.ndarray, events: np.ndarray, x: np.ndarray, precision: float) -> tuple[float, np.ndarray]:
+    """Log hazard ratio of the group x=1 (ridge prior `precision`) and the Breslow cumulative baseline
+    hazard after each of the (sorted) scores."""
+    beta = 0.0
+    if 0 < x.sum() < len(x):
+        for _ in range(50):
+            risk = np.exp(beta * x)
+            s0 = np.cumsum(risk[::-1])[::-1]  # risk sets: everything at or beyond each score
+            s1 = np.cumsum((risk * x)[::-1])[::-1]
+            share = s1[events] / s0[events]
+            gradient = float(np.sum(x[events] - share)) - precision * beta
+            information = float(np.sum(share * (1 - share))) + precision
+            step = gradient / information
+            beta = min(_MAX_LOG_RATIO, max(-_MAX_LOG_RATIO, beta + step))
+            if abs(step) < 1e-9:
+                break
+    risk = np.exp(beta * x)
+    s0 = np.cumsum(risk[::-1])[::-1]
+    return beta, np.cumsum(np.where(events, 1.0 / s0, 0.0))
+
+
+def _kaplan_meier(events: np.ndarray) -> np.ndarray:
+    """Survival after each of the (sorted) scores."""
+    at_risk = np.arange(len(events), 0, -1, dtype=float)
+    return np.cumprod(1 - np.where(events, 1.0 / at_risk, 0.0))
+
+
+def _grid(scores: np.ndarray, survival: np.ndarray) -> tuple[float | None, ...]:
+    """Score quantiles at probabilities k/GRID: the first score where the survival falls to 1 - p."""
+    out: list[float | None] = []
+    for k in range(GRID + 1):
+        p = min(k / GRID, 1 - 1e-9)
+        i = int(np.searchsorted(-survival, -(1 - p) - _EPS, side="left"))
+        out.append(float(scores[i]) if i < len(scores) else None)
+    return tuple(out)
+
+
+def _inverse(curve: Sequence[float | None], p: float) -> float | None:
+    pos = min(max(p, 0.0), 1.0) * GRID
+    i = int(math.floor(pos + 1e-9))
+    if i >= GRID:
+        return curve[GRID]
+    a, b = curve[i], curve[i + 1]
+    if a is None:
+        return None
+    if pos - i < 1e-9:
+        return a
+    return None if b is None else a + (b - a) * (pos - i)
+
+
+def _cdf(curve: Sequence[float | None], score: float) -> float | None:
+    """Probability of a score at or below `score`; None when the curve stops before it."""
+    known = [(k, v) for k, v in enumerate(curve) if v is not None]
+    if not known or score < known[0][1]:
+        return 0.0
+    for (k, v), (_, v2) in zip(known, known[1:], strict=False):
+        if v <= score < v2:  # None only ever ends the curve, so the next point is k + 1
+            return (k + (score - v) / (v2 - v)) / GRID
+    last_k, last_v = known[-1]
+    if last_k < GRID and score >= last_v:
+        return None  # past the last delivery seen: nothing known about parcels this late
+    return 1.0
