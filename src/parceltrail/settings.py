@@ -45,6 +45,9 @@ class NotifySettings:
     public_url: str = DEFAULT_PUBLIC_URL  # tracking links: <public_url>/track/<number>
     allow_private: bool = False  # webhooks to private, loopback and link-local addresses
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
+    allow_http: bool | None = None  # plain http:// webhooks; None follows allow_private
+    apprise_extra_schemes: frozenset[str] = frozenset()  # Apprise schemes beyond the vetted list
+    egress_allow: frozenset[str] = frozenset()  # exact "ip:port" destinations allowed though private
 
     @classmethod
     def from_env(cls) -> NotifySettings:
@@ -63,6 +66,9 @@ class Settings(BaseSettings):
     scan_gaps: Path | None = None  # learned scan gaps; default <data dir>/scan_gaps.json
     public_url: str = DEFAULT_PUBLIC_URL
     webhook_allow_private: bool = False
+    webhook_allow_http: bool | None = None  # unset: allowed exactly when private targets are
+    apprise_extra_schemes: str = ""  # comma-separated Apprise schemes to allow beyond the vetted list
+    egress_allow: str = ""  # comma-separated "ip:port" notification destinations allowed though private
     smtp_host: str = "127.0.0.1"
     smtp_port: int = Field(default=25, ge=1, le=65535)
     smtp_user: str | None = None
@@ -82,7 +88,8 @@ class Settings(BaseSettings):
     def _empty_is_none(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("sandbox_speed", "scan_gaps", "secret_key", "smtp_password", mode="before")
+    @field_validator("sandbox_speed", "scan_gaps", "secret_key", "smtp_password", "webhook_allow_http",
+                     mode="before")
     @classmethod
     def _empty_is_unset(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
@@ -116,7 +123,11 @@ class Settings(BaseSettings):
             public_url=self.public_url, allow_private=self.webhook_allow_private,
             smtp=SmtpSettings(host=self.smtp_host, port=self.smtp_port, username=self.smtp_user,
                               password=password, sender=self.smtp_from, starttls=self.smtp_starttls,
-                              ssl=self.smtp_ssl))
+                              ssl=self.smtp_ssl),
+            allow_http=self.webhook_allow_http,
+            apprise_extra_schemes=frozenset(
+                part.strip().lower() for part in self.apprise_extra_schemes.split(",") if part.strip()),
+            egress_allow=frozenset(part.strip() for part in self.egress_allow.split(",") if part.strip()))
 
 
 def _describe(error: ValidationError) -> str:

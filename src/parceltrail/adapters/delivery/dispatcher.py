@@ -13,6 +13,7 @@ from parceltrail.adapters.delivery.webhooks import send_webhook
 from parceltrail.clock import Clock
 from parceltrail.domain.notifications import ChannelKind, Notification, Outcome, Subscription
 from parceltrail.services.notifications.outbox import OutboxDispatcher
+from parceltrail.services.notifications.urls import policy_of
 from parceltrail.services.ports import Store
 from parceltrail.settings import NotifySettings
 
@@ -33,11 +34,10 @@ class Deliverer:
 
     def deliver(self, subscription: Subscription, notification: Notification) -> Outcome:
         if subscription.channel is ChannelKind.WEBHOOK:
-            return send_webhook(self.client, subscription, notification,
-                                allow_private=self.settings.allow_private)
+            return send_webhook(self.client, subscription, notification, targets=policy_of(self.settings))
         if subscription.channel is ChannelKind.EMAIL:
             return send_email(self.settings.smtp, subscription, notification)
-        return send_apprise(subscription, notification, allow_private=self.settings.allow_private)
+        return send_apprise(subscription, notification, targets=policy_of(self.settings))
 
 
 def outbox_dispatcher(store: Store, clock: Clock, settings: NotifySettings | None = None,

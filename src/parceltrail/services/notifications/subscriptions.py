@@ -19,7 +19,12 @@ from parceltrail.domain.notifications import (
     WebhookFormat,
 )
 from parceltrail.services.notifications.timing import InvalidScheduleError, parse_hhmm, zone
-from parceltrail.services.notifications.urls import check_address, check_apprise_url, check_webhook_url
+from parceltrail.services.notifications.urls import (
+    TargetPolicy,
+    check_address,
+    check_apprise_url,
+    check_webhook_url,
+)
 from parceltrail.services.ports import UnitOfWork
 from parceltrail.status import message_langs
 
@@ -82,8 +87,11 @@ def parse_quiet_hours(value: str | None) -> tuple[str | None, str | None]:
     return first.strftime("%H:%M"), second.strftime("%H:%M")
 
 
-def validate(request: SubscriptionRequest, *, allow_private: bool) -> None:
-    """Every check of a request that does not need the database."""
+def validate(request: SubscriptionRequest, *, allow_private: bool = False,
+             targets: TargetPolicy | None = None) -> None:
+    """Every check of a request that does not need the database (`targets`: the operator's policy;
+    without it only `allow_private` is taken from the settings)."""
+    targets = targets or TargetPolicy(allow_private=allow_private)
     try:
         channel = ChannelKind(request.channel)
     except ValueError:
@@ -92,11 +100,11 @@ def validate(request: SubscriptionRequest, *, allow_private: bool) -> None:
     if not target:
         raise InvalidSubscriptionError("give where to send the notifications (URL or e-mail address)")
     if channel is ChannelKind.WEBHOOK:
-        check_webhook_url(target, allow_private=allow_private)
+        check_webhook_url(target, targets=targets)
     elif channel is ChannelKind.EMAIL:
         check_address(target)
     else:
-        check_apprise_url(target, allow_private=allow_private)
+        check_apprise_url(target, targets=targets)
     if request.format not in {f.value for f in WebhookFormat}:
         raise InvalidSubscriptionError("format must be native or aftership")
     parse_events(request.events)
@@ -115,11 +123,11 @@ def validate(request: SubscriptionRequest, *, allow_private: bool) -> None:
 
 
 def create(uow: UnitOfWork, account_id: int | None, request: SubscriptionRequest, now: datetime, *,
-           allow_private: bool) -> Subscription:
+           allow_private: bool = False, targets: TargetPolicy | None = None) -> Subscription:
     """Store a subscription through `uow` (the caller's transaction). The scope is the tracking, the shipment
     or the order when one is given, else the whole account. The current status of what it follows is
     remembered, so the first notification is about a real change."""
-    validate(request, allow_private=allow_private)
+    validate(request, allow_private=allow_private, targets=targets)
     if sum(x is not None for x in (request.tracking_id, request.shipment_id, request.order_id)) > 1:
         raise InvalidSubscriptionError("give at most one of tracking_id, tracking_number and order_id")
     accounts = uow.accounts
