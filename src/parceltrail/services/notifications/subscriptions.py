@@ -5,6 +5,7 @@ Every check runs before anything is written; bad input raises an InputError subc
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -29,6 +30,7 @@ from parceltrail.services.ports import UnitOfWork
 from parceltrail.status import message_langs
 
 DEFAULT_EVENTS = (EventKind.STATUS_CHANGE,)
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,3}$")
 MAX_ORDER_ID = 256
 
 
@@ -112,8 +114,9 @@ def validate(request: SubscriptionRequest, *, allow_private: bool = False,
     parse_quiet_hours(request.quiet_hours)
     if not 0 <= request.digest_hour <= 23:
         raise InvalidScheduleError("digest_hour must be 0-23")
-    if request.language is not None and request.language.replace("_", "-").split("-")[0].lower() \
-            not in message_langs():
+    if request.language is not None and (
+            not _LANGUAGE_TAG.match(request.language)
+            or request.language.replace("_", "-").split("-")[0].lower() not in message_langs()):
         raise InvalidSubscriptionError(f"language must be one of {', '.join(message_langs())}")
     for name, value in (("eta_days", request.eta_days), ("stale_days", request.stale_days)):
         if value is not None and not 0 < value <= 365:
