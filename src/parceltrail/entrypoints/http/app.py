@@ -17,7 +17,9 @@ from parceltrail.bootstrap import Runtime
 from parceltrail.entrypoints.http import aftership, errors, native, subscriptions, webhooks
 from parceltrail.entrypoints.http.auth import KeyCache
 from parceltrail.entrypoints.http.limits import BodySizeLimit
+from parceltrail.entrypoints.http.protection import RequestGuard, SecurityHeaders
 from parceltrail.entrypoints.http.ratelimit import RateLimiter, RateLimitHeaders
+from parceltrail.entrypoints.web.security import html_error
 from parceltrail.services.tracking.trackings import TrackingService
 
 log = logging.getLogger(__name__)
@@ -66,7 +68,10 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
     app.state.rate_limiter = RateLimiter(runtime.settings.api_rate_limit)
     errors.install(app)
     app.add_middleware(RateLimitHeaders)
+    # Cross-site writes and control characters are refused before any route reads the request.
+    app.add_middleware(RequestGuard, public_url=runtime.settings.public_url, html_error=html_error)
     app.add_middleware(BodySizeLimit)
+    app.add_middleware(SecurityHeaders)  # outermost: every answer carries the headers
     app.include_router(native.router())
     app.include_router(aftership.router())
     app.include_router(subscriptions.router())
