@@ -78,6 +78,10 @@ class Settings(BaseSettings):
     smtp_ssl: bool = False
     secret_key: SecretStr | None = None  # signs session cookies; default: a key kept in the data dir
     api_rate_limit: int = Field(default=100, ge=0)  # requests per second per API key; 0 turns it off
+    login_max_failures: int = Field(default=5, ge=1)  # per account in 15 min, then growing blocks
+    login_address_max_failures: int = Field(default=20, ge=1)  # per client address (shared by NAT)
+    login_max_block_seconds: int = Field(default=900, ge=1)
+    password_hash_slots: int = Field(default=2, ge=1)  # argon2 checks at once (64 MiB each)
     user: str | None = None  # the acting user of CLI commands (like --user)
     seventeentrack_key: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("PARCELTRAIL_17TRACK_KEY", "seventeentrack_key"))

@@ -562,6 +562,11 @@ from parceltrail.entrypoints.cli.outlook import register as _register_outlook  #
 
 _register_outlook(app)
 
+# sessions: revoke a user's sign-ins, set a password (see cli/security.py) ---------------------------------
+from parceltrail.entrypoints.cli.security import register as _register_security  # noqa: E402
+
+_register_security(app)
+
 
 def main() -> None:
     app()

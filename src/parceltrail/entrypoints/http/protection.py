@@ -40,21 +40,22 @@ def has_control(text: str, allowed: frozenset[str] = frozenset()) -> bool:
     return any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in allowed for ch in text)
 
 
-def _json_has_control(value: Any) -> bool:
-    stack = [value]
+def _json_control_field(value: Any) -> str | None:
+    """The name of the first field whose text holds a forbidden character ("" at the top), else None."""
+    stack: list[tuple[str, Any]] = [("", value)]
     while stack:
-        item = stack.pop()
+        name, item = stack.pop()
         if isinstance(item, str):
             if has_control(item, BODY_WHITESPACE):
-                return True
+                return name
         elif isinstance(item, dict):
             for key, child in item.items():
                 if has_control(key):
-                    return True
-                stack.append(child)
+                    return name
+                stack.append((key, child))
         elif isinstance(item, list):
-            stack.extend(item)
-    return False
+            stack.extend((name, child) for child in item)
+    return None
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
@@ -98,13 +99,13 @@ class RequestGuard:
         self.max_body = max_body
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send, status: int, code: str,
-                      message: str, page_key: str) -> None:
+                      message: str, page_key: str, meta_code: int | None = None) -> None:
         path: str = scope["path"]
         if self.html_error is not None and not path.startswith(API_PREFIXES) \
                 and not path.startswith(SERVER_TO_SERVER):
             await self.html_error(scope, receive, send, status, page_key)
             return
-        meta = {400: 4001, 403: 4031, 415: 4150}.get(status, status)
+        meta = meta_code or {400: 4001, 403: 4031, 415: 4150}.get(status, status)
         body = aftership_body(status, meta, message) if path.startswith(AFTERSHIP_PREFIX) \
             else native_body(code, message)
         raw = json.dumps(body).encode()
@@ -163,10 +164,13 @@ class RequestGuard:
             if size > self.max_body or not message.get("more_body", False):
                 break
         raw = b"".join(chunks)
-        if size <= self.max_body and self._body_has_control(raw, checks_json):
+        field = self._control_field(raw, checks_json) if size <= self.max_body else None
+        if field is not None:
+            # AfterShip clients know 4005 as "the tracking number is invalid".
             await self._refuse(scope, receive, send, 400, "invalid_characters",
-                               "Text fields may not contain control characters (such as NUL).",
-                               "security.invalid_characters")
+                               f"Text may not contain control characters (such as NUL): {field[:40]!r}.",
+                               "security.invalid_characters",
+                               meta_code=4005 if field == "tracking_number" else None)
             return
         replayed = False
 
@@ -180,20 +184,22 @@ class RequestGuard:
         await self.app(scope, replay, send)
 
     @staticmethod
-    def _body_has_control(raw: bytes, as_json: bool) -> bool:
+    def _control_field(raw: bytes, as_json: bool) -> str | None:
         if not raw:
-            return False
+            return None
         if as_json:
             try:
-                return _json_has_control(json.loads(raw))
+                return _json_control_field(json.loads(raw))
             except (ValueError, RecursionError):
-                return False  # not JSON: the route answers its own validation error
+                return None  # not JSON: the route answers its own validation error
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            return False
-        return any(has_control(key) or has_control(value, BODY_WHITESPACE)
-                   for key, value in parse_qsl(text, keep_blank_values=True))
+            return None
+        for key, value in parse_qsl(text, keep_blank_values=True):
+            if has_control(key) or has_control(value, BODY_WHITESPACE):
+                return key
+        return None
 
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
