@@ -25,8 +25,6 @@ from parceltrail.services.notifications.subscriptions import (
 from parceltrail.settings import SmtpSettings
 from tests.notify.conftest import dispatcher, free_port, outbox, settings, subscribe
 
-pytest_plugins = ["tests.engine.conftest"]
-
 
 class Inbox:
     def __init__(self) -> None:
