@@ -82,6 +82,9 @@ class Settings(BaseSettings):
     login_address_max_failures: int = Field(default=20, ge=1)  # per client address (shared by NAT)
     login_max_block_seconds: int = Field(default=900, ge=1)
     password_hash_slots: int = Field(default=2, ge=1)  # argon2 checks at once (64 MiB each)
+    max_keys_per_account: int = Field(default=20, ge=1)  # live API keys
+    max_subscriptions_per_account: int = Field(default=200, ge=1)
+    max_trackings_per_account: int = Field(default=50_000, ge=1)
     user: str | None = None  # the acting user of CLI commands (like --user)
     seventeentrack_key: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("PARCELTRAIL_17TRACK_KEY", "seventeentrack_key"))

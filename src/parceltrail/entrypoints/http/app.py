@@ -63,7 +63,7 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
 
     app = FastAPI(title="parceltrail", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
     app.state.runtime = runtime
-    app.state.trackings = TrackingService(runtime)
+    app.state.trackings = TrackingService(runtime, max_trackings=runtime.settings.max_trackings_per_account)
     app.state.key_cache = KeyCache()
     app.state.rate_limiter = RateLimiter(runtime.settings.api_rate_limit)
     errors.install(app)

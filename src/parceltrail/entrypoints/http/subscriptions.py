@@ -124,7 +124,8 @@ def router() -> APIRouter:
                     raise NotFoundError(f"this account does not track {normalize(body.tracking_number)}")
                 req.tracking_id = found[0].id
             subscription = service.create(repo, caller.account_id, req, runtime.clock.now(),
-                                          targets=policy_of(settings))
+                                          targets=policy_of(settings),
+                                          limit=runtime.settings.max_subscriptions_per_account)
         return JSONResponse({"data": service.subscription_dict(subscription), "secret": subscription.secret},
                             status_code=201)
 

@@ -185,7 +185,8 @@ def subscribe(runtime: Runtime, user: User, shipment_id: int, values: FormValues
     settings = NotifySettings.from_env()
     with runtime.store.transaction() as repo:
         return service.create(repo, user.account_id, request, runtime.clock.now(),
-                              targets=policy_of(settings))
+                              targets=policy_of(settings),
+                              limit=runtime.settings.max_subscriptions_per_account)
 
 
 def unsubscribe(runtime: Runtime, user: User, subscription_id: int) -> bool:

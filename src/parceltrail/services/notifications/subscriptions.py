@@ -10,7 +10,7 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from parceltrail.domain.errors import InputError, NotFoundError
+from parceltrail.domain.errors import InputError, LimitReachedError, NotFoundError
 from parceltrail.domain.notifications import (
     SUBSCRIBABLE,
     ChannelKind,
@@ -126,7 +126,8 @@ def validate(request: SubscriptionRequest, *, allow_private: bool = False,
 
 
 def create(uow: UnitOfWork, account_id: int | None, request: SubscriptionRequest, now: datetime, *,
-           allow_private: bool = False, targets: TargetPolicy | None = None) -> Subscription:
+           allow_private: bool = False, targets: TargetPolicy | None = None,
+           limit: int | None = None) -> Subscription:
     """Store a subscription through `uow` (the caller's transaction). The scope is the tracking, the shipment
     or the order when one is given, else the whole account. The current status of what it follows is
     remembered, so the first notification is about a real change."""
@@ -134,6 +135,10 @@ def create(uow: UnitOfWork, account_id: int | None, request: SubscriptionRequest
     if sum(x is not None for x in (request.tracking_id, request.shipment_id, request.order_id)) > 1:
         raise InvalidSubscriptionError("give at most one of tracking_id, tracking_number and order_id")
     accounts = uow.accounts
+    if limit is not None and account_id is not None:
+        held = len(uow.notifications.subscriptions(account_id))
+        if held >= limit:
+            raise LimitReachedError(f"this account has {held} subscriptions, the most this server allows")
     scope = Scope.ACCOUNT
     if request.tracking_id is not None:
         scope = Scope.TRACKING

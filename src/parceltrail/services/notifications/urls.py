@@ -179,7 +179,8 @@ def check_apprise_url(url: str, *, allow_private: bool = False, targets: TargetP
         if reason is not None:
             raise UnsafeUrlError(f"the Apprise URL points at {host} ({reason}), not a public address; "
                                  "set PARCELTRAIL_WEBHOOK_ALLOW_PRIVATE=1 to allow such targets")
-    if scheme in _SELF_HOSTED:
+    # A dotless "host" is usually a topic or a token (ntfy://my-topic); the connect-time guard covers it.
+    if scheme in _SELF_HOSTED and "." in host:
         check_host(host, port, allow_private=False, allowed=policy.egress_allow)
 
 

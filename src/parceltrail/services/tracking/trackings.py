@@ -20,7 +20,7 @@ from parceltrail.domain.accounts import (
     TrackingFilter,
     new_tracking_id,
 )
-from parceltrail.domain.errors import ConflictError, NotFoundError
+from parceltrail.domain.errors import ConflictError, LimitReachedError, NotFoundError
 from parceltrail.domain.shipment import Shipment, TrackingEvent
 from parceltrail.numbers import normalize
 from parceltrail.services.ports import AccountRepository, Store, UnitOfWork
@@ -101,8 +101,9 @@ def _detail(repo: UnitOfWork, tracking: Tracking, with_events: bool) -> Tracking
 
 
 class TrackingService:
-    def __init__(self, runtime: Installation) -> None:
+    def __init__(self, runtime: Installation, max_trackings: int | None = None) -> None:
         self.runtime = runtime
+        self.max_trackings = max_trackings  # per account (PARCELTRAIL_MAX_TRACKINGS_PER_ACCOUNT)
 
     # writing -------------------------------------------------------------------------------------
     def create(self, account_id: int, number: str, slug: str | None,
@@ -114,6 +115,12 @@ class TrackingService:
         existing = self._existing(account_id, normalized, carrier)
         if existing is not None:
             return existing, False
+        if self.max_trackings is not None:
+            with self.runtime.store.read() as repo:
+                held = repo.accounts.count_trackings(account_id, TrackingFilter())
+            if held >= self.max_trackings:
+                raise LimitReachedError(f"this account has {held} trackings, the most this server allows; "
+                                        "delete some first")
         shipment = self.runtime.tracker.register(number, slug)  # global and idempotent
         assert shipment.id is not None
         now = self.runtime.clock.now()
