@@ -77,7 +77,8 @@ class Settings(BaseSettings):
     smtp_starttls: bool = False
     smtp_ssl: bool = False
     secret_key: SecretStr | None = None  # signs session cookies; default: a key kept in the data dir
-    api_rate_limit: int = Field(default=100, ge=0)  # requests per second per API key; 0 turns it off
+    api_rate_limit: int = Field(default=100, ge=0)  # requests per second per account; 0 turns it off
+    anonymous_rate_limit: int = Field(default=120, ge=0)  # a minute, per address on public paths; 0: off
     login_max_failures: int = Field(default=5, ge=1)  # per account in 15 min, then growing blocks
     login_address_max_failures: int = Field(default=20, ge=1)  # per client address (shared by NAT)
     login_max_block_seconds: int = Field(default=900, ge=1)

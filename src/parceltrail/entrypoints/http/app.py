@@ -15,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from parceltrail.adapters.sandbox.demo import seed_demo
 from parceltrail.bootstrap import Runtime
 from parceltrail.entrypoints.http import aftership, errors, native, subscriptions, webhooks
+from parceltrail.entrypoints.http.address_limits import AddressLimiter, AnonymousLimits
 from parceltrail.entrypoints.http.auth import KeyCache
 from parceltrail.entrypoints.http.limits import BodySizeLimit
 from parceltrail.entrypoints.http.protection import RequestGuard, SecurityHeaders
@@ -66,10 +67,12 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
     app.state.trackings = TrackingService(runtime, max_trackings=runtime.settings.max_trackings_per_account)
     app.state.key_cache = KeyCache()
     app.state.rate_limiter = RateLimiter(runtime.settings.api_rate_limit)
+    app.state.address_limiter = AddressLimiter(runtime.settings.anonymous_rate_limit)
     errors.install(app)
     app.add_middleware(RateLimitHeaders)
     # Cross-site writes and control characters are refused before any route reads the request.
     app.add_middleware(RequestGuard, public_url=runtime.settings.public_url, html_error=html_error)
+    app.add_middleware(AnonymousLimits, limiter=app.state.address_limiter, html_error=html_error)
     app.add_middleware(BodySizeLimit)
     app.add_middleware(SecurityHeaders)  # outermost: every answer carries the headers
     app.include_router(native.router())
