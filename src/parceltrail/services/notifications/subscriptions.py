@@ -104,7 +104,7 @@ def validate(request: SubscriptionRequest, *, allow_private: bool = False,
     if channel is ChannelKind.WEBHOOK:
         check_webhook_url(target, targets=targets)
     elif channel is ChannelKind.EMAIL:
-        check_address(target)
+        request.target = check_address(target)  # stored as it will be sent
     else:
         check_apprise_url(target, targets=targets)
     if request.format not in {f.value for f in WebhookFormat}:

@@ -4,13 +4,13 @@ public tracking link put into every message."""
 from __future__ import annotations
 
 import ipaddress
-import re
 import socket
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
 import apprise
 
+from parceltrail.domain.emails import AddressError, normalize_address
 from parceltrail.domain.errors import InputError
 from parceltrail.domain.network import refusal
 from parceltrail.settings import NotifySettings
@@ -184,17 +184,16 @@ def check_apprise_url(url: str, *, allow_private: bool = False, targets: TargetP
         check_host(host, port, allow_private=False, allowed=policy.egress_allow)
 
 
-_ADDRESS = re.compile(r"^[^@\s<>(),;:\"\[\]]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"
-                      r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*$")
-
-
 class InvalidEmailError(InputError):
     code = "invalid_email"
 
 
-def check_address(address: str) -> None:
-    if len(address) > 254 or not _ADDRESS.match(address):
-        raise InvalidEmailError(f"{address[:80]!r} is not an e-mail address")
+def check_address(address: str) -> str:
+    """The address normalized for sending (the same rule as users' e-mails); InvalidEmailError if none."""
+    try:
+        return normalize_address(address)
+    except AddressError as error:
+        raise InvalidEmailError(str(error)) from None
 
 
 
