@@ -56,3 +56,11 @@ def test_the_sign_in_page_is_limited_per_address(runtime: Runtime) -> None:
     assert answer.status_code == 429 and "尝试次数过多" in answer.text and "retry-after" in answer.headers
     answer = client.post("/api/v1/session", json={"email": "a@example.org", "password": "x"})
     assert answer.status_code == 429 and answer.json()["error"]["code"] == "rate_limited"
+
+
+def test_only_the_public_paths_count_per_address(runtime: Runtime) -> None:
+    from parceltrail.entrypoints.http.address_limits import is_anonymous_path
+
+    assert is_anonymous_path("/track") and is_anonymous_path("/track/1Z999AA10123456784/events")
+    assert is_anonymous_path("/login") and is_anonymous_path("/api/v1/session")
+    assert not is_anonymous_path("/tracking/2026-07/trackings") and not is_anonymous_path("/api/v1/trackings")

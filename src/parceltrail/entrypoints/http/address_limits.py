@@ -22,7 +22,12 @@ from parceltrail.entrypoints.http.errors import AFTERSHIP_PREFIX, native_body
 from parceltrail.entrypoints.http.protection import HtmlError
 
 # Public paths anyone may hit, each request doing real work (a lookup, a stream, a password check).
-ANONYMOUS_PATHS = ("/track", "/login", "/api/v1/session")
+ANONYMOUS_EXACT = frozenset({"/track", "/login", "/api/v1/session"})
+ANONYMOUS_PREFIXES = ("/track/",)
+
+
+def is_anonymous_path(path: str) -> bool:
+    return path in ANONYMOUS_EXACT or path.startswith(ANONYMOUS_PREFIXES)
 
 
 class AddressLimiter:
@@ -70,7 +75,7 @@ class AnonymousLimits:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
-        if scope["type"] != "http" or not path.startswith(ANONYMOUS_PATHS) \
+        if scope["type"] != "http" or not is_anonymous_path(path) \
                 or self.limiter.hit(address_of(scope), "public"):
             await self.app(scope, receive, send)
             return
