@@ -230,3 +230,26 @@ def test_the_guard_checks_raw_sockets_and_leaves_other_code_alone(listener: List
     socket.create_connection(("127.0.0.1", listener.port), timeout=1).close()
     with guarded_client(EgressPolicy(), timeout=2.0) as client, pytest.raises(httpx.ConnectError):
         client.get(f"http://127.0.0.1:{listener.port}/")
+
+
+def test_the_cli_refuses_ssrf_targets(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from parceltrail.entrypoints.cli.main import app as cli
+
+    monkeypatch.setenv("PARCELTRAIL_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("PARCELTRAIL_DATABASE_URL", f"sqlite:///{tmp_path / 'parceltrail.db'}")
+    runner = CliRunner()
+    for option, target in (("--apprise", "hassio://127.0.0.1:8792/token"), ("--apprise", "kodi://169.254.169.254"),
+                           ("--webhook", "https://[2002:7f00:1::]/x"), ("--webhook", "https://[fec0::1]/x")):
+        result = runner.invoke(cli, ["subscribe", "--number", "1Z999AA10123456784", option, target])
+        assert result.exit_code == 2 and "error:" in result.output, (target, result.output)
+
+
+def test_the_api_refuses_ssrf_targets(client: Any, buyer: Any) -> None:
+    for body in ({"channel": "apprise", "target": "hassio://127.0.0.1:8792/token"},
+                 {"channel": "apprise", "target": "syslog://"},
+                 {"channel": "webhook", "target": "http://93.184.216.34/hook"}):
+        answer = client.post("/api/v1/subscriptions", headers=buyer.headers, json=body)
+        assert answer.status_code == 400, (body, answer.text)
+        assert answer.json()["error"]["code"] in ("unsafe_url", "invalid_apprise_url"), answer.text
