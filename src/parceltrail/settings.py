@@ -76,7 +76,7 @@ class Settings(BaseSettings):
     smtp_from: str = DEFAULT_SENDER
     smtp_starttls: bool = False
     smtp_ssl: bool = False
-    secret_key: SecretStr | None = None  # signs session cookies; default: a key kept in the data dir
+    secret_key: SecretStr | None = None  # sessions are server-side now; accepted so old set-ups still start
     api_rate_limit: int = Field(default=100, ge=0)  # requests per second per account; 0 turns it off
     anonymous_rate_limit: int = Field(default=120, ge=0)  # a minute, per address on public paths; 0: off
     login_max_failures: int = Field(default=5, ge=1)  # per account in 15 min, then growing blocks

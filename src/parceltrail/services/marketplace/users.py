@@ -70,10 +70,3 @@ def set_password(store: Store, user_id: int, password: str) -> None:
     digest = hash_password(password)
     with store.transaction() as repo:
         repo.orders.set_password_hash(user_id, digest)
-
-
-def session_fingerprint(store: Store, user_id: int) -> str | None:
-    """A short value that changes when the password does, so a new password ends old sessions."""
-    with store.read() as repo:
-        digest = repo.orders.password_hash(user_id)
-    return digest[-16:] if digest else None
