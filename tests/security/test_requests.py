@@ -131,3 +131,17 @@ def test_pages_carry_security_headers(client: TestClient) -> None:
     secure = TestClient(client.app, base_url="https://testserver")
     assert "max-age=" in secure.get("/track").headers["strict-transport-security"]
     assert client.get("/api/v1/health").headers["x-content-type-options"] == "nosniff"
+
+
+def test_a_tracking_the_database_refuses_leaves_no_shipment(postgres_url: str, tmp_path: Path) -> None:
+    from parceltrail.services.tracking.trackings import Labels, TrackingService
+
+    settings = Settings(data_dir=tmp_path, database_url=postgres_url, sandbox_url="http://127.0.0.1:9/unused")
+    runtime = build(settings, settings.sandbox_url)
+    with runtime.store.transaction() as repo:
+        account = repo.accounts.create_account("shop", runtime.clock.now())
+    before = _shipment_count(runtime)
+    # Past the request guard (a caller inside the process): PostgreSQL refuses the NUL in the title.
+    with pytest.raises(Exception):  # noqa: B017, PT011 - the driver's own error type
+        TrackingService(runtime).create(account.id, UPS, None, Labels(title="a\u0000b"))
+    assert _shipment_count(runtime) == before

@@ -24,7 +24,7 @@ from parceltrail.domain.errors import ConflictError, LimitReachedError, NotFound
 from parceltrail.domain.shipment import Shipment, TrackingEvent
 from parceltrail.numbers import normalize
 from parceltrail.services.ports import AccountRepository, Store, UnitOfWork
-from parceltrail.services.tracking.tracker import Tracker, parse_number
+from parceltrail.services.tracking.tracker import Tracker, parse_number, store_for_tracking
 from parceltrail.status import is_terminal
 
 
@@ -121,14 +121,17 @@ class TrackingService:
             if held >= self.max_trackings:
                 raise LimitReachedError(f"this account has {held} trackings, the most this server allows; "
                                         "delete some first")
-        shipment = self.runtime.tracker.register(number, slug)  # global and idempotent
-        assert shipment.id is not None
         now = self.runtime.clock.now()
-        tracking = Tracking(id=new_tracking_id(), account_id=account_id, shipment_id=shipment.id,
+        tracking = Tracking(id=new_tracking_id(), account_id=account_id, shipment_id=0,
                             created_at=now, updated_at=now, slug=slug)
         labels.apply(tracking)
         try:
+            # The shipment (global, idempotent) and the account's tracking are written together: a
+            # tracking the database refuses leaves no shipment behind to be polled for nobody.
             with self.runtime.store.transaction() as repo:
+                shipment = store_for_tracking(repo, normalized, chosen, now, carrier=slug)
+                assert shipment.id is not None
+                tracking.shipment_id = shipment.id
                 repo.accounts.add_tracking(tracking)
         except (TrackingExistsError, ConflictError):  # a concurrent create of the same pair won
             again = self._existing(account_id, normalized, carrier)
