@@ -54,6 +54,9 @@ class NotifySettings:
     vapid_private_key: str | None = None
     vapid_file: Path | None = None
     vapid_subject: str = DEFAULT_VAPID_SUBJECT
+    allow_http: bool | None = None  # plain http:// webhooks; None follows allow_private
+    apprise_extra_schemes: frozenset[str] = frozenset()  # Apprise schemes beyond the vetted list
+    egress_allow: frozenset[str] = frozenset()  # exact "ip:port" destinations allowed though private
 
     @classmethod
     def from_env(cls) -> NotifySettings:
@@ -72,6 +75,9 @@ class Settings(BaseSettings):
     scan_gaps: Path | None = None  # learned scan gaps; default <data dir>/scan_gaps.json
     public_url: str = DEFAULT_PUBLIC_URL
     webhook_allow_private: bool = False
+    webhook_allow_http: bool | None = None  # unset: allowed exactly when private targets are
+    apprise_extra_schemes: str = ""  # comma-separated Apprise schemes to allow beyond the vetted list
+    egress_allow: str = ""  # comma-separated "ip:port" notification destinations allowed though private
     smtp_host: str = "127.0.0.1"
     smtp_port: int = Field(default=25, ge=1, le=65535)
     smtp_user: str | None = None
@@ -79,8 +85,16 @@ class Settings(BaseSettings):
     smtp_from: str = DEFAULT_SENDER
     smtp_starttls: bool = False
     smtp_ssl: bool = False
-    secret_key: SecretStr | None = None  # signs session cookies; default: a key kept in the data dir
-    api_rate_limit: int = Field(default=100, ge=0)  # requests per second per API key; 0 turns it off
+    secret_key: SecretStr | None = None  # sessions are server-side now; accepted so old set-ups still start
+    api_rate_limit: int = Field(default=100, ge=0)  # requests per second per account; 0 turns it off
+    anonymous_rate_limit: int = Field(default=120, ge=0)  # a minute, per address on public paths; 0: off
+    login_max_failures: int = Field(default=5, ge=1)  # per account in 15 min, then growing blocks
+    login_address_max_failures: int = Field(default=20, ge=1)  # per client address (shared by NAT)
+    login_max_block_seconds: int = Field(default=900, ge=1)
+    password_hash_slots: int = Field(default=2, ge=1)  # argon2 checks at once (64 MiB each)
+    max_keys_per_account: int = Field(default=20, ge=1)  # live API keys
+    max_subscriptions_per_account: int = Field(default=200, ge=1)
+    max_trackings_per_account: int = Field(default=50_000, ge=1)
     user: str | None = None  # the acting user of CLI commands (like --user)
     seventeentrack_key: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("PARCELTRAIL_17TRACK_KEY", "seventeentrack_key"))
@@ -120,7 +134,8 @@ class Settings(BaseSettings):
         return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("sandbox_speed", "scan_gaps", "secret_key", "smtp_password", "metrics_token",
-                     "otel_endpoint", "mqtt_url", "vapid_private_key", "mail_key", mode="before")
+                     "otel_endpoint", "mqtt_url", "vapid_private_key", "mail_key", "webhook_allow_http",
+                     mode="before")
     @classmethod
     def _empty_is_unset(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
@@ -214,7 +229,11 @@ class Settings(BaseSettings):
                               password=password, sender=self.smtp_from, starttls=self.smtp_starttls,
                               ssl=self.smtp_ssl),
             vapid_private_key=self.vapid_private_key.get_secret_value() if self.vapid_private_key else None,
-            vapid_file=self.data_dir / VAPID_FILE, vapid_subject=self.vapid_subject)
+            vapid_file=self.data_dir / VAPID_FILE, vapid_subject=self.vapid_subject,
+            allow_http=self.webhook_allow_http,
+            apprise_extra_schemes=frozenset(
+                part.strip().lower() for part in self.apprise_extra_schemes.split(",") if part.strip()),
+            egress_allow=frozenset(part.strip() for part in self.egress_allow.split(",") if part.strip()))
 
 
 def _prefixed_env() -> dict[str, str]:

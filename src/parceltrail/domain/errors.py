@@ -9,6 +9,12 @@ class InputError(ValueError):
     code = "invalid_input"
 
 
+class LimitReachedError(InputError):
+    """An account reached one of the operator's caps (keys, subscriptions, trackings)."""
+
+    code = "limit_reached"
+
+
 class UnknownCarrierError(InputError):
     code = "unknown_carrier"
 

@@ -15,11 +15,11 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from parceltrail.domain.emails import AddressError, normalize_address
 from parceltrail.domain.errors import InputError
 
 DEFAULT_PROTECTION_DAYS = 60
 MAX_PROTECTION_DAYS = 365
-EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,190}\.[^@\s]{1,63}$")
 CURRENCY = re.compile(r"^[A-Z]{3}$")
 COUNTRY = re.compile(r"^[A-Z]{2}$")
 
@@ -195,10 +195,12 @@ def derive_status(current: OrderStatus, package_tags: Iterable[str]) -> OrderSta
 
 
 def check_email(value: str) -> str:
-    email = value.strip().lower()
-    if not EMAIL.match(email):
-        raise InputError(f"{value[:80]!r} is not an e-mail address")
-    return email
+    """A user's e-mail, the same rule as every address (`domain/emails.py`), lower-cased: sign-in is
+    case-insensitive."""
+    try:
+        return normalize_address(value).lower()
+    except AddressError as error:
+        raise InputError(str(error)) from None
 
 
 def check_currency(value: str) -> str:

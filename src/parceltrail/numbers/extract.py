@@ -201,8 +201,35 @@ def html_to_text(markup: str) -> str:
     return "".join(parser.parts)  # entities are already decoded (convert_charrefs)
 
 
+# The standard library parses nested MIME recursively: a message nested a few hundred levels deep would
+# exhaust the stack. Real mail nests a handful of levels; past this it is read as plain text.
+MAX_MULTIPART_SECTIONS = 64
+
+
+def _as_plain_text(message: bytes | str) -> list[ExtractedNumber]:
+    text = message.decode("utf-8", "replace") if isinstance(message, bytes) else message
+    seen: set[str] = set()
+    unique = []
+    for item in extract(text, source="text"):
+        if item.number not in seen:
+            seen.add(item.number)
+            unique.append(item)
+    return unique
+
+
 def extract_from_email(message: bytes | str) -> list[ExtractedNumber]:
-    """Tracking numbers in an e-mail (RFC 822 / .eml): subject, text and HTML parts, deduplicated."""
+    """Tracking numbers in an e-mail (RFC 822 / .eml): subject, text and HTML parts, deduplicated. A message
+    too deeply nested to parse safely is scanned as plain text instead."""
+    marker = b"multipart/" if isinstance(message, bytes) else "multipart/"
+    if message.lower().count(marker) > MAX_MULTIPART_SECTIONS:  # type: ignore[arg-type]
+        return _as_plain_text(message)
+    try:
+        return _from_parsed_email(message)
+    except RecursionError:
+        return _as_plain_text(message)
+
+
+def _from_parsed_email(message: bytes | str) -> list[ExtractedNumber]:
     if isinstance(message, bytes):
         msg = email.message_from_bytes(message, policy=email.policy.default)
     else:

@@ -9,10 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import fields
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, exists, func, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Interval,
+    and_,
+    delete,
+    exists,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
 from parceltrail.adapters.db.tables import notification_state, notifications, subscriptions, trackings
@@ -185,22 +197,38 @@ class NotificationRepository:
         return ~exists().where(older.c.stream == notifications.c.stream, older.c.id < notifications.c.id,
                                older.c.status.in_(_OPEN))
 
-    def _claimable(self, now: datetime) -> Any:
+    def _lease_clock(self) -> Any:
+        """Leases run on one clock for every dispatcher: the database's on PostgreSQL (dispatchers on
+        machines with skewed clocks, or on the demo's scaled clock, never both hold a notification), this
+        machine's wall clock on SQLite (one machine)."""
+        if self.conn.dialect.name == "postgresql":
+            return func.timezone("UTC", func.clock_timestamp())
+        return datetime.now(UTC)
+
+    def _lease_until(self, lease_now: Any, lease: timedelta) -> Any:
+        if isinstance(lease_now, datetime):
+            return lease_now + lease
+        return lease_now + literal(lease, Interval())
+
+    def _claimable(self, now: datetime, lease_now: Any = None) -> Any:
+        lease_now = lease_now if lease_now is not None else self._lease_clock()
         return and_(notifications.c.status == Status.PENDING.value, notifications.c.next_attempt_at <= now,
-                    or_(notifications.c.lease_until.is_(None), notifications.c.lease_until < now),
+                    or_(notifications.c.lease_until.is_(None), notifications.c.lease_until < lease_now),
                     self._head_of_stream())
 
     def claim(self, owner: str, now: datetime, lease: timedelta, limit: int) -> list[Notification]:
         """Lease up to `limit` deliverable notifications (the oldest undelivered one of each stream)."""
-        candidates = self.conn.execute(select(notifications.c.id).where(self._claimable(now))
+        lease_now = self._lease_clock()
+        candidates = self.conn.execute(select(notifications.c.id).where(self._claimable(now, lease_now))
                                        .order_by(notifications.c.next_attempt_at, notifications.c.id)
                                        .limit(limit)).scalars().all()
         claimed = []
         for notification_id in candidates:
             result = self.conn.execute(
                 update(notifications)
-                .where(notifications.c.id == notification_id, self._claimable(now))
-                .values(lease_owner=owner, lease_until=now + lease, attempts=notifications.c.attempts + 1))
+                .where(notifications.c.id == notification_id, self._claimable(now, lease_now))
+                .values(lease_owner=owner, lease_until=self._lease_until(lease_now, lease),
+                        attempts=notifications.c.attempts + 1))
             if result.rowcount == 1:
                 claimed.append(notification_id)
         if not claimed:

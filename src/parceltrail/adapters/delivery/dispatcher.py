@@ -8,12 +8,14 @@ from typing import Any
 import httpx
 
 from parceltrail.adapters.delivery.apprise_channel import send_apprise
+from parceltrail.adapters.delivery.egress import guarded
 from parceltrail.adapters.delivery.email import send_email
 from parceltrail.adapters.delivery.webhooks import send_webhook
 from parceltrail.adapters.delivery.webpush import PushUnavailableError, VapidKey, load_key, send_webpush
 from parceltrail.clock import Clock
 from parceltrail.domain.notifications import ChannelKind, Notification, Outcome, Subscription
 from parceltrail.services.notifications.outbox import OutboxDispatcher
+from parceltrail.services.notifications.urls import policy_of
 from parceltrail.services.ports import Store
 from parceltrail.settings import NotifySettings
 
@@ -35,8 +37,7 @@ class Deliverer:
 
     def deliver(self, subscription: Subscription, notification: Notification) -> Outcome:
         if subscription.channel is ChannelKind.WEBHOOK:
-            return send_webhook(self.client, subscription, notification,
-                                allow_private=self.settings.allow_private)
+            return send_webhook(self.client, subscription, notification, targets=policy_of(self.settings))
         if subscription.channel is ChannelKind.EMAIL:
             return send_email(self.settings.smtp, subscription, notification, self.settings.public_url)
         if subscription.channel is ChannelKind.WEBPUSH:
@@ -45,8 +46,10 @@ class Deliverer:
                     self._vapid = load_key(self.settings)
                 except PushUnavailableError as error:
                     return Outcome(False, str(error))
-            return send_webpush(self.client, subscription, notification, self.settings, self._vapid)
-        return send_apprise(subscription, notification, allow_private=self.settings.allow_private)
+            # Push endpoints are the browser's choice: checked at connect time like any webhook.
+            with guarded(policy_of(self.settings)):
+                return send_webpush(self.client, subscription, notification, self.settings, self._vapid)
+        return send_apprise(subscription, notification, targets=policy_of(self.settings))
 
 
 def outbox_dispatcher(store: Store, clock: Clock, settings: NotifySettings | None = None,

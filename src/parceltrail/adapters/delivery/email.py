@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import smtplib
 import ssl
+import unicodedata
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
@@ -12,6 +14,16 @@ from parceltrail.services.notifications import unsubscribe
 from parceltrail.services.notifications.messages import render
 from parceltrail.services.notifications.urls import InvalidEmailError, check_address
 from parceltrail.settings import DEFAULT_PUBLIC_URL, SmtpSettings
+
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}$")
+MAX_SUBJECT = 200
+
+
+def header_text(value: str, limit: int = MAX_SUBJECT) -> str:
+    """`value` fit for a header: control characters (CR, LF, NUL ...) become spaces, so text a user or a
+    carrier wrote can never start a header of its own; the encoder then quotes what is not ASCII."""
+    cleaned = "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in value)
+    return " ".join(cleaned.split())[:limit]
 
 
 def build_message(subscription: Subscription, notification: Notification, sender: str,
@@ -23,14 +35,15 @@ def build_message(subscription: Subscription, notification: Notification, sender
     msg = EmailMessage()
     msg["From"] = sender
     msg["To"] = subscription.target
-    msg["Subject"] = text.subject
+    msg["Subject"] = header_text(text.subject)
     msg["Date"] = formatdate(localtime=False)
-    msg["Message-ID"] = make_msgid(idstring=notification.event_id[:16], domain="parceltrail.local")
-    msg["Parceltrail-Event-Id"] = notification.event_id
+    msg["Message-ID"] = make_msgid(idstring=header_text(notification.event_id[:16]) or None,
+                                   domain="parceltrail.local")
+    msg["Parceltrail-Event-Id"] = header_text(notification.event_id, 100)
     msg["List-Unsubscribe"] = f"<{unsubscribe.link_for(subscription, public_url)}>"
     msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     msg.set_content(f"{text.body}\n-- \n{unsubscribe.footer(subscription, public_url, lang)}\n")
-    if lang:  # after set_content, which replaces every Content-* header
+    if isinstance(lang, str) and _LANGUAGE_TAG.match(lang):  # after set_content, which replaces Content-*
         msg["Content-Language"] = lang
     return msg
 
@@ -56,7 +69,12 @@ def send_email(settings: SmtpSettings, subscription: Subscription, notification:
         check_address(subscription.target)
     except InvalidEmailError as error:
         return Outcome(False, str(error), permanent=True)
-    return transmit(settings, build_message(subscription, notification, settings.sender, public_url))
+    try:
+        message = build_message(subscription, notification, settings.sender, public_url)
+    except (ValueError, TypeError, LookupError) as error:
+        # This notification's data cannot make an e-mail; it must not hold up the others.
+        return Outcome(False, f"could not build the e-mail: {type(error).__name__}: {error}"[:500])
+    return transmit(settings, message)
 
 
 def transmit(settings: SmtpSettings, message: EmailMessage) -> Outcome:

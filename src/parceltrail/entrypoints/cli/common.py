@@ -23,6 +23,23 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
+MAX_INPUT_BYTES = 20 * 1024 * 1024  # an e-mail or a page to scan; /dev/zero must not fill the memory
+
+
+def read_bounded(file: str, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of `file` (- for stdin), at most `limit`: more is a one-line error, exit 2."""
+    import sys
+
+    if file == "-":
+        data = sys.stdin.buffer.read(limit + 1)
+    else:
+        with open(file, "rb") as handle:
+            data = handle.read(limit + 1)
+    if len(data) > limit:
+        fail(f"{file} is larger than {limit // (1024 * 1024)} MiB")
+    return data
+
+
 def load_settings() -> Settings:
     """The settings in force; an invalid environment variable is one line naming it, exit 2."""
     try:

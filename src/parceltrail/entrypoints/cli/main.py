@@ -344,13 +344,13 @@ def extract(
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
 ) -> None:
     """Find every tracking number in a text file or e-mail (.eml)."""
-    from pathlib import Path
 
+    from parceltrail.entrypoints.cli.common import read_bounded
     from parceltrail.numbers import extract as extract_numbers
     from parceltrail.numbers import extract_from_email
 
     try:
-        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        data = read_bounded(file)
     except OSError as error:
         fail(f"cannot read {file}: {error.strerror or error}")
     head = data[:4096].lower()
@@ -523,6 +523,8 @@ def accounts_create(name: Annotated[str, typer.Argument(help="A unique account n
     name = name.strip()
     if not name or len(name) > 100:
         fail("account name must be 1-100 characters")
+    if not name.isprintable():  # one line in every listing and log, no terminal escape codes
+        fail("account name may not contain line breaks or control characters")
     store = open_store()
     try:
         with store.transaction() as repo:
@@ -637,6 +639,11 @@ _register_push(app)
 from parceltrail.entrypoints.cli.mailin import register as _register_mailin  # noqa: E402
 
 _register_mailin(app)
+
+# sessions: revoke a user's sign-ins, set a password (see cli/security.py) ---------------------------------
+from parceltrail.entrypoints.cli.security import register as _register_security  # noqa: E402
+
+_register_security(app)
 
 
 def main() -> None:

@@ -57,6 +57,7 @@ def subscribe(
     from parceltrail.domain.errors import InputError
     from parceltrail.numbers import InvalidNumberError
     from parceltrail.services.notifications import subscriptions as service
+    from parceltrail.services.notifications.urls import policy_of
     from parceltrail.services.tracking.tracker import Tracker, parse_number
     from parceltrail.settings import NotifySettings
 
@@ -73,7 +74,7 @@ def subscribe(
         digest_hour=digest_hour, eta_days=eta_days, stale_days=stale_days)
     settings = NotifySettings.from_env()
     try:
-        service.validate(request, allow_private=settings.allow_private)
+        service.validate(request, targets=policy_of(settings))
         if number is not None:
             parse_number(number)
     except (InputError, InvalidNumberError) as error:
@@ -95,7 +96,7 @@ def subscribe(
                 account_id = row["account_id"]
                 request.tracking_id = row["id"]
             subscription = service.create(repo, account_id, request, clock.now(),
-                                          allow_private=settings.allow_private)
+                                          targets=policy_of(settings))
     except InputError as error:
         fail(_one_line(error))
     console.print(f"subscription {subscription.id}: {', '.join(e.value for e in subscription.events)} "

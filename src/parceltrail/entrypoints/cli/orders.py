@@ -23,6 +23,7 @@ from parceltrail.entrypoints.cli.common import (
     fail,
     load_settings,
     open_store,
+    read_bounded,
 )
 
 UserOption = Annotated[str | None, typer.Option("--user", help="Act as this user (e-mail); default "
@@ -291,7 +292,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one place that declares 
         path = from_email or from_image
         assert path is not None
         try:
-            data = path.read_bytes()
+            data = read_bounded(str(path))
         except OSError as error:
             fail(f"cannot read {path}: {error.strerror or error}")
         with _acting(user) as (store, actor):

@@ -18,10 +18,13 @@ from parceltrail.adapters.observability.tracing import build as build_tracing
 from parceltrail.adapters.sandbox.demo import seed_demo
 from parceltrail.bootstrap import Runtime
 from parceltrail.entrypoints.http import aftership, errors, native, operations, subscriptions, webhooks
+from parceltrail.entrypoints.http.address_limits import AddressLimiter, AnonymousLimits
 from parceltrail.entrypoints.http.auth import KeyCache
 from parceltrail.entrypoints.http.limits import BodySizeLimit
 from parceltrail.entrypoints.http.operations import RequestObserver
+from parceltrail.entrypoints.http.protection import RequestGuard, SecurityHeaders
 from parceltrail.entrypoints.http.ratelimit import RateLimiter, RateLimitHeaders
+from parceltrail.entrypoints.web.security import html_error
 from parceltrail.services.tracking.trackings import TrackingService
 
 log = logging.getLogger(__name__)
@@ -94,12 +97,17 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
     app = FastAPI(title="parceltrail", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
     app.state.metrics = metrics
     app.state.runtime = runtime
-    app.state.trackings = TrackingService(runtime)
+    app.state.trackings = TrackingService(runtime, max_trackings=runtime.settings.max_trackings_per_account)
     app.state.key_cache = KeyCache()
     app.state.rate_limiter = RateLimiter(runtime.settings.api_rate_limit)
+    app.state.address_limiter = AddressLimiter(runtime.settings.anonymous_rate_limit)
     errors.install(app)
     app.add_middleware(RateLimitHeaders)
+    # Cross-site writes and control characters are refused before any route reads the request.
+    app.add_middleware(RequestGuard, public_url=runtime.settings.public_url, html_error=html_error)
+    app.add_middleware(AnonymousLimits, limiter=app.state.address_limiter, html_error=html_error)
     app.add_middleware(BodySizeLimit)
+    app.add_middleware(SecurityHeaders)  # every answer carries the headers, errors included
     app.add_middleware(RequestObserver, metrics=metrics)  # outermost: request id, access log, HTTP metrics
     app.include_router(operations.router(runtime, metrics))
     app.include_router(native.router())

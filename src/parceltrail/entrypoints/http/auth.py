@@ -10,13 +10,14 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
 from parceltrail.bootstrap import Runtime
 from parceltrail.domain.accounts import Scope, hash_key
+from parceltrail.entrypoints.http.address_limits import refuse_failed_key
 from parceltrail.entrypoints.http.errors import ApiError
 
 CACHE_SECONDS = 5.0
@@ -78,7 +79,7 @@ def identify(request: Request) -> Caller:
     the database is asked only on a cache miss (once per key per CACHE_SECONDS), a sub-millisecond read."""
     key = _presented_key(request)
     if not key or len(key) > MAX_KEY_LENGTH:
-        raise ApiError(401, "unauthorized", "Invalid API key.", meta_code=401)
+        _unauthorized(request)
     cache: KeyCache = request.app.state.key_cache
     digest = hash_key(key)
     hit, caller = cache.get(digest)
@@ -89,9 +90,18 @@ def identify(request: Request) -> Caller:
         caller = Caller(api_key.account_id, api_key.id, api_key.scope) if api_key else None
         cache.put(digest, caller)
     if caller is None:
-        raise ApiError(401, "unauthorized", "Invalid API key.", meta_code=401)
+        _unauthorized(request)
     request.state.caller = caller
     return caller
+
+
+def _unauthorized(request: Request) -> NoReturn:
+    """401, or 429 when this address keeps sending missing or wrong keys (guessing, or a broken client)."""
+    limiter = getattr(request.app.state, "address_limiter", None)
+    if refuse_failed_key(request.scope, limiter):
+        raise ApiError(429, "rate_limited", "Too many requests with invalid keys from this address.",
+                       meta_code=429, headers={"Retry-After": str(limiter.retry_after())})
+    raise ApiError(401, "unauthorized", "Invalid API key.", meta_code=401)
 
 
 async def _reader(request: Request,

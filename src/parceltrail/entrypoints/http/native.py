@@ -258,6 +258,11 @@ def router() -> APIRouter:
         """A new key for the calling account; the key is in this answer only."""
         runtime = _runtime(request)
         with runtime.store.transaction() as repo:
+            live = [k for k in repo.accounts.keys(caller.account_id) if k.active]
+            cap = runtime.settings.max_keys_per_account
+            if len(live) >= cap:
+                raise ApiError(403, "limit_reached", f"this account has {len(live)} live keys, the most this "
+                                                     "server allows; revoke one first")
             key, plain = repo.accounts.create_key(caller.account_id, Scope(body.scope),
                                                                  runtime.clock.now())
         return {"data": _key_dict(key), "key": plain}

@@ -1,6 +1,7 @@
-"""Per-key, per-endpoint request rate limits with AfterShip's headers.
+"""Per-account, per-endpoint request rate limits with AfterShip's headers.
 
-A fixed one-second window per (API key, route). Every authenticated answer carries
+A fixed one-second window per (account, route): all keys of one account share it, so minting more keys
+buys no more requests. Every authenticated answer carries
 `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` (Unix time of the next window);
 past the limit the answer is 429 with `Retry-After`. The limit is `PARCELTRAIL_API_RATE_LIMIT` requests
 per second (default 100; 0 turns limiting off). In-process: each server process counts on its own.
@@ -11,6 +12,7 @@ from __future__ import annotations
 import math
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -36,25 +38,26 @@ class Quota:
 
 
 class RateLimiter:
-    def __init__(self, per_second: int = DEFAULT_PER_SECOND) -> None:
+    def __init__(self, per_second: int = DEFAULT_PER_SECOND, clock: Callable[[], float] = time.time) -> None:
         self.per_second = per_second
+        self.clock = clock
         self._windows: dict[tuple[int, str], tuple[int, int]] = {}  # -> (window second, count)
         self._lock = threading.Lock()
 
-    def hit(self, key_id: int, endpoint: str, now: float | None = None) -> tuple[bool, Quota | None]:
+    def hit(self, account_id: int, endpoint: str, now: float | None = None) -> tuple[bool, Quota | None]:
         """Count one request; (allowed, quota), quota None when limiting is off."""
         if self.per_second <= 0:
             return True, None
-        now = time.time() if now is None else now
+        now = self.clock() if now is None else now
         second = math.floor(now)
         with self._lock:
             if len(self._windows) > 100_000:
                 self._windows = {k: v for k, v in self._windows.items() if v[0] == second}
-            window, count = self._windows.get((key_id, endpoint), (second, 0))
+            window, count = self._windows.get((account_id, endpoint), (second, 0))
             if window != second:
                 window, count = second, 0
             count += 1
-            self._windows[(key_id, endpoint)] = (window, count)
+            self._windows[(account_id, endpoint)] = (window, count)
         quota = Quota(self.per_second, max(0, self.per_second - count), second + 1)
         return count <= self.per_second, quota
 
@@ -63,7 +66,7 @@ def _check(request: Request, caller: Caller) -> Caller:
     limiter: RateLimiter = request.app.state.rate_limiter
     route = request.scope.get("route")
     endpoint = f"{request.method} {getattr(route, 'path', request.url.path)}"
-    allowed, quota = limiter.hit(caller.key_id, endpoint)
+    allowed, quota = limiter.hit(caller.account_id, endpoint)
     if quota is not None:
         request.scope.setdefault("state", {})[STATE_KEY] = quota
     if not allowed:

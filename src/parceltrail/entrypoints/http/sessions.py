@@ -1,28 +1,28 @@
-"""Who is calling, as a marketplace user: a signed session cookie (web login) or an API key whose account
-belongs to a user. `POST /api/v1/session` logs in with e-mail and argon2-checked password."""
+"""Who is calling, as a marketplace user: a server-side session (web login; the cookie holds a random
+token, revoked at logout, on a password change or by an administrator) or an API key whose account belongs
+to a user. `POST /api/v1/session` logs in with e-mail and argon2-checked password, throttled
+(`entrypoints/http/login.py`); `POST /api/v1/session/password` changes the password and ends every
+other session."""
 
 from __future__ import annotations
 
-import os
-import secrets
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
-from itsdangerous import BadSignature, URLSafeTimedSerializer
 from pydantic import BaseModel, Field
 
+from parceltrail.adapters.db import sessions as store_sessions
 from parceltrail.bootstrap import Runtime
 from parceltrail.domain.accounts import Scope
 from parceltrail.domain.orders import User
 from parceltrail.entrypoints.http.auth import identify
 from parceltrail.entrypoints.http.errors import NATIVE_ERRORS, ApiError
+from parceltrail.entrypoints.http.login import attempt_login
 from parceltrail.services.marketplace.order_views import user_dict
-from parceltrail.services.marketplace.users import authenticate, session_fingerprint
+from parceltrail.services.marketplace.users import set_password
 
 COOKIE = "parceltrail_session"
 SESSION_SECONDS = 14 * 24 * 3600
-SECRET_ENV = "PARCELTRAIL_SECRET_KEY"
 
 
 class LoginIn(BaseModel):
@@ -30,28 +30,9 @@ class LoginIn(BaseModel):
     password: str = Field(min_length=1, max_length=1024)
 
 
-def _secret(runtime: Runtime) -> str:
-    """PARCELTRAIL_SECRET_KEY, else a random key kept in the data directory (made once, mode 0600)."""
-    configured = runtime.settings.secret_key
-    if configured is not None:
-        return configured.get_secret_value()
-    path = Path(runtime.settings.data_dir) / "session_secret"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "w") as handle:
-                handle.write(secrets.token_urlsafe(32))
-        except FileExistsError:
-            pass  # another process made it first
-    return path.read_text().strip()
-
-
-def _serializer(request: Request) -> URLSafeTimedSerializer:
-    state = request.app.state
-    if getattr(state, "session_serializer", None) is None:
-        state.session_serializer = URLSafeTimedSerializer(_secret(state.runtime), salt="parceltrail-session")
-    return state.session_serializer
+class PasswordIn(BaseModel):
+    current_password: str = Field(min_length=1, max_length=1024)
+    new_password: str = Field(min_length=8, max_length=1024)
 
 
 def _runtime(request: Request) -> Runtime:
@@ -59,22 +40,25 @@ def _runtime(request: Request) -> Runtime:
 
 
 def issue_session(request: Request, response: Response, user: User) -> None:
-    """Sign `user` in on `response`: the signed, HTTP-only, SameSite=Lax session cookie (the API login and
-    the web sign-in form both use this). Reads the password fingerprint, so call it off the event loop."""
-    fingerprint = session_fingerprint(_runtime(request).store, user.id)
-    token = _serializer(request).dumps({"u": user.id, "f": fingerprint})
+    """Sign `user` in on `response`: a new server-side session in an HTTP-only, SameSite=Lax cookie (the
+    API login and the web sign-in form both use this). Writes to the database: call it off the event loop."""
+    token = store_sessions.create_session(_runtime(request).store, user.id)
     response.set_cookie(COOKIE, token, max_age=SESSION_SECONDS, httponly=True, samesite="lax",
                         secure=request.url.scheme == "https", path="/")
 
 
+def end_session(request: Request, response: Response) -> None:
+    """Log out: the session is revoked on the server, not only forgotten by the browser."""
+    token = request.cookies.get(COOKIE)
+    if token:
+        store_sessions.revoke_session(_runtime(request).store, token)
+    response.delete_cookie(COOKIE, path="/")
+
+
 def _from_cookie(request: Request, token: str) -> User:
-    try:
-        data: Any = _serializer(request).loads(token, max_age=SESSION_SECONDS)
-        user_id, fingerprint = int(data["u"]), str(data["f"])
-    except (BadSignature, KeyError, TypeError, ValueError):
-        raise ApiError(401, "unauthorized", "The session has expired or is invalid; log in again.") from None
     store = _runtime(request).store
-    if session_fingerprint(store, user_id) != fingerprint:
+    user_id = store_sessions.session_user(store, token)
+    if user_id is None:
         raise ApiError(401, "unauthorized", "The session has expired or is invalid; log in again.")
     with store.read() as repo:
         user = repo.orders.user(user_id)
@@ -115,13 +99,27 @@ def router(prefix: str = "/api/v1") -> APIRouter:
 
     @api.post("/session")
     def login(request: Request, response: Response, body: LoginIn) -> dict[str, Any]:
-        """Log in with e-mail and password; answers the user and sets a signed, HTTP-only session cookie."""
-        store = _runtime(request).store
-        user = authenticate(store, body.email, body.password)
+        """Log in with e-mail and password; answers the user and sets an HTTP-only session cookie. Failed
+        attempts are throttled per account and per address (429 with Retry-After)."""
+        user = attempt_login(_runtime(request), request, body.email, body.password)
         if user is None:
             raise ApiError(401, "invalid_credentials", "Wrong e-mail or password.")
         issue_session(request, response, user)
         return {"data": user_dict(user)}
+
+    @api.post("/session/password")
+    def change_password(request: Request, response: Response, body: PasswordIn,
+                        user: UserWriter) -> dict[str, Any]:
+        """Change the password (the current one is asked again); every session of the user ends, and a
+        cookie caller gets a fresh one."""
+        runtime = _runtime(request)
+        if attempt_login(runtime, request, user.email, body.current_password) is None:
+            raise ApiError(401, "invalid_credentials", "The current password is wrong.")
+        set_password(runtime.store, user.id, body.new_password)
+        ended = store_sessions.revoke_user_sessions(runtime.store, user.id)
+        if request.cookies.get(COOKIE):
+            issue_session(request, response, user)
+        return {"data": {"sessions_ended": ended}}
 
     @api.get("/session")
     def whoami(user: UserReader) -> dict[str, Any]:
@@ -129,9 +127,9 @@ def router(prefix: str = "/api/v1") -> APIRouter:
         return {"data": user_dict(user)}
 
     @api.delete("/session", status_code=204, response_class=Response)
-    def logout() -> Response:
+    def logout(request: Request) -> Response:
         response = Response(status_code=204)
-        response.delete_cookie(COOKIE, path="/")
+        end_session(request, response)
         return response
 
     return api

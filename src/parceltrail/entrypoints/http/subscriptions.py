@@ -14,6 +14,7 @@ from parceltrail.entrypoints.http.errors import NATIVE_ERRORS, ApiError
 from parceltrail.entrypoints.http.ratelimit import Reader, Writer
 from parceltrail.numbers import normalize
 from parceltrail.services.notifications import subscriptions as service
+from parceltrail.services.notifications.urls import policy_of
 from parceltrail.settings import NotifySettings
 
 
@@ -112,7 +113,7 @@ def router() -> APIRouter:
             order_id=body.order_id, format=body.format, language=body.language, timezone=body.timezone,
             quiet_hours=body.quiet_hours, digest=body.digest, digest_hour=body.digest_hour,
             eta_days=body.eta_days, stale_days=body.stale_days)
-        service.validate(req, allow_private=settings.allow_private)
+        service.validate(req, targets=policy_of(settings))
         with runtime.store.transaction() as repo:
             if body.tracking_number is not None:
                 if body.tracking_id is not None:
@@ -123,7 +124,8 @@ def router() -> APIRouter:
                     raise NotFoundError(f"this account does not track {normalize(body.tracking_number)}")
                 req.tracking_id = found[0].id
             subscription = service.create(repo, caller.account_id, req, runtime.clock.now(),
-                                          allow_private=settings.allow_private)
+                                          targets=policy_of(settings),
+                                          limit=runtime.settings.max_subscriptions_per_account)
         return JSONResponse({"data": service.subscription_dict(subscription), "secret": subscription.secret},
                             status_code=201)
 

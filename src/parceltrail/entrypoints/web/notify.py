@@ -33,6 +33,7 @@ from parceltrail.entrypoints.web.i18n import Locale
 from parceltrail.numbers import InvalidNumberError
 from parceltrail.services.notifications import subscriptions as service
 from parceltrail.services.notifications.timing import InvalidScheduleError
+from parceltrail.services.notifications.urls import policy_of
 from parceltrail.services.tracking.tracker import parse_number
 from parceltrail.settings import NotifySettings
 
@@ -189,7 +190,8 @@ def subscribe(runtime: Runtime, user: User, shipment_id: int, values: FormValues
     settings = NotifySettings.from_env()
     with runtime.store.transaction() as repo:
         return service.create(repo, user.account_id, request, runtime.clock.now(),
-                              allow_private=settings.allow_private)
+                              targets=policy_of(settings),
+                              limit=runtime.settings.max_subscriptions_per_account)
 
 
 def unsubscribe(runtime: Runtime, user: User, subscription_id: int) -> bool:

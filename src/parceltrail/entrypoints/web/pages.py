@@ -24,13 +24,13 @@ from parceltrail.domain.errors import InputError, NotFoundError
 from parceltrail.domain.orders import OrderError, Role, User
 from parceltrail.entrypoints.http import sessions
 from parceltrail.entrypoints.http.errors import ApiError
+from parceltrail.entrypoints.http.login import TooManyAttempts, attempt_login
 from parceltrail.entrypoints.web import buyer, desk, notify, seller, stream
 from parceltrail.entrypoints.web.cards import Card
 from parceltrail.entrypoints.web.i18n import LANG_COOKIE, LANG_NAMES, LANGS, Locale, negotiate
 from parceltrail.entrypoints.web.tracking import MAX_NUMBERS, card_for, find_cards, split_input, track
 from parceltrail.numbers import InvalidNumberError, normalize
 from parceltrail.services.marketplace import orders as order_service
-from parceltrail.services.marketplace.users import authenticate
 
 log = logging.getLogger(__name__)
 WEB = Path(__file__).resolve().parent
@@ -294,7 +294,15 @@ def router() -> APIRouter:
         password = str(form.get("password") or "")[:1024]
         target = _safe_next(form.get("next"))
         runtime = _runtime(request)
-        user = await run_in_threadpool(authenticate, runtime.store, email, password) if email else None
+        try:
+            user = (await run_in_threadpool(attempt_login, runtime, request, email, password)
+                    if email else None)
+        except TooManyAttempts as error:
+            loc = negotiate(request)
+            page = render(request, "login.html", loc, {"next": target or "", "email": email,
+                                                       "error": loc.t("security.too_many")}, status=429)
+            page.headers["Retry-After"] = str(error.seconds)
+            return page
         if user is None:
             loc = negotiate(request)
             return render(request, "login.html", loc, {"next": target or "", "error": loc.t("login.failed"),
@@ -305,9 +313,9 @@ def router() -> APIRouter:
         return response
 
     @pages.post("/logout", response_model=None)
-    def logout() -> Response:
+    def logout(request: Request) -> Response:
         response = RedirectResponse("/track", status_code=303)
-        response.delete_cookie(sessions.COOKIE, path="/")
+        sessions.end_session(request, response)  # revoked on the server too
         return response
 
     # signed in: orders and the seller desk -------------------------------------------------------

@@ -193,8 +193,10 @@ def ranges(store: Store, actor: User) -> list[NumberRange]:
 # placing -----------------------------------------------------------------------------------------
 
 def place_order(store: Store, actor: User, new: NewOrder, now: datetime) -> Order:
-    """A paid order between the caller and the user named by e-mail (a buyer names the seller, a seller
-    the buyer, an admin both)."""
+    """A paid order between the caller and the user named by e-mail (a seller names the buyer, an admin
+    both). Buyers do not record orders: a paid order on a seller's books is the seller's statement."""
+    if actor.role is Role.BUYER:
+        raise ForbiddenError("orders are recorded by their seller (or an admin), not by the buyer")
     currency = check_currency(new.currency)
     _check_items(new.items)
     if not 0 <= new.shipping_minor <= MAX_UNIT_PRICE:

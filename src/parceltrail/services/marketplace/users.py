@@ -65,8 +65,8 @@ def authenticate(store: Store, email: str, password: str) -> User | None:
     return user
 
 
-def session_fingerprint(store: Store, user_id: int) -> str | None:
-    """A short value that changes when the password does, so a new password ends old sessions."""
-    with store.read() as repo:
-        digest = repo.orders.password_hash(user_id)
-    return digest[-16:] if digest else None
+def set_password(store: Store, user_id: int, password: str) -> None:
+    """Replace a user's password (checked like a new one); the caller ends the user's sessions."""
+    digest = hash_password(password)
+    with store.transaction() as repo:
+        repo.orders.set_password_hash(user_id, digest)

@@ -253,9 +253,16 @@ class OutboxDispatcher:
         report.claimed = len(claimed)
         for notification in claimed:
             subscription = subs.get(notification.subscription_id)
-            outcome = (self.sender.deliver(subscription, notification) if subscription is not None
-                       else Outcome(False, "the subscription no longer exists", permanent=True))
-            self._finish(notification, subscription, outcome, report)
+            try:
+                outcome = (self.sender.deliver(subscription, notification) if subscription is not None
+                           else Outcome(False, "the subscription no longer exists", permanent=True))
+            except Exception as error:  # noqa: BLE001 - one poison message is that message's failure only
+                log.warning("delivering notification %s raised", notification.event_id, exc_info=True)
+                outcome = Outcome(False, f"delivery raised {type(error).__name__}: {error}"[:500])
+            try:
+                self._finish(notification, subscription, outcome, report)
+            except Exception:  # its lease expires and a later pass settles it; the batch goes on
+                log.exception("recording the outcome of notification %s failed", notification.event_id)
         return report
 
     def _finish(self, notification: Notification, subscription: Subscription | None, outcome: Outcome,

@@ -5,11 +5,12 @@ Every check runs before anything is written; bad input raises an InputError subc
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from parceltrail.domain.errors import InputError, NotFoundError
+from parceltrail.domain.errors import InputError, LimitReachedError, NotFoundError
 from parceltrail.domain.notifications import (
     SUBSCRIBABLE,
     ChannelKind,
@@ -19,11 +20,17 @@ from parceltrail.domain.notifications import (
     WebhookFormat,
 )
 from parceltrail.services.notifications.timing import InvalidScheduleError, parse_hhmm, zone
-from parceltrail.services.notifications.urls import check_address, check_apprise_url, check_webhook_url
+from parceltrail.services.notifications.urls import (
+    TargetPolicy,
+    check_address,
+    check_apprise_url,
+    check_webhook_url,
+)
 from parceltrail.services.ports import UnitOfWork
 from parceltrail.status import message_langs
 
 DEFAULT_EVENTS = (EventKind.STATUS_CHANGE,)
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,3}$")
 MAX_ORDER_ID = 256
 
 
@@ -82,8 +89,11 @@ def parse_quiet_hours(value: str | None) -> tuple[str | None, str | None]:
     return first.strftime("%H:%M"), second.strftime("%H:%M")
 
 
-def validate(request: SubscriptionRequest, *, allow_private: bool) -> None:
-    """Every check of a request that does not need the database."""
+def validate(request: SubscriptionRequest, *, allow_private: bool = False,
+             targets: TargetPolicy | None = None) -> None:
+    """Every check of a request that does not need the database (`targets`: the operator's policy;
+    without it only `allow_private` is taken from the settings)."""
+    targets = targets or TargetPolicy(allow_private=allow_private)
     try:
         channel = ChannelKind(request.channel)
     except ValueError:
@@ -95,11 +105,11 @@ def validate(request: SubscriptionRequest, *, allow_private: bool) -> None:
         raise InvalidSubscriptionError("web push subscriptions come from a browser: turn them on from the "
                                        "parcel's page")
     if channel is ChannelKind.WEBHOOK:
-        check_webhook_url(target, allow_private=allow_private)
+        check_webhook_url(target, targets=targets)
     elif channel is ChannelKind.EMAIL:
-        check_address(target)
+        request.target = check_address(target)  # stored as it will be sent
     else:
-        check_apprise_url(target, allow_private=allow_private)
+        check_apprise_url(target, targets=targets)
     if request.format not in {f.value for f in WebhookFormat}:
         raise InvalidSubscriptionError("format must be native or aftership")
     parse_events(request.events)
@@ -107,8 +117,9 @@ def validate(request: SubscriptionRequest, *, allow_private: bool) -> None:
     parse_quiet_hours(request.quiet_hours)
     if not 0 <= request.digest_hour <= 23:
         raise InvalidScheduleError("digest_hour must be 0-23")
-    if request.language is not None and request.language.replace("_", "-").split("-")[0].lower() \
-            not in message_langs():
+    if request.language is not None and (
+            not _LANGUAGE_TAG.match(request.language)
+            or request.language.replace("_", "-").split("-")[0].lower() not in message_langs()):
         raise InvalidSubscriptionError(f"language must be one of {', '.join(message_langs())}")
     for name, value in (("eta_days", request.eta_days), ("stale_days", request.stale_days)):
         if value is not None and not 0 < value <= 365:
@@ -118,14 +129,19 @@ def validate(request: SubscriptionRequest, *, allow_private: bool) -> None:
 
 
 def create(uow: UnitOfWork, account_id: int | None, request: SubscriptionRequest, now: datetime, *,
-           allow_private: bool) -> Subscription:
+           allow_private: bool = False, targets: TargetPolicy | None = None,
+           limit: int | None = None) -> Subscription:
     """Store a subscription through `uow` (the caller's transaction). The scope is the tracking, the shipment
     or the order when one is given, else the whole account. The current status of what it follows is
     remembered, so the first notification is about a real change."""
-    validate(request, allow_private=allow_private)
+    validate(request, allow_private=allow_private, targets=targets)
     if sum(x is not None for x in (request.tracking_id, request.shipment_id, request.order_id)) > 1:
         raise InvalidSubscriptionError("give at most one of tracking_id, tracking_number and order_id")
     accounts = uow.accounts
+    if limit is not None and account_id is not None:
+        held = len(uow.notifications.subscriptions(account_id))
+        if held >= limit:
+            raise LimitReachedError(f"this account has {held} subscriptions, the most this server allows")
     scope = Scope.ACCOUNT
     if request.tracking_id is not None:
         scope = Scope.TRACKING

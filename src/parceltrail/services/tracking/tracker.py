@@ -27,6 +27,7 @@ from parceltrail.services.tracking import routing, schedule
 from parceltrail.services.tracking.ingestion import IngestReport, ingest, ingest_many
 from parceltrail.services.tracking.leases import new_owner
 from parceltrail.services.tracking.registry import ConnectorRegistry
+from parceltrail.services.tracking.validation import checked
 from parceltrail.status import Tag, default_subtag
 
 log = logging.getLogger(__name__)
@@ -176,13 +177,20 @@ class Tracker:
             for start in range(0, len(group), connector.max_batch):
                 batch = group[start:start + connector.max_batch]
                 started = time.perf_counter()
-                outcomes = connector.fetch([s.tracking_number for s in batch])
+                try:
+                    outcomes = connector.fetch([s.tracking_number for s in batch])
+                except Exception as error:  # noqa: BLE001 - a connector bug is a fault of this batch
+                    log.warning("connector %s raised", connector.slug, exc_info=True)
+                    outcomes = {s.tracking_number: Failure(
+                        FailureKind.RETRY_LATER, f"the connector raised {type(error).__name__}")
+                        for s in batch}
                 if self.observer is not None:
                     self.observer.fetched(batch[0].carrier, connector.slug, time.perf_counter() - started,
                                           outcomes)
                 report.requests += 1
-                pairs = [(shipment, outcomes.get(shipment.tracking_number) or Failure(
-                    FailureKind.RETRY_LATER, "the connector returned no outcome for this number"))
+                # Connector output is checked at this boundary: a bad answer backs off its parcel only.
+                pairs = [(shipment, checked(outcomes.get(shipment.tracking_number) or Failure(
+                    FailureKind.RETRY_LATER, "the connector returned no outcome for this number")))
                     for shipment in batch]
                 self._apply_batch(pairs, source, report, lease_owner)
                 not_found += [s.id for s, o in pairs if s.id is not None and isinstance(o, Failure)
@@ -207,7 +215,13 @@ class Tracker:
                 raise
             log.warning("batch ingestion failed; retrying one shipment at a time", exc_info=True)
             for shipment, outcome in pairs:
-                self._apply(shipment, outcome, source, report, lease_owner)
+                try:
+                    self._apply(shipment, outcome, source, report, lease_owner)
+                except Exception as error:  # noqa: BLE001 - this shipment backs off, the others go on
+                    log.warning("ingesting shipment %s failed", shipment.id, exc_info=True)
+                    fault = Failure(FailureKind.RETRY_LATER,
+                                    f"storing the carrier's answer failed: {type(error).__name__}")
+                    self._apply(shipment, fault, source, report, lease_owner)
             return
         report.add(partial)
 
@@ -297,6 +311,7 @@ class Tracker:
             return False
         if stopped or outcome is None:
             return True  # the carrier stopped pushing; our own polling schedule carries on
+        outcome = checked(outcome)
         report = PollReport()
         for shipment in targets:
             self._apply(shipment, outcome, source, report)

@@ -20,11 +20,11 @@ from parceltrail.domain.accounts import (
     TrackingFilter,
     new_tracking_id,
 )
-from parceltrail.domain.errors import ConflictError, NotFoundError
+from parceltrail.domain.errors import ConflictError, LimitReachedError, NotFoundError
 from parceltrail.domain.shipment import Shipment, TrackingEvent
 from parceltrail.numbers import normalize
 from parceltrail.services.ports import AccountRepository, Store, UnitOfWork
-from parceltrail.services.tracking.tracker import Tracker, parse_number
+from parceltrail.services.tracking.tracker import Tracker, parse_number, store_for_tracking
 from parceltrail.status import is_terminal
 
 
@@ -101,8 +101,9 @@ def _detail(repo: UnitOfWork, tracking: Tracking, with_events: bool) -> Tracking
 
 
 class TrackingService:
-    def __init__(self, runtime: Installation) -> None:
+    def __init__(self, runtime: Installation, max_trackings: int | None = None) -> None:
         self.runtime = runtime
+        self.max_trackings = max_trackings  # per account (PARCELTRAIL_MAX_TRACKINGS_PER_ACCOUNT)
 
     # writing -------------------------------------------------------------------------------------
     def create(self, account_id: int, number: str, slug: str | None,
@@ -114,14 +115,23 @@ class TrackingService:
         existing = self._existing(account_id, normalized, carrier)
         if existing is not None:
             return existing, False
-        shipment = self.runtime.tracker.register(number, slug)  # global and idempotent
-        assert shipment.id is not None
+        if self.max_trackings is not None:
+            with self.runtime.store.read() as repo:
+                held = repo.accounts.count_trackings(account_id, TrackingFilter())
+            if held >= self.max_trackings:
+                raise LimitReachedError(f"this account has {held} trackings, the most this server allows; "
+                                        "delete some first")
         now = self.runtime.clock.now()
-        tracking = Tracking(id=new_tracking_id(), account_id=account_id, shipment_id=shipment.id,
+        tracking = Tracking(id=new_tracking_id(), account_id=account_id, shipment_id=0,
                             created_at=now, updated_at=now, slug=slug)
         labels.apply(tracking)
         try:
+            # The shipment (global, idempotent) and the account's tracking are written together: a
+            # tracking the database refuses leaves no shipment behind to be polled for nobody.
             with self.runtime.store.transaction() as repo:
+                shipment = store_for_tracking(repo, normalized, chosen, now, carrier=slug)
+                assert shipment.id is not None
+                tracking.shipment_id = shipment.id
                 repo.accounts.add_tracking(tracking)
         except (TrackingExistsError, ConflictError):  # a concurrent create of the same pair won
             again = self._existing(account_id, normalized, carrier)
