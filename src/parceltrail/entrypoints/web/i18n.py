@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale as BabelLocale
 from babel.dates import format_date, format_datetime, format_time, format_timedelta
-from babel.numbers import format_currency, get_currency_precision
+from babel.numbers import format_currency, format_decimal, get_currency_precision
 from fastapi import Request
 
 LANGS: tuple[str, ...] = ("en", "es", "pt", "ru", "zh")
@@ -107,6 +107,15 @@ class Locale:
         places = get_currency_precision(currency)
         return format_currency(Decimal(minor).scaleb(-places), currency, locale=self.lang)
 
+    def plural(self, key: str, count: int, **values: Any) -> str:
+        """`key` in the plural form the language's rules (Babel, CLDR) give `count`: the TOML entry is a
+        table of forms (`one`, `few`, `many`, `other`); `{count}` is the number, written for the language."""
+        form = plural_form(self.lang, count)
+        own, fallback = catalog(self.lang), catalog(DEFAULT_LANG)
+        text = (own.get(f"{key}.{form}") or own.get(f"{key}.other") or fallback.get(f"{key}.{form}")
+                or fallback.get(f"{key}.other") or key)
+        return text.format(count=format_decimal(count, locale=self.lang), **values)
+
     def t(self, key: str, **values: Any) -> str:
         text = catalog(self.lang).get(key) or catalog(DEFAULT_LANG).get(key) or key
         return text.format(**values) if values else text
@@ -140,6 +149,29 @@ class Locale:
         if not code:
             return ""
         return _territories(self.lang).get(code.upper(), code.upper())
+
+
+PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
+
+
+def plural_forms(lang: str) -> frozenset[str]:
+    """The plural forms a language's texts need: its CLDR categories and "other"."""
+    return frozenset(BabelLocale.parse(lang).plural_form.tags) | {"other"}
+
+
+def plural_form(lang: str, count: int) -> str:
+    return str(BabelLocale.parse(lang).plural_form(abs(count)))
+
+
+def plural_tables(lang: str) -> dict[str, frozenset[str]]:
+    """The plural entries of a language's texts: base key -> the forms it has (a table holding nothing
+    but plural categories, `other` among them)."""
+    children: dict[str, set[str]] = {}
+    for key in catalog(lang):
+        base, _, last = key.rpartition(".")
+        children.setdefault(base, set()).add(last)
+    return {base: frozenset(found) for base, found in children.items()
+            if "other" in found and found <= set(PLURAL_FORMS)}
 
 
 def _pattern(fmt: str) -> str:
