@@ -9,6 +9,7 @@ back to English.
 from __future__ import annotations
 
 import tomllib
+from copy import copy
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -20,8 +21,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale as BabelLocale
 from babel.dates import format_date, format_datetime, format_time, format_timedelta
-from babel.numbers import format_currency, format_decimal, get_currency_precision
+from babel.numbers import format_decimal
 from fastapi import Request
+
+from parceltrail.domain.money import exponent
 
 LANGS: tuple[str, ...] = ("en", "es", "pt", "ru", "zh")
 LANG_NAMES: dict[str, str] = {"en": "English", "es": "Español", "pt": "Português", "ru": "Русский",
@@ -104,8 +107,13 @@ class Locale:
         return key in catalog(self.lang) or key in catalog(DEFAULT_LANG)
 
     def money(self, minor: int, currency: str) -> str:
-        places = get_currency_precision(currency)
-        return format_currency(Decimal(minor).scaleb(-places), currency, locale=self.lang)
+        """An amount in minor units, written the language's way with ISO 4217's minor unit
+        (`domain.money.exponent`, the same the API, labels and evidence use), never CLDR's cash digits."""
+        places = exponent(currency)
+        pattern = copy(BabelLocale.parse(self.lang).currency_formats["standard"])
+        pattern.frac_prec = (places, places)
+        return pattern.apply(Decimal(minor).scaleb(-places), BabelLocale.parse(self.lang),
+                             currency=currency.upper(), currency_digits=False)
 
     def plural(self, key: str, count: int, **values: Any) -> str:
         """`key` in the plural form the language's rules (Babel, CLDR) give `count`: the TOML entry is a
