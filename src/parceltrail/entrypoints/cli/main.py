@@ -165,7 +165,18 @@ def serve(
     console.print(f"parceltrail on http://{local}:{port}  (database {settings.database_url}, "
                   f"sandbox {sandbox_url}, speed x{simulation.speed:g}{', demo' if settings.demo else ''})",
                   markup=False)
-    uvicorn.run(create_app(runtime, sandbox=sandbox), host=host, port=port, log_level="warning")
+    service = create_app(runtime, sandbox=sandbox)
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: object) -> None:
+            # Open live pages end their streams at once, so shutting down never waits for them.
+            hub = getattr(service.state, "live_hub", None)
+            if hub is not None:
+                hub.close_threadsafe()
+            super().handle_exit(sig, frame)  # type: ignore[arg-type]
+
+    Server(uvicorn.Config(service, host=host, port=port, log_level="warning",
+                          timeout_graceful_shutdown=10)).run()
 
 
 @app.command()

@@ -34,6 +34,8 @@
       var fresh = holder.firstElementChild;
       if (!fresh) return;
       old.replaceWith(fresh);
+      // A check that found nothing new only refreshes "last checked": no flash, nothing announced.
+      if (!data.news) return;
       fresh.classList.add("flash");
       var heading = fresh.querySelector("h2");
       status.textContent = (status.dataset.updated || "Updated") + ": " + (heading ? heading.textContent : data.number) +
