@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from itertools import groupby
 from typing import Literal
 
@@ -331,7 +331,8 @@ def build_card(runtime: Runtime, timeline: Timeline, loc: Locale, number: str | 
     if last_checked is not None:
         card.checked = loc.datetime(last_checked, "medium")
         card.checked_iso = last_checked.isoformat()
-        card.checked_ago = loc.ago(runtime.clock.now() - last_checked)
+        since = runtime.clock.now() - last_checked
+        card.checked_ago = loc.t("card.just_now") if since < timedelta(minutes=1) else loc.ago(since)
     if s.tag == "Delivered":
         delivered = max((e.occurred_at for e in timeline.events if e.tag == "Delivered"), default=None)
         card.delivered_on = loc.datetime(delivered, "medium") if delivered else None
