@@ -75,6 +75,7 @@ def _status_label(tag: str, subtag: str) -> str:
 
 
 def _print_timeline(data: dict) -> None:
+    from parceltrail.entrypoints.cli.display import status_words
     from parceltrail.entrypoints.cli.outlook import outlook_lines
 
     simulated = " [yellow](simulated data from the sandbox network)[/yellow]" if data["simulated"] else ""
@@ -103,7 +104,7 @@ def _print_timeline(data: dict) -> None:
     for event in data["events"]:
         stamp = event["occurred_at"]
         row = [f"{stamp[:10]} {stamp[11:16]} {stamp[19:]}", event["location"] or "", event["text"],
-               event["subtag"] or "unclassified"]
+               status_words(event["tag"], event["subtag"]) if event["subtag"] else "unclassified"]
         if several_legs:
             row.append(event["tracking_number"] or "")
         table.add_row(*row)
@@ -130,14 +131,17 @@ def list_shipments(
         for shipment in shipments:
             sys.stdout.write(json.dumps(shipment_dict(shipment), ensure_ascii=False) + "\n")
         return
-    table = Table(show_header=True, header_style="bold")
-    for column in ("ID", "Number", "Carrier", "Status", "Last event", "Next check"):
-        table.add_column(column)
+    from parceltrail.entrypoints.cli.display import carrier_words, status_words, table, when
+
+    if not shipments:
+        console.print("No shipments tracked yet.")
+        return
+    shown = table([("ID", "short"), ("Number", "number"), ("Carrier", "words"), ("Status", "words"),
+                   ("Last scan (UTC)", "words"), ("Next check", "words")])
     for s in shipments:
-        table.add_row(str(s.id), s.tracking_number, s.carrier, s.subtag,
-                      s.last_event_at.isoformat(timespec="minutes") if s.last_event_at else "",
-                      s.next_check_at.isoformat(timespec="minutes") if s.next_check_at else "stopped")
-    console.print(table)
+        shown.add_row(str(s.id), s.tracking_number, carrier_words(s.carrier), status_words(s.tag, s.subtag),
+                      when(s.last_event_at), when(s.next_check_at) if s.next_check_at else "stopped")
+    console.print(shown)
 
 
 @app.command()
@@ -318,18 +322,40 @@ def detect(
             record = {"input": raw, "candidates": readings, "suggestions": suggestions}
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         return
-    table = Table(show_header=True, header_style="bold")
-    for column in ("Input", "Number", "Carrier", "Format", "Check", "Service", "Country", "Confidence"):
-        table.add_column(column)
+    from parceltrail.entrypoints.cli.display import card, carrier_words, table
+
+    if len(rows) == 1 and len(rows[0][1]) == 1:  # one number, one reading: a card
+        raw, (c,), hints = rows[0]
+        card(console, c.number, [
+            ("Carrier", f"{c.carrier_name or carrier_words(c.carrier)} ({c.carrier})"),
+            ("Format", c.format_name or c.format), ("Check digit", c.checksum),
+            ("Service", c.service or None), ("Country", c.country),
+            ("Trackable", "yes" if c.trackable else f"no: {c.untrackable_reason or 'not followed online'}"),
+            ("Tracking page", c.tracking_url), ("Confidence", f"{c.confidence:.2f}"),
+            ("Typed", raw if raw != c.number else None)])
+        _print_hints(hints)
+        return
+    shown = table([("Number", "number"), ("Carrier", "words"), ("Check", "short"), ("Service", "words")])
+    all_hints = []
     for raw, candidates, hints in rows:
         if not candidates:
-            table.add_row(raw, "", "unknown", "", "", "", "", "")
+            shown.add_row(raw, "unknown carrier", "", "")
         for c in candidates:
-            table.add_row(raw, c.number, c.carrier, c.format, c.checksum, c.service or c.service_class,
-                          c.country or "", f"{c.confidence:.2f}")
-        for h in hints:
-            table.add_row(raw, h.number, h.carrier, f"did you mean? ({h.edit})", "passed", "", "", "")
-    console.print(table)
+            shown.add_row(c.number, c.carrier_name or carrier_words(c.carrier), c.checksum, c.service or "")
+        all_hints += hints
+    console.print(shown)
+    _print_hints(all_hints)
+
+
+def _print_hints(hints: list) -> None:
+    """Likely corrections of a mistyped number, one a line (number, carrier, what was changed)."""
+    from parceltrail.entrypoints.cli.display import carrier_words
+
+    if not hints:
+        return
+    console.print("Did you mean:", markup=False)
+    for h in hints:
+        console.print(f"  {h.number}  {carrier_words(h.carrier)}  ({h.edit})", markup=False, highlight=False)
 
 
 @app.command()
@@ -390,13 +416,15 @@ def carriers(
     if as_json:
         sys.stdout.write(json.dumps([s.to_dict() for s in statuses], indent=2) + "\n")
         return
-    table = Table(show_header=True, header_style="bold")
-    for column in ("Connector", "Status", "Details", "Serves"):
-        table.add_column(column, overflow="fold")
-    for s in statuses:
-        state = "[green]enabled[/green]" if s.enabled else "[red]disabled[/red]"
-        table.add_row(f"{s.name} ({s.slug})", state, s.reason, ", ".join(s.serves))
-    console.print(table)
+    from parceltrail.entrypoints.cli.display import card, carrier_words
+
+    # One card per connector: variable names and carrier lists stay whole at any terminal width.
+    for index, s in enumerate(statuses):
+        if index:
+            console.print()
+        card(console, f"{s.name} ({s.slug})", [
+            ("Status", "enabled" if s.enabled else "disabled"), ("Details", s.reason),
+            ("Serves", ", ".join(carrier_words(slug) for slug in s.serves))])
 
 
 @app.command("classify")
