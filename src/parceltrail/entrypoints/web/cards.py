@@ -17,7 +17,7 @@ from parceltrail.bootstrap import Runtime
 from parceltrail.domain.shipment import Shipment, Timeline, TrackingEvent
 from parceltrail.entrypoints.web.geo import RouteMap, Stop, route_map
 from parceltrail.entrypoints.web.i18n import Locale, utc_offset
-from parceltrail.numbers import carrier_name
+from parceltrail.numbers import InvalidNumberError, carrier_name, detect
 from parceltrail.predict import Health
 from parceltrail.services.outlook.eta import Models, models_for
 from parceltrail.services.outlook.health import health_for
@@ -63,6 +63,7 @@ class LegRow:
     number: str
     carrier: str
     current: bool
+    carrier_url: str | None = None
 
 
 @dataclass(slots=True)
@@ -80,6 +81,7 @@ class Card:
     problem: bool
     eta: str | None = None
     eta_range: str | None = None
+    carrier_url: str | None = None  # the carrier's own tracking page for this number
     late: bool = False
     eta_iso: str | None = None  # the date the estimate names (the late "expected by" date when late)
     days_in_transit: str | None = None
@@ -102,8 +104,23 @@ def dom_id(number: str) -> str:
     return f"card-{number}"
 
 
-def _carrier(slug: str) -> str:
+def _carrier(slug: str, loc: Locale | None = None) -> str:
+    """The carrier's name in the page language when it has one there (`carrier.<slug>`), else its own."""
+    key = f"carrier.{slug}"
+    if loc is not None and loc.has(key):
+        return loc.t(key)
     return carrier_name(slug) or slug
+
+
+def carrier_link(number: str, carrier: str) -> str | None:
+    """The carrier's own tracking page for `number` (an outside https link), when its format names one."""
+    try:
+        readings = detect(number)
+    except (InvalidNumberError, ValueError):
+        return None
+    found = next((r for r in readings if r.carrier == carrier), None)
+    url = found.tracking_url if found else None
+    return url if url and url.startswith("https://") else None
 
 
 def _service(shipment: Shipment, loc: Locale) -> str | None:
@@ -318,7 +335,8 @@ def build_card(runtime: Runtime, timeline: Timeline, loc: Locale, number: str | 
     steps, problem = _steps(s, timeline.events, _lane(timeline), found[0] or s.tag, loc)
     numbers = {leg.id: leg.tracking_number for leg in legs}
     card = Card(
-        dom_id=dom_id(number), number=number, carrier=_carrier(s.carrier), service=_service(s, loc),
+        dom_id=dom_id(number), number=number, carrier=_carrier(s.carrier, loc),
+        carrier_url=carrier_link(s.tracking_number, s.carrier), service=_service(s, loc),
         tag=s.tag, subtag=s.subtag, title=found[0] or s.tag, meaning=found[1], next_step=found[2],
         steps=steps, problem=problem, simulated=any(leg.simulated for leg in legs),
         untrackable=None if s.trackable else (s.untrackable_reason or loc.t("card.untrackable")),
@@ -326,7 +344,8 @@ def build_card(runtime: Runtime, timeline: Timeline, loc: Locale, number: str | 
     card.days = _days(timeline.events, numbers, len(legs) > 1, loc)
     card.map = _map(timeline.events, loc)
     if len(legs) > 1:
-        card.legs = [LegRow(leg.tracking_number, _carrier(leg.carrier), leg.id == s.id) for leg in legs]
+        card.legs = [LegRow(leg.tracking_number, _carrier(leg.carrier, loc), leg.id == s.id,
+                            carrier_link(leg.tracking_number, leg.carrier)) for leg in legs]
     last_checked = max((leg.last_checked_at for leg in legs if leg.last_checked_at), default=None)
     if last_checked is not None:
         card.checked = loc.datetime(last_checked, "medium")

@@ -136,6 +136,12 @@ class Locale:
         """In the reader's time zone."""
         if value is None:
             return ""
+        if _pattern(fmt) == "medium":  # one style on every page: "Dec 7, 2026, 2:05 PM", no seconds
+            babel = BabelLocale.parse(self.lang)
+            glue = str(babel.datetime_formats.get("medium", "{1}, {0}"))
+            return glue.replace("{1}", format_date(value.astimezone(self.zone).date(), "medium",
+                                                   locale=self.lang)) \
+                .replace("{0}", format_time(value, "short", tzinfo=self.zone, locale=self.lang))
         return format_datetime(value, _pattern(fmt), tzinfo=self.zone, locale=self.lang)
 
     def day(self, value: date | datetime, fmt: str = "full") -> str:

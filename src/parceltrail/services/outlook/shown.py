@@ -87,11 +87,16 @@ def recipient_zone(timeline: Timeline) -> tzinfo:
     return country_zone(destination)
 
 
+# Parcels that will not be delivered to the recipient as things stand: going back, lost, cancelled,
+# destroyed. No delivery date is promised for them.
+NOT_COMING = frozenset({"Exception_010", "Exception_011", "Exception_013", "Exception_020", "Exception_021"})
+
+
 def shown_eta(timeline: Timeline, models: Models | None, now: datetime) -> ShownEta | None:
     """The estimate a person sees, or None when there is none to show (see the module's rules)."""
     shipment = timeline.shipment
     legs = timeline.legs or [shipment]
-    if not any(leg.trackable for leg in legs):
+    if not any(leg.trackable for leg in legs) or shipment.subtag in NOT_COMING:
         return None
     eta = eta_for(timeline, models, now)
     if eta is None:
