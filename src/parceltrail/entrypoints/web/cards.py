@@ -87,6 +87,7 @@ class Card:
     days_in_transit: str | None = None
     delivered_on: str | None = None
     health: str | None = None
+    health_state: str | None = None  # "not_updated" | "possibly_lost" | "expired" when health is shown
     days: list[Day] = field(default_factory=list)
     legs: list[LegRow] = field(default_factory=list)
     map: RouteMap | None = None
@@ -359,8 +360,10 @@ def build_card(runtime: Runtime, timeline: Timeline, loc: Locale, number: str | 
     models = _models(runtime, now)
     shown = _shown(timeline, models, now)
     card.eta, card.eta_range, card.late = _eta(shown, loc)
-    card.health, advice = _health(_health_of(timeline, models, now), loc)
-    if advice:
+    health = _health_of(timeline, models, now)
+    card.health, advice = _health(health, loc)
+    if advice and health is not None:
+        card.health_state = health.state
         card.next_step = advice
         card.problem = True
     if shown is not None:
