@@ -163,6 +163,7 @@ def test_progress_tells_export_from_import_customs_and_shows_refusals(tab: Any, 
     title = message(shipment.subtag, "en").title
     assert refused.get(title) == "problem", refused  # the delivery step, named by what happened
     assert refused["Customs"] != "problem"
+    expect(tab.locator(f"#card-{parcels.refused} .facts .eta")).to_have_count(0)  # no delivery promised
     shot(tab, "progress-refused-at-door")
 
 

@@ -87,9 +87,10 @@ def recipient_zone(timeline: Timeline) -> tzinfo:
     return country_zone(destination)
 
 
-# Parcels that will not be delivered to the recipient as things stand: going back, lost, cancelled,
-# destroyed. No delivery date is promised for them.
-NOT_COMING = frozenset({"Exception_010", "Exception_011", "Exception_013", "Exception_020", "Exception_021"})
+# Parcels that will not be delivered to the recipient as things stand: refused at the door, going back,
+# lost, cancelled, destroyed. No delivery date is promised for them.
+NOT_COMING = frozenset({"Exception_003", "Exception_010", "Exception_011", "Exception_013", "Exception_020",
+                        "Exception_021"})
 
 
 def shown_eta(timeline: Timeline, models: Models | None, now: datetime) -> ShownEta | None:
