@@ -100,7 +100,7 @@ def test_notify_form_helpers() -> None:
                         "headers": [(b"cookie", cookies.encode())]})
 
     assert notify.read_flash(request(f"{notify.FLASH_COOKIE}=subscribed:PTS01000000016"), loc) == \
-        "Listo: te avisaremos de los cambios de PTS01000000016."
+        "Listo: le avisaremos de los cambios de PTS01000000016."
     assert notify.read_flash(request(f"{notify.FLASH_COOKIE}=subscribed:<b>hi</b>"), loc) is None
     assert notify.read_flash(request(f"{notify.FLASH_COOKIE}=hacked:PTS1"), loc) is None
     assert notify.csrf_token(request("")) is None
