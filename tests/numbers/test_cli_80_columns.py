@@ -3,6 +3,7 @@ one result as a vertical card; `--json` is unchanged for scripts."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from parceltrail.entrypoints.cli.main import app
 
 runner = CliRunner(env={"COLUMNS": "80", "TERM": "dumb"})
 LONG = "1Z999AA10123456784"
+RAW = re.compile(r"\b[A-Z][A-Za-z]+_\d{3}\b")
 
 
 def _lines(text: str) -> list[str]:
@@ -67,3 +69,14 @@ def test_list_shows_status_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert LONG in result.stdout and "RB123456785CN" in result.stdout
     assert "Delivered" in result.stdout and "Delayed" in result.stdout and "(Customs" in result.stdout
     assert "Exception_004" not in result.stdout and "Delivered_0" not in result.stdout
+
+
+def test_track_prints_one_parcel_as_a_card(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PARCELTRAIL_DATA_DIR", str(tmp_path))
+    result = runner.invoke(app, ["track", "PTS01000000016"])
+    assert result.exit_code == 0, result.output
+    lines = _lines(result.stdout)
+    assert all(len(line.rstrip()) <= 80 for line in lines)
+    assert lines[0].startswith("PTS01000000016") and "parceltrail sandbox network" in lines[0]
+    assert not RAW.search(result.stdout)  # statuses in words
+    assert any(line.startswith("Status: ") for line in lines)

@@ -65,50 +65,43 @@ def track(
     _print_timeline(data)
 
 
-def _status_label(tag: str, subtag: str) -> str:
-    from parceltrail.status import subtag_info
-
-    try:
-        return f"{subtag_info(subtag).name} ({subtag})"
-    except (KeyError, ValueError):
-        return f"{tag} ({subtag})"
-
-
 def _print_timeline(data: dict) -> None:
-    from parceltrail.entrypoints.cli.display import status_words
+    """One parcel as a card: number, carrier and status in words, the outlook, then its scans newest
+    first, each on its own lines (nothing squeezed into narrow columns)."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    from parceltrail.entrypoints.cli.display import carrier_words, status_words
     from parceltrail.entrypoints.cli.outlook import outlook_lines
 
-    simulated = " [yellow](simulated data from the sandbox network)[/yellow]" if data["simulated"] else ""
-    console.print(f"[bold]{data['tracking_number']}[/bold]  {data['carrier']}{simulated}")
-    console.print(f"Status: [bold]{_status_label(data['tag'], data['subtag'])}[/bold]")
+    simulated = " (simulated data from the sandbox network)" if data["simulated"] else ""
+    console.print(Text(data["tracking_number"], style="bold"),
+                  Text(f"{carrier_words(data['carrier'])}{simulated}"))
+    console.print(Text("Status: ") + Text(status_words(data["tag"], data["subtag"]), style="bold"))
     for line in outlook_lines(data):
         console.print(line, markup=False)
     if data["last_error"]:
         console.print(f"Last check: {data['last_error']}", markup=False)
-    if data["untrackable_reason"]:
+    if data["untrackable_reason"] and not data["events"]:
         console.print(f"Note: {data['untrackable_reason']}", markup=False)
     if len(data["legs"]) > 1:
-        chain = " -> ".join(f"{leg['tracking_number']} ({leg['carrier']})" for leg in data["legs"])
+        chain = " -> ".join(f"{leg['tracking_number']} ({carrier_words(leg['carrier'])})"
+                            for leg in data["legs"])
         console.print(f"Legs: {chain}", markup=False)
     if not data["events"]:
         console.print("No events yet.")
         return
     several_legs = len(data["legs"]) > 1
-    table = Table(show_header=True, header_style="bold")
-    table.add_column("When (local time)", no_wrap=True)
-    table.add_column("Where", overflow="fold")
-    table.add_column("What", overflow="fold", ratio=3)
-    table.add_column("Status", no_wrap=True)
-    if several_legs:
-        table.add_column("Number", no_wrap=True)
+    console.print()
     for event in data["events"]:
         stamp = event["occurred_at"]
-        row = [f"{stamp[:10]} {stamp[11:16]} {stamp[19:]}", event["location"] or "", event["text"],
-               status_words(event["tag"], event["subtag"]) if event["subtag"] else "unclassified"]
-        if several_legs:
-            row.append(event["tracking_number"] or "")
-        table.add_row(*row)
-    console.print(table)
+        status = status_words(event["tag"], event["subtag"]) if event["subtag"] else "unclassified"
+        head = Text(f"{stamp[:10]} {stamp[11:16]} {stamp[19:]}  ") + Text(status, style="bold")
+        if several_legs and event["tracking_number"]:
+            head += Text(f"  [{event['tracking_number']}]")
+        console.print(head)
+        detail = event["text"] + (f" · {event['location']}" if event["location"] else "")
+        console.print(Padding(Text(detail), (0, 0, 0, 4)))
 
 
 @app.command("list")
