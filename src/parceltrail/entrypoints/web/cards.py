@@ -333,12 +333,14 @@ def build_card(runtime: Runtime, timeline: Timeline, loc: Locale, number: str | 
     legs = timeline.legs or [s]
     number = number or s.tracking_number
     found = _message(s.subtag, loc) or ("", "", "")
-    steps, problem = _steps(s, timeline.events, _lane(timeline), found[0] or s.tag, loc)
+    # a status the texts do not know by its subtag is named by its tag's general wording, never its code
+    title = found[0] or (_message(f"{s.tag}_001", loc) or (loc.t("operator.unknown_status"),))[0]
+    steps, problem = _steps(s, timeline.events, _lane(timeline), title, loc)
     numbers = {leg.id: leg.tracking_number for leg in legs}
     card = Card(
         dom_id=dom_id(number), number=number, carrier=_carrier(s.carrier, loc),
         carrier_url=carrier_link(s.tracking_number, s.carrier), service=_service(s, loc),
-        tag=s.tag, subtag=s.subtag, title=found[0] or s.tag, meaning=found[1], next_step=found[2],
+        tag=s.tag, subtag=s.subtag, title=title, meaning=found[1], next_step=found[2],
         steps=steps, problem=problem, simulated=any(leg.simulated for leg in legs),
         untrackable=None if s.trackable else (s.untrackable_reason or loc.t("card.untrackable")),
         event_count=len(timeline.events), shipment_id=s.id)
