@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from types import SimpleNamespace
 
@@ -53,6 +54,8 @@ def test_quiet_checks_are_not_news(runtime: Runtime) -> None:
         await stream.aclose()
         return quiet, news
 
-    quiet, news = asyncio.run(scenario())
+    # a loop of its own in its own thread: browser tests in the same worker may leave one running here
+    with ThreadPoolExecutor(1) as pool:
+        quiet, news = pool.submit(asyncio.run, scenario()).result()
     assert quiet["number"] == NUMBER and quiet["news"] is False
     assert news["number"] == NUMBER and news["news"] is True
