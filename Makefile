@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint clean browser mosquitto imap
+.PHONY: setup run test lint clean browser fonts mosquitto imap
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml requirements.lock
 
 setup: $(STAMP)
 
-run: setup
+run: setup fonts
 	$(BIN)/parceltrail migrate
 	$(BIN)/parceltrail serve --demo --speed 720
 
@@ -25,10 +25,17 @@ lint: setup
 	$(BIN)/lint-imports
 
 # Browser tests (tests/web) drive Debian's Chromium; Playwright never downloads a browser of its own.
-# The CJK font is only for readable screenshots of the Chinese pages (optional: a failure is ignored).
+# The CJK TrueType font draws Chinese scans in evidence PDFs (tests/evidence check it) and the Chinese
+# pages' screenshots.
 browser:
 	command -v chromium || (apt-get update && apt-get install -y chromium)
-	-fc-list 2>/dev/null | grep -qi "wenquanyi" || apt-get install -y fonts-wqy-zenhei
+	test -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc || (apt-get update && apt-get install -y fonts-wqy-zenhei)
+
+# Evidence PDFs draw Chinese scans with WenQuanYi Zen Hei (Debian's fonts-wqy-zenhei); without it they
+# fall back to DejaVu, which has no CJK glyphs.
+fonts:
+	test -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc || (apt-get update && apt-get install -y fonts-wqy-zenhei) \
+		|| echo "fonts-wqy-zenhei is missing: Chinese text in evidence PDFs will not render"
 
 # Home Assistant tests (tests/homeassistant) talk to Mosquitto on 127.0.0.1:1883 and start private ones
 # (the binary only; the shared broker is the machine's service).

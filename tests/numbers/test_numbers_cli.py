@@ -22,7 +22,8 @@ def test_detect_json_lines() -> None:
 def test_detect_reads_stdin_and_prints_table() -> None:
     result = runner.invoke(app, ["detect"], input="1Z5R89390357567127\n\nLP00123456789012\n")
     assert result.exit_code == 0, result.output
-    assert "ups" in result.stdout and "cainiao" in result.stdout
+    assert "UPS" in result.stdout and "Cainiao" in result.stdout  # carriers by name
+    assert "1Z5R89390357567127" in result.stdout and "LP00123456789012" in result.stdout  # whole numbers
 
 
 def test_detect_suggests_for_typo() -> None:

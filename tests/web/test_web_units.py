@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from parceltrail.entrypoints.web.geo import Stop, project, route_map
-from parceltrail.entrypoints.web.i18n import LANGS, catalog, pick_lang, pick_zone
+from parceltrail.entrypoints.web.i18n import (
+    LANGS,
+    Locale,
+    catalog,
+    pick_lang,
+    pick_zone,
+    plural_forms,
+    plural_tables,
+)
 from parceltrail.entrypoints.web.tracking import MAX_NUMBERS, split_input
 
 
@@ -34,10 +42,32 @@ def test_language_choice() -> None:
     assert pick_zone("Not/AZone").key == "UTC"
 
 
-def test_every_language_has_every_text() -> None:
-    keys = set(catalog("en"))
+def _plain_keys(lang: str) -> set[str]:
+    tables = plural_tables(lang)
+    return {key for key in catalog(lang) if key.rpartition(".")[0] not in tables}
+
+
+def test_every_language_has_every_text_and_every_plural_form() -> None:
+    english = plural_tables("en")
     for lang in LANGS:
-        assert set(catalog(lang)) == keys, lang
+        assert _plain_keys(lang) == _plain_keys("en"), lang
+        tables = plural_tables(lang)
+        assert set(tables) == set(english), lang
+        for key, forms in tables.items():
+            assert forms == plural_forms(lang), (lang, key)
+
+
+def test_plurals_follow_each_language() -> None:
+    from zoneinfo import ZoneInfo
+
+    def say(lang: str, count: int) -> str:
+        return Locale(lang, ZoneInfo("UTC")).plural("card.map_caption", count)
+
+    assert say("en", 1) == "Route so far: 1 place." and say("en", 2) == "Route so far: 2 places."
+    assert say("ru", 1).endswith("1 место.") and say("ru", 3).endswith("3 места.")
+    assert say("ru", 5).endswith("5 мест.") and say("ru", 21).endswith("21 место.")
+    assert say("es", 1) == "Ruta hasta ahora: 1 lugar." and say("es", 4) == "Ruta hasta ahora: 4 lugares."
+    assert Locale("en", ZoneInfo("UTC")).plural("unit.days", 1234) == "1,234 days"
 
 
 def test_route_map() -> None:
@@ -70,7 +100,7 @@ def test_notify_form_helpers() -> None:
                         "headers": [(b"cookie", cookies.encode())]})
 
     assert notify.read_flash(request(f"{notify.FLASH_COOKIE}=subscribed:PTS01000000016"), loc) == \
-        "Listo: te avisaremos de los cambios de PTS01000000016."
+        "Listo: le avisaremos de los cambios de PTS01000000016."
     assert notify.read_flash(request(f"{notify.FLASH_COOKIE}=subscribed:<b>hi</b>"), loc) is None
     assert notify.read_flash(request(f"{notify.FLASH_COOKIE}=hacked:PTS1"), loc) is None
     assert notify.csrf_token(request("")) is None

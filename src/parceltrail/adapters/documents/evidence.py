@@ -21,6 +21,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from parceltrail.adapters.documents.fonts import font_for
 from parceltrail.adapters.documents.label import _fonts
 from parceltrail.services.outlook.evidence import Verification, canonical_bytes, verify_document
 
@@ -52,7 +53,7 @@ class _Writer:
         self.canvas.drawRightString(WIDTH - MARGIN, MARGIN - 4, f"page {self.page}")
 
     def line(self, text: str, *, size: float = 8.5, bold: bool = False, indent: float = 0.0) -> None:
-        font = self.bold if bold else self.regular
+        font = font_for(text, self.bold if bold else self.regular)
         width = WIDTH - 2 * MARGIN - indent
         for part in self._wrap(text, font, size, width):
             self._room(size + 3)

@@ -21,7 +21,7 @@ from parceltrail.adapters.sandbox.places import (
     Place,
     destination_for_serial,
 )
-from parceltrail.adapters.sandbox.scenarios import Leg, Scenario, identify, make_number
+from parceltrail.adapters.sandbox.scenarios import Leg, Scenario, identify, is_demo_serial, make_number
 from parceltrail.adapters.sandbox.texts import render
 from parceltrail.status.taxonomy import Subtag, Tag
 
@@ -296,11 +296,16 @@ def build_journey(
 
 
 def journey(number: str, epoch: datetime, *, demo: bool) -> Journey | None:
-    """The journey a sandbox (or, in demo mode, any valid) number names, or None if it names none."""
+    """The journey a sandbox (or, in demo mode, any valid) number names, or None if it names none.
+
+    `demo` only decides which numbers are answered; when a journey starts depends on the number alone
+    (a demo parcel's serial or a test number's), so a demo server and a CLI's embedded sandbox sharing
+    one timeline tell the same events for the same number."""
     ref = identify(number, demo=demo)
     if ref is None:
         return None
-    return build_journey(ref.family, ref.serial, epoch, leg=ref.leg, demo=demo, number=number)
+    return build_journey(ref.family, ref.serial, epoch, leg=ref.leg, demo=is_demo_serial(ref.serial),
+                         number=number)
 
 
 def expected_statuses(events: Sequence[SandboxEvent]) -> list[tuple[str, str]]:

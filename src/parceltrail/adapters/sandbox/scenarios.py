@@ -88,6 +88,10 @@ def parse_sandbox_number(number: str) -> ParcelRef | None:
     return ParcelRef(Scenario(family), serial, leg)
 
 
+# Test numbers use small serials (1 + 7k); demo parcels get serials from here up (see demo_parcel).
+DEMO_SERIAL_BASE = 50_000_000
+
+
 def _digest(text: str) -> int:
     return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
 
@@ -110,8 +114,15 @@ def demo_parcel(number: str) -> ParcelRef:
             family = scenario
             break
         pick -= weight
-    serial = 1 + (h >> 16) % (10**8 - 1)
+    serial = DEMO_SERIAL_BASE + (h >> 16) % (10**8 - DEMO_SERIAL_BASE)
     return ParcelRef(family, serial, Leg.MAIN)
+
+
+def is_demo_serial(serial: int) -> bool:
+    """Serials from DEMO_SERIAL_BASE up belong to demo parcels (another carrier's number hashed to one);
+    their journeys are timed like a demo's whichever process asks, so a last-mile `PTS9X...` number of a
+    demo parcel tells the same journey as the number it continues."""
+    return serial >= DEMO_SERIAL_BASE
 
 
 def identify(number: str, *, demo: bool) -> ParcelRef | None:

@@ -65,22 +65,20 @@ def track(
     _print_timeline(data)
 
 
-def _status_label(tag: str, subtag: str) -> str:
-    from parceltrail.status import subtag_info
-
-    try:
-        return f"{subtag_info(subtag).name} ({subtag})"
-    except (KeyError, ValueError):
-        return f"{tag} ({subtag})"
-
-
 def _print_timeline(data: dict) -> None:
+    """One parcel as a card: number, carrier and status in words, the outlook, then its scans newest
+    first, each on its own lines (nothing squeezed into narrow columns)."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    from parceltrail.entrypoints.cli.display import carrier_words, status_words
     from parceltrail.entrypoints.cli.outlook import outlook_lines
 
-    simulated = " [yellow](simulated data from the sandbox network)[/yellow]" if data["simulated"] else ""
+    simulated = " (simulated data from the sandbox network)" if data["simulated"] else ""
     via = f" via {data['connector']}" if data.get("connector") else ""
-    console.print(f"[bold]{data['tracking_number']}[/bold]  {data['carrier']}{via}{simulated}")
-    console.print(f"Status: [bold]{_status_label(data['tag'], data['subtag'])}[/bold]")
+    console.print(Text(data["tracking_number"], style="bold"),
+                  Text(f"{carrier_words(data['carrier'])}{via}{simulated}"))
+    console.print(Text("Status: ") + Text(status_words(data["tag"], data["subtag"]), style="bold"))
     if data.get("unfollowed_reason"):
         # no connector asks the carrier: no ETA, no silence warning, only what would make it trackable
         console.print(f"Not tracked: {data['unfollowed_reason']} (see `parceltrail carriers`)", markup=False)
@@ -89,30 +87,26 @@ def _print_timeline(data: dict) -> None:
             console.print(line, markup=False)
     if data["last_error"] and data["last_error"] != data.get("unfollowed_reason"):
         console.print(f"Last check: {data['last_error']}", markup=False)
-    if data["untrackable_reason"]:
+    if data["untrackable_reason"] and not data["events"]:
         console.print(f"Note: {data['untrackable_reason']}", markup=False)
     if len(data["legs"]) > 1:
-        chain = " -> ".join(f"{leg['tracking_number']} ({leg['carrier']})" for leg in data["legs"])
+        chain = " -> ".join(f"{leg['tracking_number']} ({carrier_words(leg['carrier'])})"
+                            for leg in data["legs"])
         console.print(f"Legs: {chain}", markup=False)
     if not data["events"]:
         console.print("No events yet.")
         return
     several_legs = len(data["legs"]) > 1
-    table = Table(show_header=True, header_style="bold")
-    table.add_column("When (local time)", no_wrap=True)
-    table.add_column("Where", overflow="fold")
-    table.add_column("What", overflow="fold", ratio=3)
-    table.add_column("Status", no_wrap=True)
-    if several_legs:
-        table.add_column("Number", no_wrap=True)
+    console.print()
     for event in data["events"]:
         stamp = event["occurred_at"]
-        row = [f"{stamp[:10]} {stamp[11:16]} {stamp[19:]}", event["location"] or "", event["text"],
-               event["subtag"] or "unclassified"]
-        if several_legs:
-            row.append(event["tracking_number"] or "")
-        table.add_row(*row)
-    console.print(table)
+        status = status_words(event["tag"], event["subtag"]) if event["subtag"] else "unclassified"
+        head = Text(f"{stamp[:10]} {stamp[11:16]} {stamp[19:]}  ") + Text(status, style="bold")
+        if several_legs and event["tracking_number"]:
+            head += Text(f"  [{event['tracking_number']}]")
+        console.print(head)
+        detail = event["text"] + (f" · {event['location']}" if event["location"] else "")
+        console.print(Padding(Text(detail), (0, 0, 0, 4)))
 
 
 @app.command("list")
@@ -135,14 +129,17 @@ def list_shipments(
         for shipment in shipments:
             sys.stdout.write(json.dumps(shipment_dict(shipment), ensure_ascii=False) + "\n")
         return
-    table = Table(show_header=True, header_style="bold")
-    for column in ("ID", "Number", "Carrier", "Status", "Last event", "Next check"):
-        table.add_column(column)
+    from parceltrail.entrypoints.cli.display import carrier_words, status_words, table, when
+
+    if not shipments:
+        console.print("No shipments tracked yet.")
+        return
+    shown = table([("ID", "short"), ("Number", "number"), ("Carrier", "words"), ("Status", "words"),
+                   ("Last scan (UTC)", "words"), ("Next check", "words")])
     for s in shipments:
-        table.add_row(str(s.id), s.tracking_number, s.carrier, s.subtag,
-                      s.last_event_at.isoformat(timespec="minutes") if s.last_event_at else "",
-                      s.next_check_at.isoformat(timespec="minutes") if s.next_check_at else "stopped")
-    console.print(table)
+        shown.add_row(str(s.id), s.tracking_number, carrier_words(s.carrier), status_words(s.tag, s.subtag),
+                      when(s.last_event_at), when(s.next_check_at) if s.next_check_at else "stopped")
+    console.print(shown)
 
 
 @app.command()
@@ -182,7 +179,17 @@ def serve(
         service = create_app(runtime, sandbox=sandbox)
     except TracingUnavailableError as error:
         fail(str(error))
-    uvicorn.run(service, host=host, port=port, log_level="warning")
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: object) -> None:
+            # Open live pages end their streams at once, so shutting down never waits for them.
+            hub = getattr(service.state, "live_hub", None)
+            if hub is not None:
+                hub.close_threadsafe()
+            super().handle_exit(sig, frame)  # type: ignore[arg-type]
+
+    Server(uvicorn.Config(service, host=host, port=port, log_level="warning",
+                          timeout_graceful_shutdown=10)).run()
 
 
 @app.command()
@@ -324,18 +331,40 @@ def detect(
             record = {"input": raw, "candidates": readings, "suggestions": suggestions}
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         return
-    table = Table(show_header=True, header_style="bold")
-    for column in ("Input", "Number", "Carrier", "Format", "Check", "Service", "Country", "Confidence"):
-        table.add_column(column)
+    from parceltrail.entrypoints.cli.display import card, carrier_words, table
+
+    if len(rows) == 1 and len(rows[0][1]) == 1:  # one number, one reading: a card
+        raw, (c,), hints = rows[0]
+        card(console, c.number, [
+            ("Carrier", f"{c.carrier_name or carrier_words(c.carrier)} ({c.carrier})"),
+            ("Format", c.format_name or c.format), ("Check digit", c.checksum),
+            ("Service", c.service or None), ("Country", c.country),
+            ("Trackable", "yes" if c.trackable else f"no: {c.untrackable_reason or 'not followed online'}"),
+            ("Tracking page", c.tracking_url), ("Confidence", f"{c.confidence:.2f}"),
+            ("Typed", raw if raw != c.number else None)])
+        _print_hints(hints)
+        return
+    shown = table([("Number", "number"), ("Carrier", "words"), ("Check", "short"), ("Service", "words")])
+    all_hints = []
     for raw, candidates, hints in rows:
         if not candidates:
-            table.add_row(raw, "", "unknown", "", "", "", "", "")
+            shown.add_row(raw, "unknown carrier", "", "")
         for c in candidates:
-            table.add_row(raw, c.number, c.carrier, c.format, c.checksum, c.service or c.service_class,
-                          c.country or "", f"{c.confidence:.2f}")
-        for h in hints:
-            table.add_row(raw, h.number, h.carrier, f"did you mean? ({h.edit})", "passed", "", "", "")
-    console.print(table)
+            shown.add_row(c.number, c.carrier_name or carrier_words(c.carrier), c.checksum, c.service or "")
+        all_hints += hints
+    console.print(shown)
+    _print_hints(all_hints)
+
+
+def _print_hints(hints: list) -> None:
+    """Likely corrections of a mistyped number, one a line (number, carrier, what was changed)."""
+    from parceltrail.entrypoints.cli.display import carrier_words
+
+    if not hints:
+        return
+    console.print("Did you mean:", markup=False)
+    for h in hints:
+        console.print(f"  {h.number}  {carrier_words(h.carrier)}  ({h.edit})", markup=False, highlight=False)
 
 
 @app.command()
@@ -404,15 +433,17 @@ def carriers(
     if as_json:
         sys.stdout.write(json.dumps([s.to_dict() for s in statuses], indent=2) + "\n")
         return
-    table = Table(show_header=True, header_style="bold")
-    for column in ("Connector", "Status", "Key", "Details", "Serves"):
-        table.add_column(column, overflow="fold")
-    for s in statuses:
-        state = "[green]enabled[/green]" if s.enabled else "[red]disabled[/red]"
+    from parceltrail.entrypoints.cli.display import card, carrier_words
+
+    # One card per connector: variable names and carrier lists stay whole at any terminal width.
+    for index, s in enumerate(statuses):
+        if index:
+            console.print()
         details = s.reason + (f"; {s.politeness}" if s.enabled and s.politeness else "")
-        table.add_row(f"{s.name} ({s.slug})", state, "none" if s.keyless else "free key", details,
-                      ", ".join(s.serves))
-    console.print(table)
+        card(console, f"{s.name} ({s.slug})", [
+            ("Status", "enabled" if s.enabled else "disabled"), ("Key", "none" if s.keyless else "free key"),
+            ("Details", details), ("Serves", ", ".join(carrier_words(slug) for slug in s.serves))])
+    console.print()
     console.print("Turn a connector off with PARCELTRAIL_DISABLE_CONNECTORS=slug,slug; point one elsewhere "
                   "with PARCELTRAIL_<SLUG>_URL.", markup=False)
 

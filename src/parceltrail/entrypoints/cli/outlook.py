@@ -22,13 +22,14 @@ if TYPE_CHECKING:
 
 def outlook(runtime: Runtime, timeline: Timeline) -> dict[str, Any]:
     """`eta` and `health` of a timeline, as plain data (models refitted lazily from the store)."""
-    from parceltrail.services.outlook.eta import eta_for, models_for
+    from parceltrail.services.outlook.eta import models_for
     from parceltrail.services.outlook.health import health_for
-    from parceltrail.services.tracking.views import eta_view, health_view
+    from parceltrail.services.outlook.shown import shown_eta_view
+    from parceltrail.services.tracking.views import health_view
 
     now = runtime.clock.now()
     models = models_for(runtime.store, now)
-    return {"eta": eta_view(eta_for(timeline, models, now)),
+    return {"eta": shown_eta_view(timeline, models, now),
             "health": health_view(health_for(timeline, models, now))}
 
 
@@ -36,7 +37,9 @@ def outlook_lines(data: dict[str, Any]) -> list[str]:
     """'Expected: DATE (between A and B)' and, when something is wrong, the health in one line."""
     lines = []
     eta = data.get("eta")
-    if eta:
+    if eta and eta.get("late"):
+        lines.append(f"Late: expected by {eta['latest']}")
+    elif eta:
         lines.append(f"Expected: {eta['date']} (between {eta['earliest']} and {eta['latest']})")
     health = data.get("health")
     if health and health["state"] != "ok":

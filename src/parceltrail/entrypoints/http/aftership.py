@@ -38,8 +38,9 @@ from parceltrail.entrypoints.http.schemas_aftership import (
 )
 from parceltrail.numbers import carriers, detect, is_known_carrier, normalize
 from parceltrail.numbers.formats import registry
-from parceltrail.services.outlook.eta import Models, confidence_of, eta_for, models_for
+from parceltrail.services.outlook.eta import Models, confidence_of, models_for
 from parceltrail.services.outlook.predictor import Edd, EddQuery
+from parceltrail.services.outlook.shown import shown_eta
 from parceltrail.services.tracking.trackings import Labels, TrackingDetail, TrackingService, split_csv
 
 PREFIX = "/tracking/2026-07"
@@ -75,10 +76,11 @@ def _checkpoint(event: TrackingEvent, slug: str) -> dict[str, Any]:
 def _edd_fields(detail: TrackingDetail, models: Models, now: datetime) -> dict[str, Any]:
     """The predicted delivery as AfterShip's EDD fields (dates, recipient's day, 80% range)."""
     timeline = Timeline(detail.shipment, detail.events, detail.legs or [detail.shipment])
-    eta = eta_for(timeline, models, now)
-    if eta is None:
+    shown = shown_eta(timeline, models, now)
+    if shown is None:
         return {"aftership_estimated_delivery_date": None, "latest_estimated_delivery": None}
-    day, low, high = (t.date().isoformat() for t in (eta.date, eta.earliest, eta.latest))
+    eta = shown.eta
+    day, low, high = (d.isoformat() for d in (shown.estimated, shown.earliest, shown.latest))
     return {
         "aftership_estimated_delivery_date": {
             "estimated_delivery_date": day, "confidence_code": confidence_of(eta),

@@ -6,12 +6,10 @@ import logging
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse
-from fastapi.templating import Jinja2Templates
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse
 
 from parceltrail.adapters.observability.metrics import MeteredSender, Metrics
 from parceltrail.adapters.observability.tracing import build as build_tracing
@@ -28,7 +26,6 @@ from parceltrail.entrypoints.web.security import html_error
 from parceltrail.services.tracking.trackings import TrackingService
 
 log = logging.getLogger(__name__)
-TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parents[1] / "web" / "templates"))
 
 DESCRIPTION = """Self-hosted parcel tracking.
 
@@ -147,12 +144,14 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
     if sandbox is not None:
         app.mount("/sandbox", sandbox)
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index(request: Request) -> HTMLResponse:
-        with runtime.store.read() as repo:
-            items = repo.shipments.list(limit=500)
-        return TEMPLATES.TemplateResponse(request, "index.html", {
-            "shipments": items, "now": runtime.clock.now(), "demo": runtime.settings.demo})
+    from parceltrail.entrypoints.web import errors as web_errors
+    from parceltrail.entrypoints.web import operator
+
+    # `/` is the track page; the list of every number is the operator's, behind sign-in (/parcels).
+    app.add_api_route("/", web_errors.home, include_in_schema=False)
+    app.add_api_route("/favicon.ico", web_errors.favicon(str(pages.WEB / "static")), include_in_schema=False)
+    app.include_router(operator.router())
+    web_errors.install(app)  # page paths answer HTML error pages in the visitor's language
 
     @app.get("/hello", include_in_schema=False)
     def hello() -> JSONResponse:

@@ -37,10 +37,11 @@ from parceltrail.entrypoints.http.schemas_native import (
     TrackingUpdateIn,
 )
 from parceltrail.numbers import detect, extract, normalize, suggest
-from parceltrail.services.outlook.eta import Models, eta_for, models_for
+from parceltrail.services.outlook.eta import Models, models_for
 from parceltrail.services.outlook.health import health_for
+from parceltrail.services.outlook.shown import shown_eta_view
 from parceltrail.services.tracking.trackings import Labels, TrackingDetail, TrackingService
-from parceltrail.services.tracking.views import eta_view, event_dict, health_view, shipment_dict
+from parceltrail.services.tracking.views import event_dict, health_view, shipment_dict
 from parceltrail.status import subtag_info
 from parceltrail.status.classifier import Classification, classify
 
@@ -85,7 +86,7 @@ def tracking_dict(detail: TrackingDetail, *, with_events: bool, models: Models |
 def predictions(detail: TrackingDetail, models: Models, now: datetime) -> dict[str, Any]:
     """`eta` and `health` of a tracking (its shipment's whole chain when events are loaded)."""
     timeline = Timeline(detail.shipment, detail.events, detail.legs or [detail.shipment])
-    return {"eta": eta_view(eta_for(timeline, models, now)),
+    return {"eta": shown_eta_view(timeline, models, now),
             "health": health_view(health_for(timeline, models, now))}
 
 

@@ -14,8 +14,10 @@ from datetime import datetime, timedelta
 
 from parceltrail.bootstrap import Runtime
 from parceltrail.domain.orders import OrderStatus, Role, User
-from parceltrail.domain.shipment import Shipment
+from parceltrail.domain.shipment import Timeline
 from parceltrail.services.marketplace import orders as order_service
+from parceltrail.services.outlook.eta import Models, models_for
+from parceltrail.services.outlook.health import health_for
 
 log = logging.getLogger(__name__)
 SCAN_GRACE = timedelta(days=2)
@@ -35,32 +37,29 @@ class DeskRow:
     shipped_at: datetime
     last_event_at: datetime | None
     reasons: list[str] = field(default_factory=list)
-    label_url: str = ""
 
 
-def _silent(shipment: Shipment, now: datetime) -> bool:
-    if shipment.tag == "Expired":
+def _silent(timeline: Timeline, models: Models | None, now: datetime) -> bool:
+    """Judged on the parcel's whole chain of legs (a last-mile scan is news too), by the same health the
+    tracking card, the API and the buyer's advice use."""
+    if timeline.shipment.tag == "Expired":
         return True
-    if shipment.last_event_at is None or shipment.tag in ("Delivered", "Pending", "InfoReceived"):
+    if not timeline.events or timeline.shipment.tag in ("Delivered", "Pending", "InfoReceived"):
         return False
     try:
-        from parceltrail.predict import Lane, assess, stage_of
-
-        stage = stage_of(shipment.tag, shipment.subtag, origin_country=shipment.origin_country,
-                         destination_country=shipment.destination_country)
-        lane = Lane(shipment.origin_country, shipment.destination_country, shipment.carrier)
-        return assess(lane, stage, shipment.last_event_at, now).state != "ok"
-    except Exception:  # model reworked elsewhere: fall back to a plain week of silence
-        log.exception("silence assessment failed for %s", shipment.tracking_number)
-        return now - shipment.last_event_at > timedelta(days=7)
+        return health_for(timeline, models, now).state != "ok"
+    except Exception:  # the model failing must not hide the desk: a plain week of silence instead
+        log.exception("silence assessment failed for %s", timeline.shipment.tracking_number)
+        return now - max(e.occurred_at for e in timeline.events) > timedelta(days=7)
 
 
-def reasons_for(shipment: Shipment, shipped_at: datetime, order_status: OrderStatus,
-                now: datetime) -> list[str]:
+def reasons_for(timeline: Timeline, shipped_at: datetime, order_status: OrderStatus,
+                now: datetime, models: Models | None = None) -> list[str]:
+    shipment = timeline.shipment
     found = []
     if shipment.tag in ("Exception", "AttemptFail"):
         found.append("exception")
-    if _silent(shipment, now):
+    if _silent(timeline, models, now):
         found.append("not_updated")
     if shipment.tag in ("Pending", "InfoReceived") and now - shipped_at > SCAN_GRACE:
         found.append("not_scanned")
@@ -74,6 +73,7 @@ def attention(runtime: Runtime, user: User) -> list[DeskRow]:
     if user.role not in (Role.SELLER, Role.ADMIN):
         return []
     now = runtime.clock.now()
+    models = models_for(runtime.store, now)
     rows: list[DeskRow] = []
     for order in order_service.list_orders(runtime.store, user, limit=MAX_ORDERS):
         if order.status in (OrderStatus.AWAITING_SHIPMENT, OrderStatus.COMPLETED, OrderStatus.REFUNDED):
@@ -81,13 +81,16 @@ def attention(runtime: Runtime, user: User) -> list[DeskRow]:
         view = order_service.order_view(runtime.store, user, order.id, with_events=False)
         for pv in view.packages:
             package, shipment = pv.package, pv.shipment
-            reasons = reasons_for(shipment, package.created_at, order.status, now)
+            timeline = runtime.tracker.timeline(shipment.id) if shipment.id is not None else \
+                Timeline(shipment, [], [shipment])
+            reasons = reasons_for(timeline, package.created_at, order.status, now, models)
             if not reasons:
                 continue
+            last_scan = max((e.occurred_at for e in timeline.events), default=shipment.last_event_at)
             rows.append(DeskRow(
                 order_id=order.id, order_reference=order.reference, package_id=package.id,
                 number=package.tracking_number, carrier=pv.carrier_name or package.carrier, tag=shipment.tag,
-                subtag=shipment.subtag, shipped_at=package.created_at, last_event_at=shipment.last_event_at,
-                reasons=reasons, label_url=f"/api/v1/orders/{order.id}/shipments/{package.id}/label.pdf"))
+                subtag=shipment.subtag, shipped_at=package.created_at, last_event_at=last_scan,
+                reasons=reasons))
     rows.sort(key=lambda r: (min(REASONS.index(x) for x in r.reasons), r.shipped_at))
     return rows

@@ -9,6 +9,7 @@ back to English.
 from __future__ import annotations
 
 import tomllib
+from copy import copy
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -20,8 +21,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale as BabelLocale
 from babel.dates import format_date, format_datetime, format_time, format_timedelta
-from babel.numbers import format_currency, get_currency_precision
+from babel.numbers import format_decimal
 from fastapi import Request
+
+from parceltrail.domain.money import exponent
 
 LANGS: tuple[str, ...] = ("en", "es", "pt", "ru", "zh")
 LANG_NAMES: dict[str, str] = {"en": "English", "es": "Español", "pt": "Português", "ru": "Русский",
@@ -104,8 +107,22 @@ class Locale:
         return key in catalog(self.lang) or key in catalog(DEFAULT_LANG)
 
     def money(self, minor: int, currency: str) -> str:
-        places = get_currency_precision(currency)
-        return format_currency(Decimal(minor).scaleb(-places), currency, locale=self.lang)
+        """An amount in minor units, written the language's way with ISO 4217's minor unit
+        (`domain.money.exponent`, the same the API, labels and evidence use), never CLDR's cash digits."""
+        places = exponent(currency)
+        pattern = copy(BabelLocale.parse(self.lang).currency_formats["standard"])
+        pattern.frac_prec = (places, places)
+        return pattern.apply(Decimal(minor).scaleb(-places), BabelLocale.parse(self.lang),
+                             currency=currency.upper(), currency_digits=False)
+
+    def plural(self, key: str, count: int, **values: Any) -> str:
+        """`key` in the plural form the language's rules (Babel, CLDR) give `count`: the TOML entry is a
+        table of forms (`one`, `few`, `many`, `other`); `{count}` is the number, written for the language."""
+        form = plural_form(self.lang, count)
+        own, fallback = catalog(self.lang), catalog(DEFAULT_LANG)
+        text = (own.get(f"{key}.{form}") or own.get(f"{key}.other") or fallback.get(f"{key}.{form}")
+                or fallback.get(f"{key}.other") or key)
+        return text.format(count=format_decimal(count, locale=self.lang), **values)
 
     def t(self, key: str, **values: Any) -> str:
         text = catalog(self.lang).get(key) or catalog(DEFAULT_LANG).get(key) or key
@@ -119,6 +136,12 @@ class Locale:
         """In the reader's time zone."""
         if value is None:
             return ""
+        if _pattern(fmt) == "medium":  # one style on every page: "Dec 7, 2026, 2:05 PM", no seconds
+            babel = BabelLocale.parse(self.lang)
+            glue = str(babel.datetime_formats.get("medium", "{1}, {0}"))
+            return glue.replace("{1}", format_date(value.astimezone(self.zone).date(), "medium",
+                                                   locale=self.lang)) \
+                .replace("{0}", format_time(value, "short", tzinfo=self.zone, locale=self.lang))
         return format_datetime(value, _pattern(fmt), tzinfo=self.zone, locale=self.lang)
 
     def day(self, value: date | datetime, fmt: str = "full") -> str:
@@ -140,6 +163,29 @@ class Locale:
         if not code:
             return ""
         return _territories(self.lang).get(code.upper(), code.upper())
+
+
+PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
+
+
+def plural_forms(lang: str) -> frozenset[str]:
+    """The plural forms a language's texts need: its CLDR categories and "other"."""
+    return frozenset(BabelLocale.parse(lang).plural_form.tags) | {"other"}
+
+
+def plural_form(lang: str, count: int) -> str:
+    return str(BabelLocale.parse(lang).plural_form(abs(count)))
+
+
+def plural_tables(lang: str) -> dict[str, frozenset[str]]:
+    """The plural entries of a language's texts: base key -> the forms it has (a table holding nothing
+    but plural categories, `other` among them)."""
+    children: dict[str, set[str]] = {}
+    for key in catalog(lang):
+        base, _, last = key.rpartition(".")
+        children.setdefault(base, set()).add(last)
+    return {base: frozenset(found) for base, found in children.items()
+            if "other" in found and found <= set(PLURAL_FORMS)}
 
 
 def _pattern(fmt: str) -> str:

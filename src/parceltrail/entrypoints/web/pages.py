@@ -275,7 +275,7 @@ def router() -> APIRouter:
             card = card_for(runtime, shipment, loc, number) if shipment else None
             return render_card(card, loc) if card else None
 
-        body = stream.card_updates(runtime, watched, rerender, request.is_disconnected)
+        body = stream.card_updates(runtime, watched, rerender, request.is_disconnected, request.app)
         return StreamingResponse(body, media_type="text/event-stream",
                                  headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 

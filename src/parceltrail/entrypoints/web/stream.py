@@ -1,9 +1,14 @@
 """Live pages: a Server-Sent Events stream that sends a card again whenever its parcel changed.
 
-Wake-ups come from `adapters.db.live` (PostgreSQL LISTEN/NOTIFY, or the in-process broker on SQLite)
-when the tracker stores new events, and from a one-second timer: a check without new events (which moves
-"last checked") or a notification lost during a reconnect is still seen within a second. What counts as
-a change is a cheap signature per parcel (each leg's status, last check and event count).
+One `LiveHub` per running app serves every open page: a single subscription to `adapters.db.live`
+(one PostgreSQL LISTEN connection, or the in-process broker on SQLite) and a single timer that reads the
+state of every watched shipment in one query. A page's stream only waits for the hub to wake it and
+renders a card when that card's parcel really changed, so open pages cost no queries while nothing
+happens. Checks that find nothing new (they move "last checked") are sent as quiet updates; new scans or
+a new status are sent as news, which the page announces and flashes.
+
+Streams end when the server shuts down (`LiveHub.close`, wired to the shutdown signal by `serve`), so a
+restart never waits for open pages.
 """
 
 from __future__ import annotations
@@ -13,55 +18,174 @@ import contextlib
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 
-from parceltrail.adapters.db.tables import tracking_events
+from parceltrail.adapters.db.tables import shipments, tracking_events
 from parceltrail.bootstrap import Runtime
 
 log = logging.getLogger(__name__)
-TICK_SECONDS = 1.0
+TICK_SECONDS = 2.0  # the hub's timer: checks without new events and notifications lost in a reconnect
 KEEPALIVE_SECONDS = 15.0
 MAX_STREAM_SECONDS = 600.0  # then the browser's EventSource reconnects: no stream lives for ever
 RETRY_MS = 3000
+MAX_IDS_PER_QUERY = 900
 
-Signature = tuple[object, ...]
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """What a card shows that can change, for one shipment: news (status, scans, next leg) and the last
+    check (which only moves "last checked")."""
+
+    tag: str
+    subtag: str
+    events: int
+    next_leg_id: int | None
+    checked: datetime | None
+
+    @property
+    def news(self) -> tuple[object, ...]:
+        return (self.tag, self.subtag, self.events, self.next_leg_id)
 
 
-def signature(runtime: Runtime, shipment_id: int) -> Signature | None:
-    """What a card shows that can change: each leg's status and last check, and the chain's events."""
+def states(runtime: Runtime, ids: Iterable[int]) -> dict[int, State]:
+    """The state of many shipments in one query (per chunk of ids)."""
+    wanted = sorted(set(ids))
+    found: dict[int, State] = {}
+    counts = (select(tracking_events.c.shipment_id, func.count().label("n"))
+              .group_by(tracking_events.c.shipment_id).subquery())
+    with runtime.store.read() as repo:
+        for start in range(0, len(wanted), MAX_IDS_PER_QUERY):
+            chunk = wanted[start:start + MAX_IDS_PER_QUERY]
+            rows = repo.conn.execute(
+                select(shipments.c.id, shipments.c.tag, shipments.c.subtag, shipments.c.next_leg_id,
+                       shipments.c.last_checked_at, func.coalesce(counts.c.n, 0))
+                .select_from(shipments.outerjoin(counts, counts.c.shipment_id == shipments.c.id))
+                .where(shipments.c.id.in_(chunk)))
+            for sid, tag, subtag, next_leg, checked, count in rows:
+                found[sid] = State(tag, subtag, int(count), next_leg, checked)
+    return found
+
+
+def chain_ids(runtime: Runtime, shipment_id: int) -> tuple[int, ...]:
     with runtime.store.read() as repo:
         shipment = repo.shipments.get(shipment_id)
         if shipment is None:
-            return None
-        legs = repo.shipments.chain(shipment)
-        ids = [leg.id for leg in legs if leg.id is not None]
-        count = repo.conn.execute(select(func.count()).select_from(tracking_events)
-                                  .where(tracking_events.c.shipment_id.in_(ids))).scalar_one()
-    checked: list[datetime | None] = [leg.last_checked_at for leg in legs]
-    return (tuple(ids), tuple((leg.tag, leg.subtag) for leg in legs), tuple(checked), count)
+            return ()
+        return tuple(leg.id for leg in repo.shipments.chain(shipment) if leg.id is not None)
 
 
 def sse(event: str, data: dict[str, object]) -> str:
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-async def _listen(runtime: Runtime, wake: asyncio.Event) -> None:
-    """Set `wake` on every "new events" notification; best effort (the timer covers any gap)."""
-    try:
+@dataclass(eq=False)
+class _Watcher:
+    ids: set[int]
+    wake: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+class LiveHub:
+    """Fans one subscription and one timer out to every open live page of an app (one event loop)."""
+
+    def __init__(self, runtime: Runtime, loop: asyncio.AbstractEventLoop) -> None:
+        self.runtime = runtime
+        self.loop = loop
+        self.closing = asyncio.Event()
+        self.current: dict[int, State] = {}
+        self._watchers: set[_Watcher] = set()
+        self._task: asyncio.Task[None] | None = None
+
+    # --- pages ---------------------------------------------------------------------------------------
+    def watch(self, ids: Iterable[int]) -> _Watcher:
+        watcher = _Watcher(set(ids))
+        self._watchers.add(watcher)
+        if self._task is None or self._task.done():
+            self._task = self.loop.create_task(self._run())
+        return watcher
+
+    def unwatch(self, watcher: _Watcher) -> None:
+        self._watchers.discard(watcher)
+
+    @property
+    def watched(self) -> set[int]:
+        return set().union(*(w.ids for w in self._watchers)) if self._watchers else set()
+
+    # --- shutdown ------------------------------------------------------------------------------------
+    def close(self) -> None:
+        """End every stream now (from the loop's thread)."""
+        self.closing.set()
+        for watcher in list(self._watchers):
+            watcher.wake.set()
+        if self._task is not None:
+            self._task.cancel()
+
+    def close_threadsafe(self) -> None:
+        if self.loop.is_closed():
+            return
+        with contextlib.suppress(RuntimeError):  # the loop stopped meanwhile
+            self.loop.call_soon_threadsafe(self.close)
+
+    # --- the one subscription and the one timer ---------------------------------------------------------
+    async def _run(self) -> None:
+        listener = asyncio.create_task(self._listen())
+        try:
+            while not self.closing.is_set() and self._watchers:
+                await self._refresh(self.watched)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self.closing.wait(), TICK_SECONDS)
+        except asyncio.CancelledError:
+            pass
+        finally:
+            listener.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await listener
+
+    async def _listen(self) -> None:
+        """Wake the pages watching a shipment as soon as it has new events; best effort (the timer covers
+        any gap)."""
         from parceltrail.adapters.db import live
-    except ImportError:
-        return
-    try:
-        async for _ in live.subscribe_async(runtime.settings.database_url):
-            wake.set()
-    except asyncio.CancelledError:
-        raise
-    except Exception:  # no pub/sub (e.g. the database refused LISTEN): the timer alone drives the page
-        log.warning("live notifications unavailable; polling only", exc_info=True)
+
+        try:
+            async for shipment_id in live.subscribe_async(self.runtime.settings.database_url):
+                if any(shipment_id in w.ids for w in self._watchers):
+                    await self._refresh({shipment_id})
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # no pub/sub (e.g. the database refused LISTEN): the timer alone drives pages
+            log.warning("live notifications unavailable; polling only", exc_info=True)
+
+    async def _refresh(self, ids: set[int]) -> None:
+        if not ids:
+            return
+        try:
+            fresh = await run_in_threadpool(states, self.runtime, ids)
+        except Exception:  # a database hiccup: try again at the next tick
+            log.warning("reading live states failed", exc_info=True)
+            return
+        changed = {sid for sid in ids if fresh.get(sid) != self.current.get(sid)}
+        self.current.update(fresh)
+        for sid in ids - set(fresh):
+            self.current.pop(sid, None)
+        if changed:
+            for watcher in list(self._watchers):
+                if watcher.ids & changed:
+                    watcher.wake.set()
+
+
+def hub_for(app: object, runtime: Runtime) -> LiveHub:
+    """The app's hub (one per event loop: a test client's loop ends with it)."""
+    state = app.state  # type: ignore[attr-defined]
+    loop = asyncio.get_running_loop()
+    hub: LiveHub | None = getattr(state, "live_hub", None)
+    if hub is None or hub.loop is not loop:
+        hub = LiveHub(runtime, loop)
+        state.live_hub = hub
+    return hub
 
 
 async def card_updates(
@@ -69,39 +193,47 @@ async def card_updates(
     watched: dict[str, int],
     render: Callable[[str], str | None],
     is_disconnected: Callable[[], object],
+    app: object | None = None,
 ) -> AsyncIterator[str]:
-    """SSE text: a `card` event {id, number, html} each time a watched parcel (number -> shipment id)
-    changes, comments as keep-alives, until the client leaves or MAX_STREAM_SECONDS pass."""
+    """SSE text: a `card` event {number, html, news} each time a watched parcel (number -> shipment id)
+    changes, comments as keep-alives, until the client leaves, the server shuts down or MAX_STREAM_SECONDS
+    pass. `news` is true when scans or the status changed (not for a mere "last checked")."""
     yield f"retry: {RETRY_MS}\n: connected\n\n"
-    wake = asyncio.Event()
-    listener = asyncio.create_task(_listen(runtime, wake))
-    seen: dict[str, Signature | None] = {}
-    for number, shipment_id in watched.items():
-        seen[number] = await run_in_threadpool(signature, runtime, shipment_id)
+    hub = hub_for(app, runtime) if app is not None else LiveHub(runtime, asyncio.get_running_loop())
+    chains = {number: await run_in_threadpool(chain_ids, runtime, sid) for number, sid in watched.items()}
+    seen = await run_in_threadpool(states, runtime, {i for ids in chains.values() for i in ids})
+    watcher = hub.watch(i for ids in chains.values() for i in ids)
     started = last_sent = time.monotonic()
     try:
-        while time.monotonic() - started < MAX_STREAM_SECONDS:
+        while time.monotonic() - started < MAX_STREAM_SECONDS and not hub.closing.is_set():
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(wake.wait(), TICK_SECONDS)
-            wake.clear()
+                await asyncio.wait_for(watcher.wake.wait(), KEEPALIVE_SECONDS)
+            watcher.wake.clear()
+            if hub.closing.is_set():
+                return
             disconnected = is_disconnected()
             if asyncio.iscoroutine(disconnected):
                 disconnected = await disconnected
             if disconnected:
                 return
-            for number, shipment_id in watched.items():
-                now_sig = await run_in_threadpool(signature, runtime, shipment_id)
-                if now_sig == seen.get(number):
+            for number, ids in chains.items():
+                now = {i: hub.current[i] for i in ids if i in hub.current}
+                before = {i: seen[i] for i in ids if i in seen}
+                if now == before:
                     continue
-                seen[number] = now_sig
+                news = {i: s.news for i, s in now.items()} != {i: s.news for i, s in before.items()}
+                seen.update(now)
                 html = await run_in_threadpool(render, number)
+                if news:  # a new leg joins the chain: watch it too
+                    grown = await run_in_threadpool(chain_ids, runtime, watched[number])
+                    if set(grown) - set(ids):
+                        chains[number] = grown
+                        watcher.ids.update(grown)
                 if html is not None:
                     last_sent = time.monotonic()
-                    yield sse("card", {"number": number, "html": html})
+                    yield sse("card", {"number": number, "html": html, "news": news})
             if time.monotonic() - last_sent > KEEPALIVE_SECONDS:
                 last_sent = time.monotonic()
                 yield ": keep-alive\n\n"
     finally:
-        listener.cancel()
-        with contextlib.suppress(asyncio.CancelledError, Exception):
-            await listener
+        hub.unwatch(watcher)

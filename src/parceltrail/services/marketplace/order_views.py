@@ -10,9 +10,10 @@ from parceltrail.domain.orders import Order, OrderItem, Role, User
 from parceltrail.domain.shipment import Timeline
 from parceltrail.services.marketplace.orders import OrderView, PackageView
 from parceltrail.services.outlook.advice import advice_for
-from parceltrail.services.outlook.eta import Models, eta_for
+from parceltrail.services.outlook.eta import Models
 from parceltrail.services.outlook.health import health_for
-from parceltrail.services.tracking.views import eta_view, event_dict, health_view
+from parceltrail.services.outlook.shown import shown_eta_view
+from parceltrail.services.tracking.views import event_dict, health_view
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -77,7 +78,7 @@ def order_detail(view: OrderView, viewer: User, *, with_events: bool = True, now
         timeline = Timeline(package.shipment, package.events, [package.shipment])
         health = health_for(timeline, models, now)
         healths.append(health)
-        data["eta"] = eta_view(eta_for(timeline, models, now))
+        data["eta"] = shown_eta_view(timeline, models, now)
         data["health"] = health_view(health)
     return {
         **order_summary(order),

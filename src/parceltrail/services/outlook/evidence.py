@@ -23,10 +23,11 @@ from parceltrail.domain.orders import Order, OrderNotFoundError, User
 from parceltrail.domain.shipment import Shipment, Timeline, TrackingEvent
 from parceltrail.numbers import detect
 from parceltrail.services.outlook.advice import advice_for
-from parceltrail.services.outlook.eta import Models, eta_for
+from parceltrail.services.outlook.eta import Models
 from parceltrail.services.outlook.health import health_for, long_silences
+from parceltrail.services.outlook.shown import shown_eta_view
 from parceltrail.services.ports import Store
-from parceltrail.services.tracking.views import eta_view, health_view
+from parceltrail.services.tracking.views import health_view
 
 FORMAT = "parceltrail.evidence/1"
 CANONICALIZATION = "JSON of the document without `digest`: keys sorted, UTF-8, no whitespace"
@@ -135,7 +136,7 @@ def build_evidence(store: Store, actor: User, order_id: int, now: datetime,
             "tag": timeline.shipment.tag, "subtag": timeline.shipment.subtag,
             "legs": [_leg(leg) for leg in timeline.legs],
             "events": [_event(e, by_id.get(e.shipment_id, timeline.shipment), payloads) for e in ordered],
-            "health": health_view(health), "eta": eta_view(eta_for(timeline, models, now)),
+            "health": health_view(health), "eta": shown_eta_view(timeline, models, now),
         })
         if health.state not in ("ok", "untracked"):
             anomalies.append({"tracking_number": number, "kind": health.state,

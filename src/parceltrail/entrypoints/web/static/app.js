@@ -34,12 +34,32 @@
       var fresh = holder.firstElementChild;
       if (!fresh) return;
       old.replaceWith(fresh);
+      // A check that found nothing new only refreshes "last checked": no flash, nothing announced.
+      if (!data.news) return;
       fresh.classList.add("flash");
       var heading = fresh.querySelector("h2");
       status.textContent = (status.dataset.updated || "Updated") + ": " + (heading ? heading.textContent : data.number) +
         " " + new Date().toLocaleTimeString();
     });
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", live);
-  else live();
+  // Copy a number: the buttons exist for readers with a clipboard; delegated, so live-replaced cards work.
+  function tools() {
+    if (!navigator.clipboard) return;
+    Array.prototype.forEach.call(document.querySelectorAll("button.copy[hidden]"), function (b) { b.hidden = false; });
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest ? event.target.closest("button.copy") : null;
+      if (!button) return;
+      navigator.clipboard.writeText(button.dataset.copy).then(function () {
+        var label = button.textContent;
+        button.textContent = button.dataset.done || label;
+        setTimeout(function () { button.textContent = label; }, 2000);
+      });
+    });
+    new MutationObserver(function () {
+      Array.prototype.forEach.call(document.querySelectorAll("button.copy[hidden]"), function (b) { b.hidden = false; });
+    }).observe(document.body, { childList: true, subtree: true });
+  }
+  function start() { live(); tools(); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();
