@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from parceltrail.domain.accounts import Account, ApiKey, Scope, Tracking, TrackingFilter
+from parceltrail.domain.calendar import CalendarFeed, StoredEstimate, Window
 from parceltrail.domain.notifications import EventKind, Notification, Status, Subscription
 from parceltrail.domain.orders import Address, NumberRange, Order, Package, Role, User
 from parceltrail.domain.shipment import Shipment, TrackingEvent
@@ -145,6 +146,22 @@ class NotificationRepository(Protocol):
     def mark_digested(self, ids: Sequence[int]) -> None: ...
 
 
+class CalendarRepository(Protocol):
+    def add_feed(self, user_id: int, token_hash: str, prefix: str, now: datetime, *, timezone: str | None,
+                 language: str | None) -> CalendarFeed: ...
+    def revoke_feeds(self, user_id: int, now: datetime) -> int: ...
+    def active_feed(self, user_id: int) -> CalendarFeed | None: ...
+    def feed_by_hash(self, token_hash: str) -> CalendarFeed | None: ...
+    def feed_shipments(self, user_id: int, account_id: int) -> list[tuple[int, str | None]]: ...
+
+
+class EstimateRepository(Protocol):
+    def get(self, shipment_id: int) -> StoredEstimate | None: ...
+    def get_many(self, shipment_ids: Sequence[int]) -> dict[int, StoredEstimate]: ...
+    def save(self, shipment_id: int, window: Window, now: datetime,
+             previous: StoredEstimate | None) -> StoredEstimate: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: every repository works inside it; it commits when the block ends normally."""
 
@@ -153,6 +170,8 @@ class UnitOfWork(Protocol):
     orders: OrderRepository
     notifications: NotificationRepository
     models: ModelRepository
+    calendars: CalendarRepository
+    estimates: EstimateRepository
 
     def settle_lease(self, shipment_id: int, owner: str) -> bool:
         """Release `owner`'s lease on a shipment with this transaction; False when the lease was lost."""

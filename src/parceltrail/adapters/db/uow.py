@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from parceltrail.adapters.db import claims, live
 from parceltrail.adapters.db.accounts import AccountRepository
+from parceltrail.adapters.db.calendar import CalendarRepository, EstimateRepository
 from parceltrail.adapters.db.models import ModelRepository
 from parceltrail.adapters.db.notifications import NotificationRepository
 from parceltrail.adapters.db.orders import OrderRepository
@@ -34,6 +35,8 @@ class SqlUnitOfWork:
         self.orders = OrderRepository(conn)
         self.notifications = NotificationRepository(conn)
         self.models = ModelRepository(conn)
+        self.calendars = CalendarRepository(conn)
+        self.estimates = EstimateRepository(conn)
 
     def settle_lease(self, shipment_id: int, owner: str) -> bool:
         return claims.settle(self.conn, shipment_id, owner)

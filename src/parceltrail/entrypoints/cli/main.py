@@ -616,6 +616,11 @@ from parceltrail.entrypoints.cli.outlook import register as _register_outlook  #
 
 _register_outlook(app)
 
+# calendar feeds: `calendar create|revoke --user EMAIL` (see cli/calendar.py) ------------------------------
+from parceltrail.entrypoints.cli.calendar import register as _register_calendar  # noqa: E402
+
+_register_calendar(app)
+
 
 def main() -> None:
     app()

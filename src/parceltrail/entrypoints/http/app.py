@@ -81,6 +81,9 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
 
     app.include_router(evidence.router())
     app.include_router(webhooks.router())  # pushed carrier updates (17TRACK)
+    from parceltrail.entrypoints.http import calendar  # calendar feeds of expected deliveries
+
+    app.include_router(calendar.router())
     from parceltrail.entrypoints.web import (
         pages,  # web pages: /track, /login, /orders, /desk, live streams
     )
