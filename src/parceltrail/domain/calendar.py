@@ -73,3 +73,7 @@ class StoredEstimate:
     expected_day: date
     last_day: date
     changed_at: datetime
+
+    def window(self) -> Window:
+        return Window(self.timezone, self.expected, self.earliest, self.latest, self.first_day,
+                      self.expected_day, self.last_day)

@@ -19,7 +19,7 @@ from parceltrail.domain.errors import NotFoundError, UnknownCarrierError, Unreco
 from parceltrail.domain.shipment import Shipment, Timeline
 from parceltrail.numbers import Candidate, detect, is_known_carrier, normalize, suggest
 from parceltrail.services.marketplace.order_status import on_shipment_changed
-from parceltrail.services.outlook.eta import models_for
+from parceltrail.services.outlook.eta import Models, models_for
 from parceltrail.services.ports import Store, UnitOfWork
 from parceltrail.services.tracking import routing, schedule
 from parceltrail.services.tracking.ingestion import IngestReport, ingest, ingest_many
@@ -173,9 +173,10 @@ class Tracker:
         one round trip. If the batch fails (e.g. a deadlock with another poller over a shared leg), it
         is redone one shipment per transaction, so one bad shipment cannot block the others."""
         partial = PollReport()
+        models = self._models()
         try:
             with self.store.transaction() as repo:
-                self._store_batch(repo, pairs, source, partial, lease_owner)
+                self._store_batch(repo, pairs, source, partial, lease_owner, models)
         except Exception:
             if len(pairs) <= 1:
                 raise
@@ -185,8 +186,18 @@ class Tracker:
             return
         report.add(partial)
 
+    def _models(self) -> Models | None:
+        """The ETA models for recording estimates, read before a transaction opens (they may be refitted
+        through the store); None when they cannot be had, so polling never depends on them."""
+        try:
+            return models_for(self.store, self.clock.now())
+        except Exception:  # noqa: BLE001 - estimates are an extra; the scans must still be stored
+            log.exception("no ETA models for recording estimates")
+            return None
+
     def _store_batch(self, repo: UnitOfWork, pairs: list[tuple[Shipment, TrackResult | Failure]],
-                     source: str, report: PollReport, lease_owner: str | None) -> None:
+                     source: str, report: PollReport, lease_owner: str | None,
+                     models: Models | None = None) -> None:
         now = self.clock.now()
         report.polled += len(pairs)
         ids = [s.id for s, _ in pairs if s.id is not None]
@@ -199,7 +210,8 @@ class Tracker:
             current.last_checked_at = now
             routing.note_outcome(current, source, outcome, now)
         results = dict(zip([c.id for c, _ in successes],
-                           ingest_many(repo, successes, source, now, save_items=False), strict=True))
+                           ingest_many(repo, successes, source, now, save_items=False, models=models),
+                           strict=True))
         for current, outcome in live_pairs:
             result = results.get(current.id)
             if result is not None:
@@ -240,6 +252,7 @@ class Tracker:
                report: PollReport, lease_owner: str | None = None) -> None:
         now = self.clock.now()
         report.polled += 1
+        models = self._models()
         with self.store.transaction() as repo:
             # Scale-out: release the lease with the outcome; a lease lost to another poller drops it.
             if (lease_owner is not None and shipment.id is not None
@@ -252,7 +265,7 @@ class Tracker:
             routing.note_outcome(current, source, outcome, now)
             result = None
             if isinstance(outcome, TrackResult):
-                result = ingest(repo, current, outcome, source, now)
+                result = ingest(repo, current, outcome, source, now, models=models)
                 report.new_events += result.new_events
                 if result.new_events:  # Scale-out: NOTIFY API processes (delivered on commit)
                     repo.publish_change(current.id)
