@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 
 
 @dataclass(slots=True)
@@ -50,6 +50,15 @@ class Window:
     expected_day: date
     last_day: date
 
+    @property
+    def due_by(self) -> datetime:
+        """The end of the window's last local day (the next local midnight), in UTC: delivered before it,
+        the parcel was on time."""
+        from zoneinfo import ZoneInfo
+
+        end = datetime.combine(self.last_day + timedelta(days=1), time(0), tzinfo=ZoneInfo(self.timezone))
+        return end.astimezone(UTC)
+
     def same_days(self, other: Window | StoredEstimate) -> bool:
         return (self.first_day, self.expected_day, self.last_day) == (other.first_day, other.expected_day,
                                                                      other.last_day)
@@ -58,12 +67,12 @@ class Window:
 @dataclass(frozen=True, slots=True)
 class StoredEstimate:
     """The estimate a shipment was given: the current window and when its days last moved, and the first
-    window's upper bound."""
+    window's end (`first_due_by`: the end of its last local day)."""
 
     shipment_id: int
     timezone: str
     first_estimated_at: datetime
-    first_latest: datetime
+    first_due_by: datetime
     first_last_day: date
     estimated_at: datetime
     expected: datetime

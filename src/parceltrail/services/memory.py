@@ -1106,8 +1106,8 @@ class MemoryEstimateRepository(_Repository):
         if shipment_id not in self._db.shipments:
             raise ConflictError(f"no shipment {shipment_id} (foreign key)")
         changed_at = stored.changed_at if stored is not None and window.same_days(stored) else now
-        first = (stored.first_estimated_at, stored.first_latest, stored.first_last_day) if stored else \
-            (now, window.latest, window.last_day)
+        first = (stored.first_estimated_at, stored.first_due_by, stored.first_last_day) if stored else \
+            (now, window.due_by, window.last_day)
         saved = StoredEstimate(shipment_id, window.timezone, first[0], first[1], first[2], now,
                                window.expected, window.earliest, window.latest, window.first_day,
                                window.expected_day, window.last_day, changed_at)
@@ -1117,6 +1117,10 @@ class MemoryEstimateRepository(_Repository):
 
 class MemoryCalendarRepository(_Repository):
     """Calendar feeds are served from the SQL store only; every method says so (see `_Repository`)."""
+
+
+class MemoryPerformanceRepository(_Repository):
+    """Performance is computed in SQL only; every method says so (see `_Repository`)."""
 
 
 # unit of work and store ------------------------------------------------------------------------------
@@ -1133,6 +1137,7 @@ class MemoryUnitOfWork:
         self.models = MemoryModelRepository(state)
         self.estimates = MemoryEstimateRepository(state)
         self.calendars = MemoryCalendarRepository(state)
+        self.performance = MemoryPerformanceRepository(state)
         self.published: list[int] = []
 
     def settle_lease(self, shipment_id: int, owner: str) -> bool:
@@ -1145,7 +1150,7 @@ class MemoryUnitOfWork:
 
     def _close(self) -> None:
         for repo in (self.shipments, self.accounts, self.orders, self.notifications, self.models,
-                     self.estimates, self.calendars):
+                     self.estimates, self.calendars, self.performance):
             repo._close()
 
 

@@ -16,6 +16,7 @@ from parceltrail.domain.accounts import Account, ApiKey, Scope, Tracking, Tracki
 from parceltrail.domain.calendar import CalendarFeed, StoredEstimate, Window
 from parceltrail.domain.notifications import EventKind, Notification, Status, Subscription
 from parceltrail.domain.orders import Address, NumberRange, Order, Package, Role, User
+from parceltrail.domain.performance import LaneStats
 from parceltrail.domain.shipment import Shipment, TrackingEvent
 
 
@@ -162,6 +163,11 @@ class EstimateRepository(Protocol):
              previous: StoredEstimate | None) -> StoredEstimate: ...
 
 
+class PerformanceRepository(Protocol):
+    def lane_stats(self, by: Sequence[str], *, since: datetime, until: datetime,
+                   seller_id: int | None = None) -> list[LaneStats]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: every repository works inside it; it commits when the block ends normally."""
 
@@ -172,6 +178,7 @@ class UnitOfWork(Protocol):
     models: ModelRepository
     calendars: CalendarRepository
     estimates: EstimateRepository
+    performance: PerformanceRepository
 
     def settle_lease(self, shipment_id: int, owner: str) -> bool:
         """Release `owner`'s lease on a shipment with this transaction; False when the lease was lost."""

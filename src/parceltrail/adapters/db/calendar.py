@@ -89,7 +89,7 @@ def _estimate(row: Mapping[str, Any]) -> StoredEstimate:
     return StoredEstimate(
         shipment_id=row["shipment_id"], timezone=row["timezone"],
         first_estimated_at=row["first_estimated_at"],
-        first_latest=row["first_latest"], first_last_day=date.fromisoformat(row["first_last_day"]),
+        first_due_by=row["first_due_by"], first_last_day=date.fromisoformat(row["first_last_day"]),
         estimated_at=row["estimated_at"], expected=row["expected"], earliest=row["earliest"],
         latest=row["latest"], first_day=date.fromisoformat(row["first_day"]),
         expected_day=date.fromisoformat(row["expected_day"]), last_day=date.fromisoformat(row["last_day"]),
@@ -120,7 +120,7 @@ class EstimateRepository:
                    "earliest": window.earliest, "latest": window.latest, **days}
         inserted = 0
         if previous is None:
-            first = {"first_estimated_at": now, "first_latest": window.latest,
+            first = {"first_estimated_at": now, "first_due_by": window.due_by,
                      "first_last_day": window.last_day.isoformat()}
             # a concurrent ingestion of the same parcel may insert first: never fail the transaction
             inserted = self.conn.execute(_insert_new(self.conn).values(

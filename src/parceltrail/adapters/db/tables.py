@@ -386,7 +386,7 @@ shipment_estimates = Table(
     Column("shipment_id", Integer, ForeignKey("shipments.id", ondelete="CASCADE"), primary_key=True),
     Column("timezone", String(64), nullable=False),  # the destination's, where the days below are read
     Column("first_estimated_at", UTCDateTime(), nullable=False),  # the first estimate, kept for on-time rates
-    Column("first_latest", UTCDateTime(), nullable=False),
+    Column("first_due_by", UTCDateTime(), nullable=False),  # the end of its last local day
     Column("first_last_day", String(10), nullable=False),
     Column("estimated_at", UTCDateTime(), nullable=False),  # the current estimate
     Column("expected", UTCDateTime(), nullable=False),

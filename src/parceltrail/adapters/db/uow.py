@@ -20,6 +20,7 @@ from parceltrail.adapters.db.calendar import CalendarRepository, EstimateReposit
 from parceltrail.adapters.db.models import ModelRepository
 from parceltrail.adapters.db.notifications import NotificationRepository
 from parceltrail.adapters.db.orders import OrderRepository
+from parceltrail.adapters.db.performance import PerformanceRepository
 from parceltrail.adapters.db.repository import Repository
 from parceltrail.domain.errors import ConflictError
 from parceltrail.domain.shipment import Shipment
@@ -37,6 +38,7 @@ class SqlUnitOfWork:
         self.models = ModelRepository(conn)
         self.calendars = CalendarRepository(conn)
         self.estimates = EstimateRepository(conn)
+        self.performance = PerformanceRepository(conn)
 
     def settle_lease(self, shipment_id: int, owner: str) -> bool:
         return claims.settle(self.conn, shipment_id, owner)

@@ -38,7 +38,7 @@ def upgrade() -> None:
         sa.Column("shipment_id", sa.Integer(), nullable=False),
         sa.Column("timezone", sa.String(64), nullable=False),
         sa.Column("first_estimated_at", sa.DateTime(), nullable=False),
-        sa.Column("first_latest", sa.DateTime(), nullable=False),
+        sa.Column("first_due_by", sa.DateTime(), nullable=False),
         sa.Column("first_last_day", sa.String(10), nullable=False),
         sa.Column("estimated_at", sa.DateTime(), nullable=False),
         sa.Column("expected", sa.DateTime(), nullable=False),
