@@ -89,6 +89,9 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
 
     app.include_router(performance.router())
     app.include_router(performance_page.router())
+    from parceltrail.entrypoints.web import calendar_page
+
+    app.include_router(calendar_page.router())
     from parceltrail.entrypoints.web import (
         pages,  # web pages: /track, /login, /orders, /desk, live streams
     )
