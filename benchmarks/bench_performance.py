@@ -98,55 +98,69 @@ def main() -> None:
     parser.add_argument("--admin-url", default=ADMIN)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--reuse", help="a database this script generated and kept (--keep)")
+    parser.add_argument("--keep", action="store_true", help="keep the generated database")
     args = parser.parse_args()
     admin = create_engine(args.admin_url, isolation_level="AUTOCOMMIT")
-    name = f"bench_performance_{uuid.uuid4().hex[:8]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    name = args.reuse or f"bench_performance_{uuid.uuid4().hex[:8]}"
+    if not args.reuse:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
     url = args.admin_url.rsplit("/", 1)[0] + f"/{name}"
     try:
         migrate.upgrade(url)
         store = Store(make_engine(url))
         t0 = time.perf_counter()
-        with store.transaction() as uow:
-            conn = uow.conn  # type: ignore[attr-defined]
-            for statement in (SHIPMENTS, LEGS, LINK, ESTIMATES):
-                conn.execute(text(statement), {"n": args.rows})
-            for statement in PEOPLE.strip().split(";\n"):
-                conn.execute(text(statement))
-            conn.execute(text(PACKAGES), {"n": args.rows})
-        with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(text("VACUUM ANALYZE"))
+        if not args.reuse:
+            generate(store, args.rows)
         with store.read() as uow:
             conn = uow.conn  # type: ignore[attr-defined]
             total = conn.execute(text("SELECT count(*) FROM shipments")).scalar_one()
-        print(f"generated {args.rows:,} parcels ({total:,} shipment rows with second legs) in "
+        print(f"{args.rows:,} parcels ({total:,} shipment rows with second legs), generated in "
               f"{time.perf_counter() - t0:.1f}s")
-
-        def count() -> int:
-            with store.read() as uow:
-                return int(uow.conn.execute(text("SELECT count(*) FROM shipments")).scalar_one())  # type: ignore[attr-defined]
-
-        baseline, _ = timed(count, args.repeat)
-        print(f"{'query':44} {'median s':>9} {'x count(*)':>11} {'groups':>7}")
-        print(f"{'count(*) of shipments':44} {baseline:9.3f} {1.0:11.1f} {1:7}")
-        cases: list[tuple[str, tuple[str, ...], int | None]] = [
-            ("operator: total", (), None), ("operator: by carrier", ("carrier",), None),
-            ("operator: by month", ("month",), None),
-            ("operator: carrier, origin, destination, month", DIMENSIONS, None),
-            ("seller: by carrier", ("carrier",), 7),
-            ("seller: carrier, origin, destination, month", DIMENSIONS, 7)]
-        for label, by, seller in cases:
-            def run(by: tuple[str, ...] = by, seller: int | None = seller) -> object:
-                with store.read() as uow:
-                    return uow.performance.lane_stats(by, since=SINCE, until=UNTIL, seller_id=seller)
-            seconds, rows = timed(run, args.repeat)
-            print(f"{label:44} {seconds:9.3f} {seconds / baseline:11.1f} {len(rows):7}")  # type: ignore[arg-type]
+        report(store, args.repeat)
         store.engine.dispose()
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if args.keep:
+            print(f"kept database {name}")
+        else:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def generate(store: Store, rows: int) -> None:
+    with store.transaction() as uow:
+        conn = uow.conn  # type: ignore[attr-defined]
+        for statement in (SHIPMENTS, LEGS, LINK, ESTIMATES):
+            conn.execute(text(statement), {"n": rows})
+        for statement in PEOPLE.strip().split(";\n"):
+            conn.execute(text(statement))
+        conn.execute(text(PACKAGES), {"n": rows})
+    with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("VACUUM ANALYZE"))
+
+
+def report(store: Store, repeat: int) -> None:
+    def count() -> int:
+        with store.read() as uow:
+            return int(uow.conn.execute(text("SELECT count(*) FROM shipments")).scalar_one())  # type: ignore[attr-defined]
+
+    baseline, _ = timed(count, repeat)
+    print(f"{'query':44} {'median s':>9} {'x count(*)':>11} {'groups':>7}")
+    print(f"{'count(*) of shipments':44} {baseline:9.3f} {1.0:11.1f} {1:7}")
+    cases: list[tuple[str, tuple[str, ...], int | None]] = [
+        ("operator: total", (), None), ("operator: by carrier", ("carrier",), None),
+        ("operator: by month", ("month",), None),
+        ("operator: carrier, origin, destination, month", DIMENSIONS, None),
+        ("seller: by carrier", ("carrier",), 7),
+        ("seller: carrier, origin, destination, month", DIMENSIONS, 7)]
+    for label, by, seller in cases:
+        def run(by: tuple[str, ...] = by, seller: int | None = seller) -> object:
+            with store.read() as uow:
+                return uow.performance.lane_stats(by, since=SINCE, until=UNTIL, seller_id=seller)
+        seconds, rows = timed(run, repeat)
+        print(f"{label:44} {seconds:9.3f} {seconds / baseline:11.1f} {len(rows):7}")  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":
