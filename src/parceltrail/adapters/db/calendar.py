@@ -125,10 +125,18 @@ class EstimateRepository:
             # a concurrent ingestion of the same parcel may insert first: never fail the transaction
             inserted = self.conn.execute(_insert_new(self.conn).values(
                 shipment_id=shipment_id, changed_at=now, **first, **current)).rowcount or 0
-        if not inserted:
-            changed_at = previous.changed_at if previous is not None and window.same_days(previous) else now
-            self.conn.execute(update(shipment_estimates).where(
-                shipment_estimates.c.shipment_id == shipment_id).values(changed_at=changed_at, **current))
-        row = self.conn.execute(select(shipment_estimates).where(
-            shipment_estimates.c.shipment_id == shipment_id)).mappings().one()
-        return _estimate(row)
+            if inserted:
+                return StoredEstimate(shipment_id, window.timezone, now, window.due_by, window.last_day, now,
+                                      window.expected, window.earliest, window.latest, window.first_day,
+                                      window.expected_day, window.last_day, now)
+        changed_at = previous.changed_at if previous is not None and window.same_days(previous) else now
+        self.conn.execute(update(shipment_estimates).where(
+            shipment_estimates.c.shipment_id == shipment_id).values(changed_at=changed_at, **current))
+        if previous is None:  # lost the race to insert: the first window is the other ingestion's
+            row = self.conn.execute(select(shipment_estimates).where(
+                shipment_estimates.c.shipment_id == shipment_id)).mappings().one()
+            return _estimate(row)
+        return StoredEstimate(shipment_id, window.timezone, previous.first_estimated_at,
+                              previous.first_due_by, previous.first_last_day, now, window.expected,
+                              window.earliest, window.latest, window.first_day, window.expected_day,
+                              window.last_day, changed_at)

@@ -161,8 +161,8 @@ def record_late(uow: UnitOfWork, now: datetime, models: Models, *,
                 public_url: str | None = None) -> list[int]:
     """Notify subscribers of parcels whose estimate's last day has passed (in the destination's calendar)
     without delivery: once per estimate, with the new estimate counted from now ("late, expected by ...").
-    A subscriber who has not been told an estimate yet is measured against the one the parcel was given;
-    when there is none, the current one is recorded so that its passing can be noticed later."""
+    The estimate is the last one the subscriber was told (by a moved-estimate or late notice, or recorded
+    silently the first time the scan sees the parcel for them)."""
     notes, accounts = uow.notifications, uow.accounts
     url = public_url or _public_url()
     created: list[int] = []
@@ -186,14 +186,17 @@ def record_late(uow: UnitOfWork, now: datetime, models: Models, *,
             timeline = timeline_of(shipment_id)
             if timeline is None:
                 continue
-            stored = uow.estimates.get(shipment_id)
-            if stored is None:
-                estimates.observe(uow, timeline, models, now)
-                continue
             state = notes.state(subscription.id, shipment_id) or {}
             told = state.get("eta_last_day")
-            due = date.fromisoformat(told) if told else stored.last_day
-            if today_in(stored.timezone, now) <= due or state.get("late_for") == due.isoformat():
+            if not told:  # nothing told yet: what is estimated now is what its passing is measured against
+                _, current = estimates.observe(uow, timeline, models, now)
+                if current is not None:
+                    notes.save_state(subscription.id, shipment_id, now, eta=current.expected_day.isoformat(),
+                                     eta_last_day=current.last_day.isoformat())
+                continue
+            due = date.fromisoformat(told)
+            zone = estimates.destination_zone(estimates.destination_of(timeline))
+            if today_in(zone, now) <= due or state.get("late_for") == due.isoformat():
                 continue
             _, fresh = estimates.observe(uow, timeline, models, now)
             if fresh is None:

@@ -106,7 +106,17 @@ def observe(uow: UnitOfWork, timeline: Timeline, models: Models,
     if shipment_id is None:
         return None, None
     previous = uow.estimates.get(shipment_id)
+    return previous, record(uow, timeline, models, now, previous)
+
+
+def record(uow: UnitOfWork, timeline: Timeline, models: Models, now: datetime,
+           previous: StoredEstimate | None) -> StoredEstimate | None:
+    """`observe` with what is stored already known (`previous`); written only when the window's days
+    moved (or nothing was stored), since the days are what recipients, notices and calendars read."""
+    shipment_id = timeline.shipment.id
     window = current_window(timeline, models, now)
-    if window is None:
-        return previous, None
-    return previous, uow.estimates.save(shipment_id, window, now, previous)
+    if shipment_id is None or window is None:
+        return None
+    if previous is not None and window.same_days(previous):
+        return previous
+    return uow.estimates.save(shipment_id, window, now, previous)

@@ -171,17 +171,37 @@ def ingest_many(repo: UnitOfWork, items: Sequence[tuple[Shipment, TrackResult]],
     changes = [(i, s, r) for i, ((s, _), r) in enumerate(zip(items, reports, strict=True))
                if r.new_events or r.status_changed]
     windows: dict[int, Window | None] = {}
-    if models is not None:
-        for index, shipment, report in changes:
-            timeline = Timeline(shipment, report.timeline, final_legs[index])
-            _, stored = estimates.observe(repo, timeline, models, now)
-            windows[index] = None if stored is None else stored.window()
+    if models is not None and changes:
+        _record_estimates(repo, changes, final_legs, models, now, windows)
     # `record_changes` writes nothing while no subscription exists at all; that is asked once per batch
     # here rather than once per shipment inside it (same transaction, same answer).
     if changes and repo.shipments.any_subscriptions():
         for index, shipment, report in changes:
             outbox.record_changes(repo, shipment, report, now, window=windows.get(index))
     return reports
+
+
+def _record_estimates(repo: UnitOfWork, changes: Sequence[tuple[int, Shipment, IngestReport]],
+                      final_legs: Sequence[Sequence[Shipment]], models: Models, now: datetime,
+                      windows: dict[int, Window | None]) -> None:
+    """Record the estimates of changed parcels: the first one of every parcel (on-time rates are measured
+    against it), and the current one of parcels some subscription follows (moved-estimate and late
+    notices). Predicting costs milliseconds, so parcels nobody follows are not re-estimated on every scan;
+    the calendar and the pages compute theirs when read."""
+    stored = repo.estimates.get_many([s.id for _, s, _ in changes if s.id is not None])
+    followed: set[int] = set()
+    if repo.shipments.any_subscriptions():
+        leg_ids = sorted({leg.id for index, _, _ in changes for leg in final_legs[index]
+                          if leg.id is not None})
+        followed = {shipment_id for _, shipment_id, _ in repo.notifications.matching(leg_ids)}
+    for index, shipment, report in changes:
+        assert shipment.id is not None
+        legs = final_legs[index]
+        if shipment.id in stored and not followed.intersection(leg.id for leg in legs):
+            continue
+        current = estimates.record(repo, Timeline(shipment, report.timeline, list(legs)), models, now,
+                                   stored.get(shipment.id))
+        windows[index] = None if current is None else current.window()
 
 
 def _stale(shipment: Shipment, own: Sequence[TrackingEvent]) -> bool:
