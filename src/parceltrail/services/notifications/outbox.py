@@ -40,7 +40,7 @@ from parceltrail.services.notifications.payloads import snapshot
 from parceltrail.services.notifications.timing import next_digest_time, release_time
 from parceltrail.services.outlook import estimates
 from parceltrail.services.outlook.estimates import today_in
-from parceltrail.services.outlook.eta import Models, in_flight, models_for
+from parceltrail.services.outlook.eta import Models, current_models, in_flight
 from parceltrail.services.ports import NotificationRepository, Store, UnitOfWork
 from parceltrail.settings import NotifySettings
 from parceltrail.status import is_terminal
@@ -305,7 +305,7 @@ class OutboxDispatcher:
         """The daily digests, the no-news and the late scans (run at most every `scan_every` seconds by
         run_once)."""
         now = self.clock.now()
-        models = models_for(self.store, now)  # outside the transactions below (it may refit)
+        models = current_models(self.store)  # read outside the transactions below
         for step in (compose_digests,
                      lambda uow, when: record_stale(uow, when, public_url=self.settings.public_url),
                      lambda uow, when: record_late(uow, when, models, public_url=self.settings.public_url)):

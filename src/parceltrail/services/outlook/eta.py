@@ -288,6 +288,25 @@ def models_for(store: Store, now: datetime, every: timedelta = REFIT_EVERY) -> M
         return models
 
 
+def current_models(store: Store) -> Models:
+    """The models at hand without fitting: this process's cached ones (even if due for a refit), else the
+    stored ones, else the priors. For the polling path, which must not refit (that is `models_for`'s job
+    on read paths and in the tracker's loop)."""
+    cached = _cache.get(store)
+    if cached is not None:
+        return cached
+    try:
+        stored = load_models(store)
+    except Exception:  # noqa: BLE001 - estimates must never break polling
+        log.exception("reading the stored ETA models failed; using priors")
+        stored = None
+    if stored is None:
+        return EMPTY
+    with _lock:
+        _cache.setdefault(store, stored)
+    return stored
+
+
 def forget_cached(store: Store) -> None:
     """Drop this process's cached models (tests, or after an operator refit)."""
     _cache.pop(store, None)

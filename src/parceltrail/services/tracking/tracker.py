@@ -19,7 +19,7 @@ from parceltrail.domain.errors import NotFoundError, UnknownCarrierError, Unreco
 from parceltrail.domain.shipment import Shipment, Timeline
 from parceltrail.numbers import Candidate, detect, is_known_carrier, normalize, suggest
 from parceltrail.services.marketplace.order_status import on_shipment_changed
-from parceltrail.services.outlook.eta import Models, models_for
+from parceltrail.services.outlook.eta import Models, current_models, models_for
 from parceltrail.services.ports import Store, UnitOfWork
 from parceltrail.services.tracking import routing, schedule
 from parceltrail.services.tracking.ingestion import IngestReport, ingest, ingest_many
@@ -186,14 +186,10 @@ class Tracker:
             return
         report.add(partial)
 
-    def _models(self) -> Models | None:
-        """The ETA models for recording estimates, read before a transaction opens (they may be refitted
-        through the store); None when they cannot be had, so polling never depends on them."""
-        try:
-            return models_for(self.store, self.clock.now())
-        except Exception:  # noqa: BLE001 - estimates are an extra; the scans must still be stored
-            log.exception("no ETA models for recording estimates")
-            return None
+    def _models(self) -> Models:
+        """The ETA models for recording estimates, read before a transaction opens; never refitted here
+        (the loop's `refresh_models` and the read paths do that)."""
+        return current_models(self.store)
 
     def _store_batch(self, repo: UnitOfWork, pairs: list[tuple[Shipment, TrackResult | Failure]],
                      source: str, report: PollReport, lease_owner: str | None,
