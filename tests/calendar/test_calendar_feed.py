@@ -177,3 +177,25 @@ def test_cli_creates_and_revokes_a_feed(world: World, tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "Traceback" not in bad.output
     nobody = runner.invoke(cli, ["calendar", "create", "--user", "nobody@example.com"], env=env)
     assert nobody.exit_code == 2
+
+
+def test_a_parcel_past_its_first_estimate_reads_late_with_a_future_day(world: World) -> None:
+    world.ship([TEST_NUMBERS["lost"]])
+    world.poll(hours=30)
+    url = world.client.post("/api/v1/calendar", headers=world.buyer.headers).json()["data"]["url"]
+    with world.runtime.store.read() as repo:
+        shipment = repo.shipments.find(TEST_NUMBERS["lost"])
+        assert shipment is not None
+        first = repo.estimates.get(shipment.id or 0)
+    assert first is not None  # the estimate the parcel was given when its scans came
+    zone = ZoneInfo(first.timezone)
+    for _ in range(25):  # the scans stop; days pass until the first window's last day is behind us
+        world.poll(hours=24)
+        if world.clock.now().astimezone(zone).date() > first.first_last_day:
+            break
+    today = world.clock.now().astimezone(zone).date()
+    assert today > first.first_last_day
+    (event,) = events_of(feed(world, url)[1]).values()
+    assert str(event["SUMMARY"]).startswith("Late, expected by")
+    assert event["DTEND"].dt - timedelta(days=1) >= today  # the window is never in the past
+    assert "It was due by" in str(event["DESCRIPTION"])
