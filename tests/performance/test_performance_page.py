@@ -43,6 +43,9 @@ def test_api_page_and_csv_agree(world: World) -> None:  # noqa: F811
     assert total["return_rate"] == 0.5
     (carrier,) = data["by_carrier"]
     assert carrier["shipments"] == 2
+    as_csv = world.client.get("/api/v1/performance?format=csv", headers=world.seller.headers)
+    assert as_csv.headers["content-type"].startswith("text/csv")
+    assert as_csv.text.splitlines()[0].startswith("carrier,origin,destination,month,shipments")
     sign_in(world, "seller@example.com")
     page = world.client.get("/desk/performance")
     assert page.status_code == 200

@@ -23,7 +23,9 @@ def _stats(row: LaneStats) -> dict[str, Any]:
 def router(prefix: str = "/api/v1") -> APIRouter:
     api = APIRouter(prefix=prefix, responses=NATIVE_ERRORS, tags=["performance"])
 
-    @api.get("/performance", response_model=None)
+    @api.get("/performance", response_model=None, responses={
+        200: {"content": {"application/json": {}, "text/csv": {}},
+              "description": "The report (JSON), or its carrier/lane/month breakdown with format=csv."}})
     def performance(request: Request, user: UserReader,
                     months: int = Query(default=service.DEFAULT_MONTHS, ge=1, le=service.MAX_MONTHS),
                     format: Literal["json", "csv"] = "json") -> Any:  # noqa: A002 - the query's name
