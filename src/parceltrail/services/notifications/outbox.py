@@ -305,7 +305,7 @@ class OutboxDispatcher:
         """The daily digests, the no-news and the late scans (run at most every `scan_every` seconds by
         run_once)."""
         now = self.clock.now()
-        models = current_models(self.store)  # read outside the transactions below
+        models = current_models(self.store, now)  # read outside the transactions below
         for step in (compose_digests,
                      lambda uow, when: record_stale(uow, when, public_url=self.settings.public_url),
                      lambda uow, when: record_late(uow, when, models, public_url=self.settings.public_url)):

@@ -189,7 +189,7 @@ class Tracker:
     def _models(self) -> Models:
         """The ETA models for recording estimates, read before a transaction opens; never refitted here
         (the loop's `refresh_models` and the read paths do that)."""
-        return current_models(self.store)
+        return current_models(self.store, self.clock.now())
 
     def _store_batch(self, repo: UnitOfWork, pairs: list[tuple[Shipment, TrackResult | Failure]],
                      source: str, report: PollReport, lease_owner: str | None,
