@@ -82,3 +82,20 @@ def test_learned_model_answers_when_it_has_enough_history(make_rig) -> None:
     # delivered parcels have no ETA
     delivered = rig.tracker.timeline(delivered_journeys(rig.store)[0].events[0].shipment_id or 0)
     assert eta_for(delivered, learned, rig.clock.now()) is None
+
+
+def test_polling_models_never_refit_and_follow_other_processes(store) -> None:
+    from datetime import UTC, datetime
+
+    from parceltrail.services.outlook.eta import current_models, forget_cached, refit
+
+    t0 = datetime(2026, 11, 1, 8, tzinfo=UTC)
+    forget_cached(store)
+    assert current_models(store, t0).fitted_at is None  # priors, and nothing was fitted or stored
+    assert load_models(store) is None
+    refit(store, t0 + timedelta(minutes=1))  # another process refits
+    assert current_models(store, t0 + timedelta(minutes=2)).fitted_at is None  # not looked again yet
+    found = current_models(store, t0 + timedelta(minutes=11))
+    assert found.fitted_at == t0 + timedelta(minutes=1)
+    assert current_models(store, t0 + timedelta(hours=9)).fitted_at == t0 + timedelta(minutes=1)  # no refit
+    forget_cached(store)

@@ -14,7 +14,8 @@ class EventKind(StrEnum):
     DELIVERED = "delivered"
     EXCEPTION = "exception"
     NOT_UPDATED = "not_updated"  # no new event for `stale_days`
-    ETA_CHANGED = "eta_changed"  # the estimated delivery date moved by more than `eta_days`
+    ETA_CHANGED = "eta_changed"  # the estimated delivery day moved by at least `eta_days` (default 1)
+    LATE = "late"  # the last day of the estimate passed without delivery (once per estimate)
     DIGEST = "digest"  # the daily digest (never subscribed to directly)
 
 

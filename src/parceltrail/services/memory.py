@@ -43,6 +43,7 @@ from parceltrail.domain.accounts import (
     generate_key,
     hash_key,
 )
+from parceltrail.domain.calendar import StoredEstimate, Window
 from parceltrail.domain.errors import ConflictError
 from parceltrail.domain.notifications import EventKind, Notification, Status, Subscription
 from parceltrail.domain.notifications import Scope as SubscriptionScope
@@ -125,6 +126,7 @@ class _State:
     notifications: dict[int, Notification] = field(default_factory=dict)
     notification_state: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
     models: dict[str, StoredModel] = field(default_factory=dict)
+    estimates: dict[int, StoredEstimate] = field(default_factory=dict)
 
     def next_id(self, table: str) -> int:
         self.sequences[table] = self.sequences.get(table, 0) + 1
@@ -150,6 +152,7 @@ class _State:
         if self.shipments.pop(shipment_id, None) is None:
             return
         self.leases.pop(shipment_id, None)
+        self.estimates.pop(shipment_id, None)
         for eid in [e.id for e in self.events.values() if e.shipment_id == shipment_id]:
             del self.events[cast(int, eid)]
         gone = {pid for pid, p in self.payloads.items() if p.shipment_id == shipment_id}
@@ -1088,6 +1091,38 @@ class MemoryModelRepository(_Repository):
                                             _json(body))
 
 
+class MemoryEstimateRepository(_Repository):
+    """`adapters/db/calendar.EstimateRepository` over in-memory tables."""
+
+    def get(self, shipment_id: int) -> StoredEstimate | None:
+        return self._db.estimates.get(shipment_id)
+
+    def get_many(self, shipment_ids: Sequence[int]) -> dict[int, StoredEstimate]:
+        return {i: self._db.estimates[i] for i in shipment_ids if i in self._db.estimates}
+
+    def save(self, shipment_id: int, window: Window, now: datetime,
+             previous: StoredEstimate | None) -> StoredEstimate:
+        stored = self._db.estimates.get(shipment_id)
+        if shipment_id not in self._db.shipments:
+            raise ConflictError(f"no shipment {shipment_id} (foreign key)")
+        changed_at = stored.changed_at if stored is not None and window.same_days(stored) else now
+        first = (stored.first_estimated_at, stored.first_due_by, stored.first_last_day) if stored else \
+            (now, window.due_by, window.last_day)
+        saved = StoredEstimate(shipment_id, window.timezone, first[0], first[1], first[2], now,
+                               window.expected, window.earliest, window.latest, window.first_day,
+                               window.expected_day, window.last_day, changed_at)
+        self._db.estimates[shipment_id] = saved
+        return saved
+
+
+class MemoryCalendarRepository(_Repository):
+    """Calendar feeds are served from the SQL store only; every method says so (see `_Repository`)."""
+
+
+class MemoryPerformanceRepository(_Repository):
+    """Performance is computed in SQL only; every method says so (see `_Repository`)."""
+
+
 # unit of work and store ------------------------------------------------------------------------------
 
 class MemoryUnitOfWork:
@@ -1100,6 +1135,9 @@ class MemoryUnitOfWork:
         self.orders = MemoryOrderRepository(state)
         self.notifications = MemoryNotificationRepository(state)
         self.models = MemoryModelRepository(state)
+        self.estimates = MemoryEstimateRepository(state)
+        self.calendars = MemoryCalendarRepository(state)
+        self.performance = MemoryPerformanceRepository(state)
         self.published: list[int] = []
 
     def settle_lease(self, shipment_id: int, owner: str) -> bool:
@@ -1111,7 +1149,8 @@ class MemoryUnitOfWork:
         self.published.append(shipment_id)
 
     def _close(self) -> None:
-        for repo in (self.shipments, self.accounts, self.orders, self.notifications, self.models):
+        for repo in (self.shipments, self.accounts, self.orders, self.notifications, self.models,
+                     self.estimates, self.calendars, self.performance):
             repo._close()
 
 

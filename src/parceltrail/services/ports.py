@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from parceltrail.domain.accounts import Account, ApiKey, Scope, Tracking, TrackingFilter
+from parceltrail.domain.calendar import CalendarFeed, StoredEstimate, Window
 from parceltrail.domain.mailin import (
     IntakeEntry,
     Mailbox,
@@ -24,6 +25,7 @@ from parceltrail.domain.mailin import (
 )
 from parceltrail.domain.notifications import EventKind, Notification, Status, Subscription
 from parceltrail.domain.orders import Address, NumberRange, Order, Package, Role, User
+from parceltrail.domain.performance import LaneStats
 from parceltrail.domain.shipment import Shipment, TrackingEvent
 
 
@@ -191,6 +193,25 @@ class MailInRepository(Protocol):
     def share_for(self, member_id: int, *, order_id: int | None = None,
                   parcel_id: int | None = None) -> Share | None: ...
     def delete_share(self, share_id: int, owner_id: int) -> bool: ...
+class CalendarRepository(Protocol):
+    def add_feed(self, user_id: int, token_hash: str, prefix: str, now: datetime, *, timezone: str | None,
+                 language: str | None) -> CalendarFeed: ...
+    def revoke_feeds(self, user_id: int, now: datetime) -> int: ...
+    def active_feed(self, user_id: int) -> CalendarFeed | None: ...
+    def feed_by_hash(self, token_hash: str) -> CalendarFeed | None: ...
+    def feed_shipments(self, user_id: int, account_id: int) -> list[tuple[int, str | None]]: ...
+
+
+class EstimateRepository(Protocol):
+    def get(self, shipment_id: int) -> StoredEstimate | None: ...
+    def get_many(self, shipment_ids: Sequence[int]) -> dict[int, StoredEstimate]: ...
+    def save(self, shipment_id: int, window: Window, now: datetime,
+             previous: StoredEstimate | None) -> StoredEstimate: ...
+
+
+class PerformanceRepository(Protocol):
+    def lane_stats(self, by: Sequence[str], *, since: datetime, until: datetime,
+                   seller_id: int | None = None) -> list[LaneStats]: ...
 
 
 class UnitOfWork(Protocol):
@@ -202,6 +223,9 @@ class UnitOfWork(Protocol):
     notifications: NotificationRepository
     models: ModelRepository
     mailin: MailInRepository
+    calendars: CalendarRepository
+    estimates: EstimateRepository
+    performance: PerformanceRepository
 
     def settle_lease(self, shipment_id: int, owner: str) -> bool:
         """Release `owner`'s lease on a shipment with this transaction; False when the lease was lost."""

@@ -1,4 +1,4 @@
-"""The table of e-mail sign-ups waiting for their confirmation link (migration 0017)."""
+"""The table of e-mail sign-ups waiting for their confirmation link (migration 0008)."""
 
 from __future__ import annotations
 

@@ -193,12 +193,13 @@ class Repository:
 
     def event_heads(self, shipment_ids: Sequence[int]) -> list[TrackingEvent]:
         """The stored events of these shipments with only what status and scheduling need (id, shipment,
-        time with its local offset, fingerprint, tag, subtag, classified); texts are left empty."""
+        time with its local offset, fingerprint, tag, subtag, classified, country: the stage of a parcel
+        in customs depends on it); texts are left empty."""
         if not shipment_ids:
             return []
         c = tracking_events.c
         query = select(c.id, c.shipment_id, c.occurred_at, c.utc_offset_minutes, c.fingerprint, c.tag,
-                       c.subtag, c.classified).where(c.shipment_id.in_(list(shipment_ids)))
+                       c.subtag, c.classified, c.country).where(c.shipment_id.in_(list(shipment_ids)))
         zones: dict[int, timezone] = {}
         out = []
         for row in self.conn.execute(query):
@@ -207,7 +208,7 @@ class Repository:
                 zone = zones[row[3]] = timezone(timedelta(minutes=row[3]))
             out.append(TrackingEvent(occurred_at=row[2].astimezone(zone), raw_text="", source="",
                                      fingerprint=row[4], id=row[0], shipment_id=row[1], tag=row[5],
-                                     subtag=row[6], classified=row[7]))
+                                     subtag=row[6], classified=row[7], country=row[8]))
         return out
 
     def add_events(self, events: Sequence[TrackingEvent]) -> int:

@@ -1,4 +1,4 @@
-"""Tables of sessions and login throttling (migration 0018), on the shared metadata."""
+"""Tables of sessions and login throttling (migration 0010), on the shared metadata."""
 
 from __future__ import annotations
 

@@ -362,3 +362,41 @@ carrier_slots = Table(
     Column("lease_owner", String(96)),
     Column("lease_until", Float),  # epoch seconds
 )
+
+# calendar feeds, the estimates parcels were given, what subscribers heard of them (migration 0011) ------
+
+calendar_feeds = Table(
+    "calendar_feeds",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("token_hash", String(64), nullable=False),  # SHA-256 of the secret in the feed's URL
+    Column("prefix", String(16), nullable=False),
+    Column("timezone", String(64)),  # the user's zone, preferred where the destination country has several
+    Column("language", String(16)),  # the language of the events' texts
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("revoked_at", UTCDateTime()),
+    UniqueConstraint("token_hash", name="uq_calendar_feeds_token_hash"),
+    Index("ix_calendar_feeds_user_id", "user_id"),
+)
+
+shipment_estimates = Table(
+    "shipment_estimates",
+    metadata,
+    Column("shipment_id", Integer, ForeignKey("shipments.id", ondelete="CASCADE"), primary_key=True),
+    Column("timezone", String(64), nullable=False),  # the destination's, where the days below are read
+    Column("first_estimated_at", UTCDateTime(), nullable=False),  # the first estimate, kept for on-time rates
+    Column("first_due_by", UTCDateTime(), nullable=False),  # the end of its last local day
+    Column("first_last_day", String(10), nullable=False),
+    Column("estimated_at", UTCDateTime(), nullable=False),  # the current estimate
+    Column("expected", UTCDateTime(), nullable=False),
+    Column("earliest", UTCDateTime(), nullable=False),
+    Column("latest", UTCDateTime(), nullable=False),
+    Column("first_day", String(10), nullable=False),  # ISO local dates of the window
+    Column("expected_day", String(10), nullable=False),
+    Column("last_day", String(10), nullable=False),
+    Column("changed_at", UTCDateTime(), nullable=False),  # when the window's days last moved
+)
+
+notification_state.append_column(Column("eta_last_day", String(10)))  # the window's last day as told
+notification_state.append_column(Column("late_for", String(10)))  # the last day whose passing was told

@@ -1,4 +1,4 @@
-"""Tables of mail intake (migration 0019): mail-in addresses, orders and parcels read from shipping
+"""Tables of mail intake (migration 0009): mail-in addresses, orders and parcels read from shipping
 e-mails, the intake log, messages already handled, connected IMAP mailboxes and household shares."""
 
 from __future__ import annotations

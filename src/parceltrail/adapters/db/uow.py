@@ -16,11 +16,13 @@ from sqlalchemy.exc import IntegrityError
 
 from parceltrail.adapters.db import claims, live
 from parceltrail.adapters.db.accounts import AccountRepository
+from parceltrail.adapters.db.calendar import CalendarRepository, EstimateRepository
 from parceltrail.adapters.db.mailin import MailInRepository
 from parceltrail.adapters.db.models import ModelRepository
 from parceltrail.adapters.db.notifications import NotificationRepository
 from parceltrail.adapters.db.optins import OptinRepository
 from parceltrail.adapters.db.orders import OrderRepository
+from parceltrail.adapters.db.performance import PerformanceRepository
 from parceltrail.adapters.db.repository import Repository
 from parceltrail.domain.errors import ConflictError
 from parceltrail.domain.shipment import Shipment
@@ -38,6 +40,9 @@ class SqlUnitOfWork:
         self.models = ModelRepository(conn)
         self.optins = OptinRepository(conn)
         self.mailin = MailInRepository(conn)
+        self.calendars = CalendarRepository(conn)
+        self.estimates = EstimateRepository(conn)
+        self.performance = PerformanceRepository(conn)
 
     def settle_lease(self, shipment_id: int, owner: str) -> bool:
         return claims.settle(self.conn, shipment_id, owner)

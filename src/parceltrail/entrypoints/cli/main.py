@@ -676,6 +676,11 @@ from parceltrail.entrypoints.cli.security import register as _register_security 
 
 _register_security(app)
 
+# calendar feeds: `calendar create|revoke --user EMAIL` (see cli/calendar.py) ------------------------------
+from parceltrail.entrypoints.cli.calendar import register as _register_calendar  # noqa: E402
+
+_register_calendar(app)
+
 
 def main() -> None:
     app()

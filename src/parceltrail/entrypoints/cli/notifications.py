@@ -48,7 +48,9 @@ def subscribe(
     quiet_hours: Annotated[str | None, typer.Option(help="Hold notifications, e.g. 22:00-07:00.")] = None,
     digest: Annotated[bool, typer.Option(help="One daily digest instead of each notification.")] = False,
     digest_hour: Annotated[int, typer.Option(min=0, max=23, help="Local hour of the digest.")] = 8,
-    eta_days: Annotated[float | None, typer.Option(help="eta_changed: notify when moved by more days.")
+    eta_days: Annotated[float | None, typer.Option(
+                            help="eta_changed: notify when the expected day moved by at least this many "
+                                 "days (default 1).")
                         ] = None,
     stale_days: Annotated[float | None, typer.Option(help="not_updated: days without news.")] = None,
 ) -> None:

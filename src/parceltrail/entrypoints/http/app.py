@@ -124,6 +124,18 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
     from parceltrail.entrypoints.http import mailin  # mail intake: address, log, parcels, mailboxes
 
     app.include_router(mailin.router())
+
+    from parceltrail.entrypoints.http import calendar  # calendar feeds of expected deliveries
+
+    app.include_router(calendar.router())
+    from parceltrail.entrypoints.http import performance  # carrier and lane performance
+    from parceltrail.entrypoints.web import performance as performance_page
+
+    app.include_router(performance.router())
+    app.include_router(performance_page.router())
+    from parceltrail.entrypoints.web import calendar_page
+
+    app.include_router(calendar_page.router())
     from parceltrail.entrypoints.web import (
         pages,  # web pages: /track, /login, /orders, /desk, live streams
     )

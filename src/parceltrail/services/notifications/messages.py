@@ -9,32 +9,41 @@ from parceltrail.status import message
 
 # The few words around the status texts, per language (the status texts themselves are `status.message`).
 _WORDS: dict[str, dict[str, str]] = {
-    "en": {"parcel": "Parcel", "track": "Track your parcel", "next": "What to do",
+    "en": {"late": "Running late, now expected by {eta}", "late_body": "It was due by {due}.",
+           "parcel": "Parcel", "track": "Track your parcel", "next": "What to do",
            "stale": "No news for {days} days",
            "stale_body": "The carrier has reported nothing since {since}.",
            "eta": "New estimated delivery: {eta}", "digest": "Your parcels today", "was": "before"},
-    "de": {"parcel": "Sendung", "track": "Sendung verfolgen", "next": "Was zu tun ist",
+    "de": {"late": "Verspätet, jetzt erwartet bis {eta}", "late_body": "Sie war bis {due} fällig.",
+           "parcel": "Sendung", "track": "Sendung verfolgen", "next": "Was zu tun ist",
            "stale": "Seit {days} Tagen keine Neuigkeiten",
            "stale_body": "Der Paketdienst hat seit {since} nichts gemeldet.",
            "eta": "Neue voraussichtliche Zustellung: {eta}", "digest": "Ihre Sendungen heute",
            "was": "vorher"},
-    "fr": {"parcel": "Colis", "track": "Suivre votre colis", "next": "Que faire",
+    "fr": {"late": "En retard, attendu désormais d'ici le {eta}",
+           "late_body": "Il était attendu pour le {due}.",
+           "parcel": "Colis", "track": "Suivre votre colis", "next": "Que faire",
            "stale": "Aucune nouvelle depuis {days} jours",
            "stale_body": "Le transporteur n'a rien signalé depuis le {since}.",
            "eta": "Nouvelle date de livraison estimée : {eta}", "digest": "Vos colis aujourd'hui",
            "was": "avant"},
-    "es": {"parcel": "Paquete", "track": "Seguir su paquete", "next": "Qué hacer",
+    "es": {"late": "Con retraso, ahora se espera antes del {eta}",
+           "late_body": "Se esperaba antes del {due}.",
+           "parcel": "Paquete", "track": "Seguir su paquete", "next": "Qué hacer",
            "stale": "Sin novedades desde hace {days} días",
            "stale_body": "El transportista no ha informado nada desde el {since}.",
            "eta": "Nueva entrega estimada: {eta}", "digest": "Sus paquetes hoy", "was": "antes"},
-    "pt": {"parcel": "Encomenda", "track": "Acompanhar sua encomenda", "next": "O que fazer",
+    "pt": {"late": "Atrasada, agora prevista até {eta}", "late_body": "Era esperada até {due}.",
+           "parcel": "Encomenda", "track": "Acompanhar sua encomenda", "next": "O que fazer",
            "stale": "Sem novidades há {days} dias",
            "stale_body": "A transportadora não informou nada desde {since}.",
            "eta": "Nova previsão de entrega: {eta}", "digest": "Suas encomendas hoje", "was": "antes"},
-    "ru": {"parcel": "Посылка", "track": "Отследить посылку", "next": "Что делать",
+    "ru": {"late": "Задерживается, теперь ожидается до {eta}", "late_body": "Ожидалась до {due}.",
+           "parcel": "Посылка", "track": "Отследить посылку", "next": "Что делать",
            "stale": "Нет новостей {days} дн.", "stale_body": "Перевозчик ничего не сообщал с {since}.",
            "eta": "Новая ожидаемая дата доставки: {eta}", "digest": "Ваши посылки сегодня", "was": "ранее"},
-    "zh": {"parcel": "包裹", "track": "跟踪您的包裹", "next": "下一步", "stale": "{days} 天没有更新",
+    "zh": {"late": "已延误，现预计 {eta} 前送达", "late_body": "原定 {due} 前送达。",
+           "parcel": "包裹", "track": "跟踪您的包裹", "next": "下一步", "stale": "{days} 天没有更新",
            "stale_body": "承运商自 {since} 起没有任何更新。", "eta": "新的预计送达日期：{eta}",
            "digest": "您今天的包裹", "was": "之前"},
 }
@@ -77,6 +86,9 @@ def render(payload: dict[str, Any], lang: str | None) -> Text:
     if kind == "not_updated":
         headline = words["stale"].format(days=payload.get("stale_days", "?"))
         body = [words["stale_body"].format(since=str(payload.get("stale_since", ""))[:10])]
+    elif kind == "late":
+        headline = words["late"].format(eta=payload.get("eta") or "?")
+        body = [words["late_body"].format(due=payload.get("was_due") or "-")]
     elif kind == "eta_changed":
         headline = words["eta"].format(eta=payload.get("eta", "?"))
         body = [f"{words['was']}: {payload.get('previous_eta') or '-'}"]

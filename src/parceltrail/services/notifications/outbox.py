@@ -25,6 +25,7 @@ from typing import Any, Protocol
 
 from parceltrail.clock import Clock
 from parceltrail.domain.accounts import Tracking
+from parceltrail.domain.calendar import Window
 from parceltrail.domain.errors import ConflictError
 from parceltrail.domain.notifications import (
     DispatchReport,
@@ -34,9 +35,12 @@ from parceltrail.domain.notifications import (
     Status,
     Subscription,
 )
-from parceltrail.domain.shipment import Shipment
+from parceltrail.domain.shipment import Shipment, Timeline
 from parceltrail.services.notifications.payloads import snapshot
 from parceltrail.services.notifications.timing import next_digest_time, release_time
+from parceltrail.services.outlook import estimates
+from parceltrail.services.outlook.estimates import today_in
+from parceltrail.services.outlook.eta import Models, current_models, in_flight
 from parceltrail.services.ports import NotificationRepository, Store, UnitOfWork
 from parceltrail.settings import NotifySettings
 from parceltrail.status import is_terminal
@@ -89,12 +93,17 @@ def _change_kind(subscription: Subscription, changed: bool, previous_tag: str | 
 
 
 def record_changes(uow: UnitOfWork, shipment: Shipment, report: ChangeReport, now: datetime, *,
-                   eta: date | None = None, public_url: str | None = None,
+                   eta: date | None = None, window: Window | None = None,
+                   public_url: str | None = None,
                    known: Mapping[int | None, Shipment] | None = None) -> list[int]:
     """Write the notifications that `report` (ingestion's result for `shipment`) causes, through `uow`, in the
     caller's transaction. Every subscription following any leg of the parcel gets at most one status
-    notification (and one ETA notification). Returns the new notifications' ids. `known`: the legs as the
-    caller holds them, newer than their rows when the caller saves them later (a batch's own items)."""
+    notification (and one ETA notification: when the expected day moved by at least the subscription's
+    `eta_days`, one day by default). `window` is the parcel's current estimate in the destination's
+    calendar (its expected day is the `eta`). `known`: the legs as the caller holds them, newer than their
+    rows when the caller saves them later (a batch's own items). Returns the new notifications' ids."""
+    if window is not None:
+        eta = window.expected_day
     if not (report.new_events or report.status_changed or eta) or shipment.id is None:
         return []
     if not uow.shipments.any_subscriptions():
@@ -130,15 +139,81 @@ def record_changes(uow: UnitOfWork, shipment: Shipment, report: ChangeReport, no
         if eta is not None:
             old_eta = date.fromisoformat(state["eta"]) if state and state.get("eta") else None
             threshold = subscription.eta_days if subscription.eta_days is not None else DEFAULT_ETA_DAYS
-            if old_eta is not None and abs((eta - old_eta).days) > threshold \
+            if old_eta is not None and abs((eta - old_eta).days) >= threshold \
                     and subscription.wants(EventKind.ETA_CHANGED):
                 payload = snapshot(EventKind.ETA_CHANGED.value, subject, tracking, events, url,
                                    language=subscription.language, eta=eta.isoformat(),
-                                   previous_eta=old_eta.isoformat())
+                                   previous_eta=old_eta.isoformat(), **_window_fields(window))
                 created.append(_enqueue(notes, subscription, followed_id, EventKind.ETA_CHANGED, payload,
                                         now))
             updates["eta"] = eta.isoformat()
+            if window is not None:
+                updates["eta_last_day"] = window.last_day.isoformat()
         notes.save_state(subscription.id, followed_id, now, **updates)
+    return created
+
+
+def _window_fields(window: Window | None) -> dict[str, Any]:
+    if window is None:
+        return {}
+    return {"eta_earliest": window.first_day.isoformat(), "eta_latest": window.last_day.isoformat(),
+            "eta_timezone": window.timezone}
+
+
+def record_late(uow: UnitOfWork, now: datetime, models: Models, *,
+                public_url: str | None = None) -> list[int]:
+    """Notify subscribers of parcels whose estimate's last day has passed (in the destination's calendar)
+    without delivery: once per estimate, with the new estimate counted from now ("late, expected by ...").
+    The estimate is the last one the subscriber was told (by a moved-estimate or late notice, or recorded
+    silently the first time the scan sees the parcel for them)."""
+    notes, accounts = uow.notifications, uow.accounts
+    url = public_url or _public_url()
+    created: list[int] = []
+    timelines: dict[int, Timeline | None] = {}
+
+    def timeline_of(shipment_id: int) -> Timeline | None:
+        if shipment_id not in timelines:
+            shipment = uow.shipments.get(shipment_id)
+            if shipment is None or not in_flight(shipment):
+                timelines[shipment_id] = None
+            else:
+                legs = uow.shipments.chain(shipment)
+                events = uow.shipments.events([leg.id for leg in legs if leg.id is not None])
+                timelines[shipment_id] = Timeline(shipment, events, legs)
+        return timelines[shipment_id]
+
+    for subscription in notes.subscriptions(all_accounts=True):
+        if not subscription.wants(EventKind.LATE):
+            continue
+        for shipment_id, tracking_id in notes.followed_shipments(subscription):
+            timeline = timeline_of(shipment_id)
+            if timeline is None:
+                continue
+            state = notes.state(subscription.id, shipment_id) or {}
+            told = state.get("eta_last_day")
+            if not told:  # nothing told yet: what is estimated now is what its passing is measured against
+                _, current = estimates.observe(uow, timeline, models, now)
+                if current is not None:
+                    notes.save_state(subscription.id, shipment_id, now, eta=current.expected_day.isoformat(),
+                                     eta_last_day=current.last_day.isoformat())
+                continue
+            due = date.fromisoformat(told)
+            zone = estimates.destination_zone(estimates.destination_of(timeline))
+            if today_in(zone, now) <= due or state.get("late_for") == due.isoformat():
+                continue
+            _, fresh = estimates.observe(uow, timeline, models, now)
+            if fresh is None:
+                continue
+            tracking = (accounts.tracking(subscription.account_id, tracking_id)
+                        if tracking_id and subscription.account_id is not None else None)
+            window = fresh.window()
+            payload = snapshot(EventKind.LATE.value, timeline.shipment, tracking, timeline.events, url,
+                               language=subscription.language, eta=fresh.last_day.isoformat(),
+                               was_due=due.isoformat(), **_window_fields(window))
+            created.append(_enqueue(notes, subscription, shipment_id, EventKind.LATE, payload, now))
+            # what the subscriber was told now is the estimate the next notices are measured against
+            notes.save_state(subscription.id, shipment_id, now, late_for=due.isoformat(),
+                             eta=fresh.expected_day.isoformat(), eta_last_day=fresh.last_day.isoformat())
     return created
 
 
@@ -230,10 +305,13 @@ class OutboxDispatcher:
             close()
 
     def maintain(self) -> None:
-        """The daily digests and the no-news scan (run at most every `scan_every` seconds by run_once)."""
+        """The daily digests, the no-news and the late scans (run at most every `scan_every` seconds by
+        run_once)."""
         now = self.clock.now()
-        for step in (compose_digests, lambda uow, when: record_stale(uow, when,
-                                                                     public_url=self.settings.public_url)):
+        models = current_models(self.store, now)  # read outside the transactions below
+        for step in (compose_digests,
+                     lambda uow, when: record_stale(uow, when, public_url=self.settings.public_url),
+                     lambda uow, when: record_late(uow, when, models, public_url=self.settings.public_url)):
             try:
                 with self.store.transaction() as repo:
                     step(repo, now)

@@ -264,6 +264,8 @@ def maybe_refit(store: Store, now: datetime, every: timedelta = REFIT_EVERY) -> 
 
 
 _cache: weakref.WeakKeyDictionary[Store, Models] = weakref.WeakKeyDictionary()
+_checked: weakref.WeakKeyDictionary[Store, datetime] = weakref.WeakKeyDictionary()
+RECHECK_EVERY = timedelta(minutes=10)  # how often polling looks for models refitted by another process
 _lock = threading.Lock()
 
 
@@ -288,9 +290,38 @@ def models_for(store: Store, now: datetime, every: timedelta = REFIT_EVERY) -> M
         return models
 
 
+def current_models(store: Store, now: datetime) -> Models:
+    """The models at hand without fitting: this process's cached ones while fresh, else the stored ones
+    (read again, so processes that never fit, like workers, follow the refits of others), else the cached
+    or prior ones. For the polling path, which must not refit (that is `models_for`'s job on read paths
+    and in the tracker's loop)."""
+    cached = _cache.get(store)
+    if _fresh(cached, now, REFIT_EVERY):
+        assert cached is not None
+        return cached
+    checked = _checked.get(store)
+    if cached is not None and checked is not None and checked <= now < checked + RECHECK_EVERY:
+        return cached  # stale, and looked for newer ones a moment ago: not on every batch
+    _checked[store] = now
+    try:
+        stored = load_models(store)
+    except Exception:  # noqa: BLE001 - estimates must never break polling
+        log.exception("reading the stored ETA models failed")
+        stored = None
+    if stored is None:
+        stored = cached or EMPTY
+    with _lock:
+        held = _cache.get(store)
+        if held is None or (stored.fitted_at is not None
+                            and (held.fitted_at is None or held.fitted_at <= stored.fitted_at)):
+            _cache[store] = stored
+    return _cache[store]
+
+
 def forget_cached(store: Store) -> None:
     """Drop this process's cached models (tests, or after an operator refit)."""
     _cache.pop(store, None)
+    _checked.pop(store, None)
 
 
 # --- serving -------------------------------------------------------------------------------------------

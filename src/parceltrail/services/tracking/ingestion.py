@@ -11,10 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from parceltrail.domain.calendar import Window
 from parceltrail.domain.connectors import RawEvent, TrackResult
 from parceltrail.domain.events import chronological, current_status, event_fingerprint
-from parceltrail.domain.shipment import Shipment, TrackingEvent
+from parceltrail.domain.shipment import Shipment, Timeline, TrackingEvent
 from parceltrail.numbers import detect
+from parceltrail.services.outlook import estimates
+from parceltrail.services.outlook.eta import Models
 from parceltrail.services.ports import UnitOfWork
 from parceltrail.status import classify, is_terminal
 from parceltrail.status.codes import tables as code_tables
@@ -62,13 +65,14 @@ def classify_event(shipment: Shipment, raw: RawEvent, source: str, retrieved_at:
 
 
 def ingest(repo: UnitOfWork, shipment: Shipment, result: TrackResult, source: str,
-           now: datetime) -> IngestReport:
+           now: datetime, *, models: Models | None = None) -> IngestReport:
     """Store `result` for `shipment` within the caller's transaction."""
-    return ingest_many(repo, [(shipment, result)], source, now)[0]
+    return ingest_many(repo, [(shipment, result)], source, now, models=models)[0]
 
 
 def ingest_many(repo: UnitOfWork, items: Sequence[tuple[Shipment, TrackResult]], source: str,
-                now: datetime, *, save_items: bool = True) -> list[IngestReport]:
+                now: datetime, *, save_items: bool = True,
+                models: Models | None = None) -> list[IngestReport]:
     """Store a fetched batch within the caller's transaction; one report per item, in order.
 
     The database work is per batch, not per shipment: one INSERT for the raw payloads, one query for the
@@ -80,7 +84,10 @@ def ingest_many(repo: UnitOfWork, items: Sequence[tuple[Shipment, TrackResult]],
 
     Legs shared by several items (both legs of a parcel in one batch) are one object each, so no stale
     copy is written. `save_items=False`: the caller saves the items' own rows itself (after scheduling);
-    other legs that changed are saved here."""
+    other legs that changed are saved here.
+
+    With `models`, every shipment whose scans or status changed has its estimate recomputed and recorded
+    (`services.outlook.estimates.observe`), and subscribers hear when its expected day moved."""
     for shipment, _ in items:
         assert shipment.id is not None
     reports = [IngestReport() for _ in items]
@@ -129,6 +136,7 @@ def ingest_many(repo: UnitOfWork, items: Sequence[tuple[Shipment, TrackResult]],
         report.unclassified = sum(1 for e in fresh if not e.classified) if report.new_events else 0
 
     changed: dict[int, Shipment] = {}
+    final_legs: list[list[Shipment]] = []  # each item's chain, with a next leg found just now
     for index, (shipment, result) in enumerate(items):
         report = reports[index]
         assert shipment.id is not None
@@ -154,18 +162,46 @@ def ingest_many(repo: UnitOfWork, items: Sequence[tuple[Shipment, TrackResult]],
         changed.setdefault(shipment.id, shipment)  # the shipment itself is always saved (updated_at)
         report.status_changed = before != (shipment.tag, shipment.subtag)
         report.timeline = chronological(e for leg in legs for e in by_leg[leg.id])
+        final_legs.append(legs)
     own = {shipment.id for shipment, _ in items}
     repo.shipments.save_many([leg for leg in changed.values() if save_items or leg.id not in own], now)
 
     from parceltrail.services.notifications import outbox  # written in the same transaction as the events
 
-    changes = [(s, r) for (s, _), r in zip(items, reports, strict=True) if r.new_events or r.status_changed]
+    changes = [(i, s, r) for i, ((s, _), r) in enumerate(zip(items, reports, strict=True))
+               if r.new_events or r.status_changed]
+    windows: dict[int, Window | None] = {}
+    if models is not None and changes:
+        _record_estimates(repo, changes, final_legs, models, now, windows)
     # `record_changes` writes nothing while no subscription exists at all; that is asked once per batch
     # here rather than once per shipment inside it (same transaction, same answer).
     if changes and repo.shipments.any_subscriptions():
-        for shipment, report in changes:
-            outbox.record_changes(repo, shipment, report, now, known=objects)
+        for index, shipment, report in changes:
+            outbox.record_changes(repo, shipment, report, now, window=windows.get(index), known=objects)
     return reports
+
+
+def _record_estimates(repo: UnitOfWork, changes: Sequence[tuple[int, Shipment, IngestReport]],
+                      final_legs: Sequence[Sequence[Shipment]], models: Models, now: datetime,
+                      windows: dict[int, Window | None]) -> None:
+    """Record the estimates of changed parcels: the first one of every parcel (on-time rates are measured
+    against it), and the current one of parcels some subscription follows (moved-estimate and late
+    notices). Predicting costs milliseconds, so parcels nobody follows are not re-estimated on every scan;
+    the calendar and the pages compute theirs when read."""
+    stored = repo.estimates.get_many([s.id for _, s, _ in changes if s.id is not None])
+    followed: set[int] = set()
+    if repo.shipments.any_subscriptions():
+        leg_ids = sorted({leg.id for index, _, _ in changes for leg in final_legs[index]
+                          if leg.id is not None})
+        followed = {shipment_id for _, shipment_id, _ in repo.notifications.matching(leg_ids)}
+    for index, shipment, report in changes:
+        assert shipment.id is not None
+        legs = final_legs[index]
+        if shipment.id in stored and not followed.intersection(leg.id for leg in legs):
+            continue
+        current = estimates.record(repo, Timeline(shipment, report.timeline, list(legs)), models, now,
+                                   stored.get(shipment.id))
+        windows[index] = None if current is None else current.window()
 
 
 def _stale(shipment: Shipment, own: Sequence[TrackingEvent]) -> bool:

@@ -21,7 +21,7 @@ from parceltrail.domain.errors import NotFoundError, UnknownCarrierError, Unreco
 from parceltrail.domain.shipment import Shipment, Timeline
 from parceltrail.numbers import Candidate, detect, is_known_carrier, normalize, suggest
 from parceltrail.services.marketplace.order_status import on_shipment_changed
-from parceltrail.services.outlook.eta import models_for
+from parceltrail.services.outlook.eta import Models, current_models, models_for
 from parceltrail.services.ports import Store, UnitOfWork
 from parceltrail.services.tracking import routing, schedule
 from parceltrail.services.tracking.ingestion import IngestReport, ingest, ingest_many
@@ -207,9 +207,10 @@ class Tracker:
         one round trip. If the batch fails (e.g. a deadlock with another poller over a shared leg), it
         is redone one shipment per transaction, so one bad shipment cannot block the others."""
         partial = PollReport()
+        models = self._models()
         try:
             with self.store.transaction() as repo:
-                self._store_batch(repo, pairs, source, partial, lease_owner)
+                self._store_batch(repo, pairs, source, partial, lease_owner, models)
         except Exception:
             if len(pairs) <= 1:
                 raise
@@ -225,8 +226,14 @@ class Tracker:
             return
         report.add(partial)
 
+    def _models(self) -> Models:
+        """The ETA models for recording estimates, read before a transaction opens; never refitted here
+        (the loop's `refresh_models` and the read paths do that)."""
+        return current_models(self.store, self.clock.now())
+
     def _store_batch(self, repo: UnitOfWork, pairs: list[tuple[Shipment, TrackResult | Failure]],
-                     source: str, report: PollReport, lease_owner: str | None) -> None:
+                     source: str, report: PollReport, lease_owner: str | None,
+                     models: Models | None = None) -> None:
         now = self.clock.now()
         report.polled += len(pairs)
         ids = [s.id for s, _ in pairs if s.id is not None]
@@ -239,7 +246,8 @@ class Tracker:
             current.last_checked_at = now
             routing.note_outcome(current, source, outcome, now)
         results = dict(zip([c.id for c, _ in successes],
-                           ingest_many(repo, successes, source, now, save_items=False), strict=True))
+                           ingest_many(repo, successes, source, now, save_items=False, models=models),
+                           strict=True))
         for current, outcome in live_pairs:
             result = results.get(current.id)
             if result is not None:
@@ -280,6 +288,7 @@ class Tracker:
                report: PollReport, lease_owner: str | None = None) -> None:
         now = self.clock.now()
         report.polled += 1
+        models = self._models()
         with self.store.transaction() as repo:
             # Scale-out: release the lease with the outcome; a lease lost to another poller drops it.
             if (lease_owner is not None and shipment.id is not None
@@ -292,7 +301,7 @@ class Tracker:
             routing.note_outcome(current, source, outcome, now)
             result = None
             if isinstance(outcome, TrackResult):
-                result = ingest(repo, current, outcome, source, now)
+                result = ingest(repo, current, outcome, source, now, models=models)
                 report.new_events += result.new_events
                 if result.new_events:  # Scale-out: NOTIFY API processes (delivered on commit)
                     repo.publish_change(current.id)

@@ -1,15 +1,15 @@
 """server-side sessions (revocable) and login throttling
 
-Revision ID: 0018
-Revises: 0006
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-06
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0018"
-down_revision = "0019"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

@@ -1,16 +1,16 @@
 """mail intake: mail-in addresses, orders and parcels read from mail, intake log, handled messages,
 IMAP mailboxes, household shares
 
-Revision ID: 0019
-Revises: 0006
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-06
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0019"
-down_revision = "0017"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

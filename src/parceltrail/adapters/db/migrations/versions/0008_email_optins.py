@@ -1,14 +1,14 @@
 """e-mail sign-ups without an account, waiting for their confirmation link (double opt-in)
 
-Revision ID: 0017
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-06
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0017"
+revision = "0008"
 down_revision = "0007"
 branch_labels = None
 depends_on = None
