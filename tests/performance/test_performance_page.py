@@ -9,7 +9,7 @@ import re
 
 from parceltrail.adapters.sandbox import TEST_NUMBERS
 from parceltrail.status import is_terminal
-from tests.calendar.conftest import World, world  # noqa: F401 - the fixture
+from tests.calendar_feed.conftest import World, world  # noqa: F401 - the fixture
 from tests.orders.conftest import PASSWORD
 
 DELIVERED = TEST_NUMBERS["delivered"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tests.calendar.conftest import World
+from tests.calendar_feed.conftest import World
 from tests.orders.conftest import PASSWORD
 
 

@@ -17,7 +17,7 @@ from parceltrail.domain.calendar import hash_token
 from parceltrail.entrypoints.cli.main import app as cli
 from parceltrail.services.outlook.estimates import destination_zone
 from parceltrail.services.outlook.eta import eta_for, models_for
-from tests.calendar.conftest import World
+from tests.calendar_feed.conftest import World
 
 DELIVERED = TEST_NUMBERS["delivered"]
 CUSTOMS = TEST_NUMBERS["customs_hold"]
