@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 
-from parceltrail.adapters.carriers.http import MalformedResponseError
+from parceltrail.adapters.carriers.http import MalformedResponseError, need, opt
 from parceltrail.adapters.carriers.http import (
     retry_after_seconds as _retry_after,  # delta-seconds or an HTTP date
 )
@@ -21,24 +21,6 @@ from parceltrail.adapters.sandbox.scenarios import CARRIER_SLUG
 from parceltrail.domain.connectors import Failure, FailureKind, FetchOutcome, NextLeg, RawEvent, TrackResult
 
 Outcomes = dict[str, FetchOutcome]
-
-
-def _require(obj: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
-    if key not in obj:
-        raise MalformedResponseError(f"{where}: missing {key!r}")
-    value = obj[key]
-    if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
-        raise MalformedResponseError(f"{where}: {key!r} has the wrong type ({type(value).__name__})")
-    return value
-
-
-def _optional(obj: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
-    value = obj.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, kind) or isinstance(value, bool):
-        raise MalformedResponseError(f"{where}: {key!r} has the wrong type ({type(value).__name__})")
-    return value
 
 
 def _parse_time(text: str, where: str) -> datetime:
@@ -54,29 +36,29 @@ def _parse_time(text: str, where: str) -> datetime:
 def _parse_event(raw: Any, where: str) -> RawEvent:
     if not isinstance(raw, dict):
         raise MalformedResponseError(f"{where}: event is not an object")
-    lat = _optional(raw, "latitude", (int, float), where)
-    lng = _optional(raw, "longitude", (int, float), where)
+    lat = opt(raw, "latitude", (int, float), where)
+    lng = opt(raw, "longitude", (int, float), where)
     return RawEvent(
-        occurred_at=_parse_time(_require(raw, "time", str, where), where),
-        text=_require(raw, "description", str, where),
-        code=_optional(raw, "code", str, where),
-        location=_optional(raw, "location", str, where),
-        country=_optional(raw, "country", str, where),
-        city=_optional(raw, "city", str, where),
+        occurred_at=_parse_time(need(raw, "time", str, where), where),
+        text=need(raw, "description", str, where),
+        code=opt(raw, "code", str, where),
+        location=opt(raw, "location", str, where),
+        country=opt(raw, "country", str, where),
+        city=opt(raw, "city", str, where),
         latitude=float(lat) if lat is not None else None,
         longitude=float(lng) if lng is not None else None,
-        lang=_optional(raw, "lang", str, where),
+        lang=opt(raw, "lang", str, where),
     )
 
 
 def _parse_result(raw: Any, simulated: bool) -> tuple[str, FetchOutcome]:
     if not isinstance(raw, dict):
         raise MalformedResponseError("result is not an object")
-    number = _require(raw, "number", str, "result")
+    number = need(raw, "number", str, "result")
     where = f"result {number}"
-    if not _require(raw, "found", bool, where):
+    if not need(raw, "found", bool, where):
         return number, Failure(FailureKind.NOT_FOUND, f"{CARRIER_SLUG} does not know {number}")
-    events_raw = _require(raw, "events", list, where)
+    events_raw = need(raw, "events", list, where)
     events = [_parse_event(e, f"{where} event {i}") for i, e in enumerate(events_raw)]
     next_leg = None
     leg_raw = raw.get("next_leg")
@@ -84,15 +66,15 @@ def _parse_result(raw: Any, simulated: bool) -> tuple[str, FetchOutcome]:
         if not isinstance(leg_raw, dict):
             raise MalformedResponseError(f"{where}: next_leg is not an object")
         next_leg = NextLeg(
-            number=_require(leg_raw, "number", str, f"{where} next_leg"),
-            carrier=_require(leg_raw, "carrier", str, f"{where} next_leg"),
+            number=need(leg_raw, "number", str, f"{where} next_leg"),
+            carrier=need(leg_raw, "carrier", str, f"{where} next_leg"),
         )
     return number, TrackResult(
         number=number,
         events=tuple(sorted(events, key=lambda e: e.occurred_at)),
-        carrier_name=_optional(raw, "carrier_name", str, where),
-        origin_country=_optional(raw, "origin_country", str, where),
-        destination_country=_optional(raw, "destination_country", str, where),
+        carrier_name=opt(raw, "carrier_name", str, where),
+        origin_country=opt(raw, "origin_country", str, where),
+        destination_country=opt(raw, "destination_country", str, where),
         next_leg=next_leg,
         simulated=simulated,
         payload=raw,
@@ -107,8 +89,8 @@ def parse_track_response(body: bytes, numbers: Sequence[str]) -> dict[str, Fetch
         raise MalformedResponseError(f"body is not valid JSON ({exc})") from None
     if not isinstance(doc, dict):
         raise MalformedResponseError("body is not a JSON object")
-    simulated = _require(doc, "simulated", bool, "body")
-    results = _require(doc, "results", list, "body")
+    simulated = need(doc, "simulated", bool, "body")
+    results = need(doc, "results", list, "body")
     outcomes = dict(_parse_result(r, simulated) for r in results)
     missing = [n for n in numbers if n not in outcomes]
     if missing:
