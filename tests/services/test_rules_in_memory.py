@@ -344,9 +344,9 @@ def open_shop(store: MemoryStore, reference: str = "PT-1") -> Shop:
     with store.transaction() as uow:
         seller = uow.orders.create_user("seller@example.com", "hash", Role.SELLER, "Seller", START)
         buyer = uow.orders.create_user("buyer@example.com", "hash", Role.BUYER, "Buyer", START)
-    order = order_service.place_order(store, buyer, order_service.NewOrder(
+    order = order_service.place_order(store, seller, order_service.NewOrder(
         currency="EUR", items=[OrderItem("Green tea 100 g", 2, 1299, weight_grams=120)], ship_to=LONDON,
-        seller_email=seller.email, ship_from=BERLIN, reference=reference), START)
+        buyer_email=buyer.email, ship_from=BERLIN, reference=reference), START)
     return Shop(seller, buyer, order.id)
 
 
@@ -422,6 +422,6 @@ def test_a_refused_issued_label_uses_up_no_serial_and_links_nothing(rig: Rig) ->
 
 
 def open_shop_order(store: MemoryStore, shop: Shop, reference: str) -> int:
-    return order_service.place_order(store, shop.buyer, order_service.NewOrder(
-        currency="EUR", items=[OrderItem("Mug", 1, 900)], ship_to=LONDON, seller_email=shop.seller.email,
+    return order_service.place_order(store, shop.seller, order_service.NewOrder(
+        currency="EUR", items=[OrderItem("Mug", 1, 900)], ship_to=LONDON, buyer_email=shop.buyer.email,
         ship_from=BERLIN, reference=reference), START).id

@@ -110,7 +110,7 @@ def _check_card(card: Any, lang: str, today: date) -> None:
     if card.locator(".guide .health").count():
         state = card.get_attribute("data-health")
         assert state, "a health note without its state"
-        expect(card.locator(".guide .next")).to_have_text(catalog(lang)[f"advice.{state}"])
+        expect(card.locator(".guide .next")).to_have_text(catalog(lang)[f"card_advice.{state}"])
     # the estimate is never before the last scan, nor before today
     eta = card.locator(".facts .eta time")
     if eta.count():

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 
 from parceltrail.adapters.delivery.apprise_channel import send_apprise
-from parceltrail.adapters.delivery.egress import guarded
+from parceltrail.adapters.delivery.egress import guarded, policy_for
 from parceltrail.adapters.delivery.email import send_email
 from parceltrail.adapters.delivery.webhooks import send_webhook
 from parceltrail.adapters.delivery.webpush import PushUnavailableError, VapidKey, load_key, send_webpush
@@ -47,7 +47,7 @@ class Deliverer:
                 except PushUnavailableError as error:
                     return Outcome(False, str(error))
             # Push endpoints are the browser's choice: checked at connect time like any webhook.
-            with guarded(policy_of(self.settings)):
+            with guarded(policy_for(self.settings)):
                 return send_webpush(self.client, subscription, notification, self.settings, self._vapid)
         return send_apprise(subscription, notification, targets=policy_of(self.settings))
 

@@ -87,10 +87,11 @@ def check_host(host: str, port: int, *, allow_private: bool, allowed: frozenset[
 def check_webhook_url(url: str, *, allow_private: bool = False, targets: TargetPolicy | None = None) -> None:
     policy = _policy(allow_private, targets)
     host, port = parse_http_url(url)
+    # Where it points is the graver fault, so it is the one reported when both apply.
+    check_host(host, port, allow_private=policy.allow_private, allowed=policy.egress_allow)
     if urlsplit(url).scheme == "http" and not policy.http_allowed:
         raise UnsafeUrlError("a webhook URL must be https:// (set PARCELTRAIL_WEBHOOK_ALLOW_HTTP=1 to allow "
                              "plain http://)")
-    check_host(host, port, allow_private=policy.allow_private, allowed=policy.egress_allow)
 
 
 # Apprise schemes this server sends to. Every connection they make goes through the egress guard at send
