@@ -10,10 +10,9 @@ from sqlalchemy import inspect
 from typer.testing import CliRunner
 
 from parceltrail.adapters.db import migrate
-from parceltrail.adapters.db.accounts import TrackingExistsError, TrackingFilter
 from parceltrail.adapters.db.database import make_engine
 from parceltrail.adapters.db.uow import Store
-from parceltrail.domain.accounts import Scope, Tracking, new_tracking_id
+from parceltrail.domain.accounts import Scope, Tracking, TrackingExistsError, TrackingFilter, new_tracking_id
 from parceltrail.domain.shipment import Shipment
 from parceltrail.entrypoints.cli.main import app as cli
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import secrets
 from collections.abc import Sequence
@@ -133,3 +135,21 @@ class TrackingFilter:
     created_before: datetime | None = None
     updated_after: datetime | None = None
     updated_before: datetime | None = None
+
+
+# Page cursors of an account's trackings: opaque to clients, (created_at, id) inside.
+def encode_cursor(tracking: Tracking) -> str:
+    raw = f"{tracking.created_at.isoformat()}|{tracking.id}".encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, str]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        instant, tracking_id = raw.split("|", 1)
+        when = datetime.fromisoformat(instant)
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise InvalidCursorError("the cursor is not one this API returned") from None
+    if when.tzinfo is None or not tracking_id:
+        raise InvalidCursorError("the cursor is not one this API returned")
+    return when, tracking_id

@@ -17,8 +17,6 @@ and wall-clock lease timing of a real database server (`wall_clock` is injectabl
 
 from __future__ import annotations
 
-import base64
-import binascii
 import copy
 import hashlib
 import json
@@ -35,11 +33,12 @@ from parceltrail.domain.accounts import (
     AccountExistsError,
     ApiKey,
     CompletedReason,
-    InvalidCursorError,
     Scope,
     Tracking,
     TrackingExistsError,
     TrackingFilter,
+    decode_cursor,
+    encode_cursor,
     generate_key,
     hash_key,
 )
@@ -490,23 +489,6 @@ def _effective_tag(tracking: Tracking, shipment: Shipment) -> str:
     return shipment.tag
 
 
-def _encode_cursor(tracking: Tracking) -> str:
-    raw = f"{tracking.created_at.isoformat()}|{tracking.id}".encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def _decode_cursor(cursor: str) -> tuple[datetime, str]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        instant, tracking_id = raw.split("|", 1)
-        when = datetime.fromisoformat(instant)
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        raise InvalidCursorError("the cursor is not one this API returned") from None
-    if when.tzinfo is None or not tracking_id:
-        raise InvalidCursorError("the cursor is not one this API returned")
-    return when, tracking_id
-
-
 class MemoryAccountRepository(_Repository):
     """`adapters/db/accounts.AccountRepository` over in-memory tables."""
 
@@ -663,14 +645,14 @@ class MemoryAccountRepository(_Repository):
         """A page of the account's trackings, newest first, and the cursor of the next page (or None)."""
         found = self._matching(account_id, where)
         if cursor:
-            when, last_id = _decode_cursor(cursor)
+            when, last_id = decode_cursor(cursor)
             found = [t for t in found if t.created_at < when or (t.created_at == when and t.id < last_id)]
         # newest first, ties by id descending: sort ascending, then reverse
         found.sort(key=lambda t: (t.created_at, t.id), reverse=True)
         page = [copy.deepcopy(t) for t in found[:limit + 1]]
         more = len(page) > limit
         page = page[:limit]
-        return page, _encode_cursor(page[-1]) if more and page else None
+        return page, encode_cursor(page[-1]) if more and page else None
 
     def count_trackings(self, account_id: int, where: TrackingFilter) -> int:
         return len(self._matching(account_id, where))

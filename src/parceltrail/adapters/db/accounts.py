@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Mapping
 from dataclasses import fields
 from datetime import datetime
@@ -29,11 +27,12 @@ from parceltrail.domain.accounts import (
     AccountExistsError,
     ApiKey,
     CompletedReason,
-    InvalidCursorError,
     Scope,
     Tracking,
     TrackingExistsError,
     TrackingFilter,
+    decode_cursor,
+    encode_cursor,
     generate_key,
     hash_key,
 )
@@ -65,23 +64,6 @@ def _values(tracking: Tracking) -> dict[str, Any]:
     if tracking.completed_reason is not None:
         values["completed_reason"] = tracking.completed_reason.value
     return values
-
-
-def encode_cursor(tracking: Tracking) -> str:
-    raw = f"{tracking.created_at.isoformat()}|{tracking.id}".encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str) -> tuple[datetime, str]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        instant, tracking_id = raw.split("|", 1)
-        when = datetime.fromisoformat(instant)
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        raise InvalidCursorError("the cursor is not one this API returned") from None
-    if when.tzinfo is None or not tracking_id:
-        raise InvalidCursorError("the cursor is not one this API returned")
-    return when, tracking_id
 
 
 def effective_tag() -> ColumnElement[str]:

@@ -549,7 +549,7 @@ def accounts_create(name: Annotated[str, typer.Argument(help="A unique account n
     """Create an account."""
     from datetime import UTC, datetime
 
-    from parceltrail.adapters.db.accounts import AccountExistsError
+    from parceltrail.domain.accounts import AccountExistsError
 
     name = name.strip()
     if not name or len(name) > 100:

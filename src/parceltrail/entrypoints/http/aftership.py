@@ -14,8 +14,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
-from parceltrail.adapters.db.accounts import TrackingFilter
-from parceltrail.domain.accounts import CompletedReason
+from parceltrail.domain.accounts import CompletedReason, TrackingFilter
 from parceltrail.domain.shipment import Timeline, TrackingEvent
 from parceltrail.entrypoints.http.countries import to_alpha2, to_alpha3
 from parceltrail.entrypoints.http.errors import AFTERSHIP_ERRORS, ApiError

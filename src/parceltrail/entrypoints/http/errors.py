@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from parceltrail.adapters.db.accounts import InvalidCursorError, TrackingExistsError
+from parceltrail.domain.accounts import InvalidCursorError, TrackingExistsError
 from parceltrail.domain.errors import InputError, NotFoundError, UnknownCarrierError, UnrecognizedNumberError
 from parceltrail.numbers import InvalidNumberError
 

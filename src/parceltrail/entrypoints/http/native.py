@@ -8,9 +8,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 
-from parceltrail.adapters.db.accounts import TrackingFilter
 from parceltrail.bootstrap import Runtime
-from parceltrail.domain.accounts import ApiKey, Scope
+from parceltrail.domain.accounts import ApiKey, Scope, TrackingFilter
 from parceltrail.domain.shipment import Timeline
 from parceltrail.entrypoints.http.errors import NATIVE_ERRORS, ApiError
 from parceltrail.entrypoints.http.limits import MAX_LIST_LIMIT
