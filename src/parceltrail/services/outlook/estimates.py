@@ -32,7 +32,10 @@ MAIN_ZONES = {
     "MX": "America/Mexico_City", "MY": "Asia/Kuala_Lumpur", "NZ": "Pacific/Auckland", "PF": "Pacific/Tahiti",
     "PG": "Pacific/Port_Moresby", "PT": "Europe/Lisbon", "RU": "Europe/Moscow", "UA": "Europe/Kyiv",
     "UM": "Pacific/Wake", "US": "America/New_York", "UZ": "Asia/Tashkent", "DE": "Europe/Berlin",
-    "CY": "Asia/Nicosia", "MH": "Pacific/Majuro", "PS": "Asia/Gaza",
+    "CY": "Asia/Nicosia", "MH": "Pacific/Majuro", "PS": "Asia/Gaza", "FR": "Europe/Paris",
+    "GB": "Europe/London", "NL": "Europe/Amsterdam", "IT": "Europe/Rome", "JP": "Asia/Tokyo",
+    "KR": "Asia/Seoul", "IN": "Asia/Kolkata", "HK": "Asia/Hong_Kong", "SG": "Asia/Singapore",
+    "PL": "Europe/Warsaw", "TR": "Europe/Istanbul",
 }
 
 

@@ -18,41 +18,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
-from functools import cache
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from parceltrail.domain.shipment import Timeline
 from parceltrail.predict import Eta, Stage
+from parceltrail.services.outlook.estimates import destination_zone
 from parceltrail.services.outlook.eta import Models, eta_for, lane_of, position_of, predict_lane
 
-# The zone most of a multi-zone country's people live in; single-zone countries need no entry.
-_MAIN_ZONE = {
-    "US": "America/New_York", "CA": "America/Toronto", "BR": "America/Sao_Paulo", "RU": "Europe/Moscow",
-    "MX": "America/Mexico_City", "AU": "Australia/Sydney", "CN": "Asia/Shanghai", "ES": "Europe/Madrid",
-    "PT": "Europe/Lisbon", "DE": "Europe/Berlin", "FR": "Europe/Paris", "GB": "Europe/London",
-    "AR": "America/Argentina/Buenos_Aires", "CL": "America/Santiago", "ID": "Asia/Jakarta",
-    "KZ": "Asia/Almaty", "UA": "Europe/Kyiv", "NZ": "Pacific/Auckland", "EC": "America/Guayaquil",
-    "CD": "Africa/Kinshasa", "MN": "Asia/Ulaanbaatar", "MY": "Asia/Kuala_Lumpur", "NL": "Europe/Amsterdam",
-    "IT": "Europe/Rome", "JP": "Asia/Tokyo", "KR": "Asia/Seoul", "IN": "Asia/Kolkata",
-    "HK": "Asia/Hong_Kong", "SG": "Asia/Singapore", "PL": "Europe/Warsaw", "TR": "Europe/Istanbul",
-}
 
-
-@cache
 def country_zone(country: str | None) -> ZoneInfo:
-    """A country's main time zone (UTC when unknown)."""
-    code = (country or "").upper()
-    name = _MAIN_ZONE.get(code)
-    if name is None and len(code) == 2:
-        from babel.core import get_global
-
-        zones = get_global("territory_zones").get(code) or []
-        name = zones[0] if len(zones) == 1 else None
-    try:
-        return ZoneInfo(name or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
+    """A country's main time zone (UTC when unknown): the one the calendar feed and the estimate notices
+    read days in, so every place that shows a date agrees."""
+    return destination_zone(country)
 
 
 @dataclass(frozen=True, slots=True)
