@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
@@ -275,9 +275,7 @@ def router() -> APIRouter:
             card = card_for(runtime, shipment, loc, number) if shipment else None
             return render_card(card, loc) if card else None
 
-        body = stream.card_updates(runtime, watched, rerender, request.is_disconnected, request.app)
-        return StreamingResponse(body, media_type="text/event-stream",
-                                 headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+        return stream.event_stream(runtime, watched, rerender, request.app)
 
     # signing in ----------------------------------------------------------------------------------
     @pages.get("/login", response_class=HTMLResponse)

@@ -7,8 +7,10 @@ renders a card when that card's parcel really changed, so open pages cost no que
 happens. Checks that find nothing new (they move "last checked") are sent as quiet updates; new scans or
 a new status are sent as news, which the page announces and flashes.
 
-Streams end when the server shuts down (`LiveHub.close`, wired to the shutdown signal by `serve`), so a
-restart never waits for open pages.
+The HTTP side is sse-starlette's `EventSourceResponse`: it frames the events, sends the keep-alive pings,
+ends a stream as soon as its client leaves and drains open streams when uvicorn is told to exit. Streams
+also end when the hub closes (`LiveHub.close`, wired to the shutdown signal by `serve`), so a restart never
+waits for open pages.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sse_starlette.event import ServerSentEvent
+from sse_starlette.sse import EventSourceResponse
 from starlette.concurrency import run_in_threadpool
 
 from parceltrail.adapters.db.tables import shipments, tracking_events
@@ -77,10 +81,6 @@ def chain_ids(runtime: Runtime, shipment_id: int) -> tuple[int, ...]:
         if shipment is None:
             return ()
         return tuple(leg.id for leg in repo.shipments.chain(shipment) if leg.id is not None)
-
-
-def sse(event: str, data: dict[str, object]) -> str:
-    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
 @dataclass(eq=False)
@@ -192,29 +192,28 @@ async def card_updates(
     runtime: Runtime,
     watched: dict[str, int],
     render: Callable[[str], str | None],
-    is_disconnected: Callable[[], object],
     app: object | None = None,
-) -> AsyncIterator[str]:
-    """SSE text: a `card` event {number, html, news} each time a watched parcel (number -> shipment id)
-    changes, comments as keep-alives, until the client leaves, the server shuts down or MAX_STREAM_SECONDS
-    pass. `news` is true when scans or the status changed (not for a mere "last checked")."""
-    yield f"retry: {RETRY_MS}\n: connected\n\n"
+) -> AsyncIterator[ServerSentEvent]:
+    """The events of one page: a `card` event {number, html, news} each time a watched parcel (number ->
+    shipment id) changes, until the server shuts down or MAX_STREAM_SECONDS pass (the response cancels it
+    when the client leaves). `news` is true when scans or the status changed (not for a mere "last
+    checked")."""
+    yield ServerSentEvent(retry=RETRY_MS)
+    yield ServerSentEvent(comment="connected")
     hub = hub_for(app, runtime) if app is not None else LiveHub(runtime, asyncio.get_running_loop())
     chains = {number: await run_in_threadpool(chain_ids, runtime, sid) for number, sid in watched.items()}
     seen = await run_in_threadpool(states, runtime, {i for ids in chains.values() for i in ids})
     watcher = hub.watch(i for ids in chains.values() for i in ids)
-    started = last_sent = time.monotonic()
+    ends = time.monotonic() + MAX_STREAM_SECONDS
     try:
-        while time.monotonic() - started < MAX_STREAM_SECONDS and not hub.closing.is_set():
+        while not hub.closing.is_set():
+            left = ends - time.monotonic()
+            if left <= 0:
+                return
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(watcher.wake.wait(), KEEPALIVE_SECONDS)
+                await asyncio.wait_for(watcher.wake.wait(), left)
             watcher.wake.clear()
             if hub.closing.is_set():
-                return
-            disconnected = is_disconnected()
-            if asyncio.iscoroutine(disconnected):
-                disconnected = await disconnected
-            if disconnected:
                 return
             for number, ids in chains.items():
                 now = {i: hub.current[i] for i in ids if i in hub.current}
@@ -230,10 +229,14 @@ async def card_updates(
                         chains[number] = grown
                         watcher.ids.update(grown)
                 if html is not None:
-                    last_sent = time.monotonic()
-                    yield sse("card", {"number": number, "html": html, "news": news})
-            if time.monotonic() - last_sent > KEEPALIVE_SECONDS:
-                last_sent = time.monotonic()
-                yield ": keep-alive\n\n"
+                    data = json.dumps({"number": number, "html": html, "news": news}, ensure_ascii=False)
+                    yield ServerSentEvent(data, event="card")
     finally:
         hub.unwatch(watcher)
+
+
+def event_stream(
+    runtime: Runtime, watched: dict[str, int], render: Callable[[str], str | None], app: object
+) -> EventSourceResponse:
+    """The response of a live page's stream: keep-alive pings every KEEPALIVE_SECONDS."""
+    return EventSourceResponse(card_updates(runtime, watched, render, app), ping=KEEPALIVE_SECONDS)
