@@ -20,16 +20,18 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta, timezone
-from typing import Any
+from typing import Annotated, Any
 
 import httpx
+from pydantic import BeforeValidator, model_validator
+from pydantic_core import PydanticCustomError
 
 from parceltrail.adapters.carriers.http import (
     MalformedResponseError,
     Outcomes,
-    need,
-    opt,
-    opt_text,
+    Text,
+    Wire,
+    parse_as,
     parse_offset,
 )
 from parceltrail.adapters.carriers.places import carrier_slug, country_code
@@ -45,104 +47,136 @@ GENERIC_TEXT = "carrier update"
 _PLACE = re.compile(r"^\s*\[(?P<place>[^\]]{1,80})\]\s*(?P<rest>.*)$")
 # Numbers Cainiao sends to, whose scans Cainiao relays: the "local delivery company" codes.
 _HANDOVER_CODES = ("GTMS_",)
-_LAST_MILE_NUMBER_KEYS = ("lastMileMailNo", "destMailNo", "cpMailNo")
 
 
-def _offset(label: str | None, where: str) -> timezone:
-    if not label or not label.strip():
+def _epoch_ms(value: Any) -> datetime:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise PydanticCustomError("epoch_ms", "Input should be epoch milliseconds")
+    try:
+        return datetime.fromtimestamp(value / 1000, UTC)
+    except (OverflowError, OSError, ValueError):
+        raise PydanticCustomError("epoch_ms", "Input is out of range for epoch milliseconds") from None
+
+
+# --- the body, as the connector reads it -------------------------------------------------------------
+
+class Detail(Wire):
+    """One scan of `detailList`."""
+
+    time: Annotated[datetime, BeforeValidator(_epoch_ms)]
+    timeZone: Text = None
+    standerdDesc: Text = None
+    desc: Text = None
+    actionCode: Text = None
+
+    @model_validator(mode="after")
+    def _has_text(self) -> Detail:
+        if not self.text:
+            raise ValueError("detail has no text")
+        return self
+
+    @property
+    def text(self) -> str | None:
+        standard, own = self.standerdDesc, self.desc
+        return standard if standard and standard.casefold() != GENERIC_TEXT else (own or standard)
+
+
+class DestCpInfo(Wire):
+    cpName: Text = None
+
+
+class Module(Wire):
+    """One number's entry of `module`."""
+
+    mailNo: Text = None
+    detailList: list[Detail]
+    noTrackingDataDesc: Text = None
+    statusDesc: Text = None
+    mailType: Text = None
+    originCountry: Text = None
+    destCountry: Text = None
+    destCpInfo: DestCpInfo | None = None
+    lastMileMailNo: Text = None
+    destMailNo: Text = None
+    cpMailNo: Text = None
+
+
+class Body(Wire):
+    module: list[Module]
+
+
+# --- the body, as parceltrail's outcomes ---------------------------------------------------------------
+
+def _offset(label: str | None) -> timezone:
+    if not label:
         return CHINA
     try:
-        return parse_offset(label, where)
+        return parse_offset(label, "timeZone")
     except MalformedResponseError:
         return CHINA  # an unreadable label must not lose the scan; the instant is exact anyway
 
 
-def _instant(value: Any, where: str) -> datetime:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise MalformedResponseError(f"{where}: 'time' is not epoch milliseconds")
-    try:
-        return datetime.fromtimestamp(value / 1000, UTC)
-    except (OverflowError, OSError, ValueError):
-        raise MalformedResponseError(f"{where}: 'time' {value!r} is out of range") from None
-
-
-def parse_detail(raw: Any, where: str) -> RawEvent:
-    if not isinstance(raw, dict):
-        raise MalformedResponseError(f"{where}: detail is not an object")
-    instant = _instant(need(raw, "time", (int, float), where), where)
-    label = opt(raw, "timeZone", str, where)
-    standard = opt_text(raw, "standerdDesc", where)
-    own = opt_text(raw, "desc", where)
-    text = standard if standard and standard.casefold() != GENERIC_TEXT else (own or standard)
-    if not text:
-        raise MalformedResponseError(f"{where}: detail has no text")
+def event_of(detail: Detail) -> RawEvent:
+    text = detail.text
+    assert text is not None  # the model refuses a detail without text
     location = None
     bracket = _PLACE.match(text)
     if bracket:
         location = bracket.group("place").strip()
     return RawEvent(
-        occurred_at=instant.astimezone(_offset(label, where)),
+        occurred_at=detail.time.astimezone(_offset(detail.timeZone)),
         text=text,
-        code=opt_text(raw, "actionCode", where),
+        code=detail.actionCode,
         location=location,
         city=location,
     )
 
 
-def _next_leg(module: dict[str, Any], number: str, events: list[RawEvent], where: str) -> NextLeg | None:
-    info = opt(module, "destCpInfo", dict, where) or {}
-    carrier = carrier_slug(opt_text(info, "cpName", where))
+def _next_leg(module: Module, number: str, events: list[RawEvent]) -> NextLeg | None:
+    carrier = carrier_slug(module.destCpInfo.cpName if module.destCpInfo else None)
     if carrier is None:
         return None
     handed = any(e.code and e.code.startswith(_HANDOVER_CODES) for e in events)
     if not handed:
         return None
-    other = next((v for k in _LAST_MILE_NUMBER_KEYS if (v := opt_text(module, k, where))), None)
+    other = module.lastMileMailNo or module.destMailNo or module.cpMailNo
     return NextLeg(number=(other or number).upper(), carrier=carrier)
 
 
-def parse_module(module: Any, number: str) -> FetchOutcome:
-    where = f"Cainiao {number}"
-    if not isinstance(module, dict):
-        raise MalformedResponseError(f"{where}: module entry is not an object")
-    details = need(module, "detailList", list, where)
-    if not details:
-        why = (opt_text(module, "noTrackingDataDesc", where) or opt_text(module, "statusDesc", where)
-               or "no tracking data")
+def outcome_of(module: Module, raw: Any, number: str) -> FetchOutcome:
+    """One number's outcome from its module (`raw`, the same entry as sent, is kept as the payload)."""
+    if not module.detailList:
+        why = module.noTrackingDataDesc or module.statusDesc or "no tracking data"
         return Failure(FailureKind.NOT_FOUND, f"Cainiao has no scans for {number} yet ({why})")
-    events = [parse_detail(d, f"{where} detail {i}") for i, d in enumerate(details)]
+    events = [event_of(d) for d in module.detailList]
     # newest first on the wire; scans with the same instant keep the carrier's order, oldest first
     events.reverse()
     events.sort(key=lambda e: e.occurred_at)
-    kind = opt_text(module, "mailType", where)
+    kind = module.mailType
     return TrackResult(
         number=number,
         events=tuple(events),
         carrier_name=f"{NAME} ({kind})" if kind else NAME,
-        origin_country=country_code(opt_text(module, "originCountry", where)),
-        destination_country=country_code(opt_text(module, "destCountry", where)),
-        next_leg=_next_leg(module, number, events, where),
-        payload=module,
+        origin_country=country_code(module.originCountry),
+        destination_country=country_code(module.destCountry),
+        next_leg=_next_leg(module, number, events),
+        payload=raw,
     )
 
 
 def parse_body(doc: Any, numbers: list[str]) -> Outcomes:
-    if not isinstance(doc, dict):
-        raise MalformedResponseError("body is not an object")
-    if doc.get("success") is False:
+    if isinstance(doc, dict) and doc.get("success") is False:
         raise MalformedResponseError(f"success is false ({doc.get('errorMsg') or doc.get('message') or ''})")
-    modules = need(doc, "module", list, "body")
-    by_number: dict[str, Any] = {}
-    for module in modules:
-        if isinstance(module, dict) and isinstance(module.get("mailNo"), str):
-            by_number[module["mailNo"].strip().upper()] = module
+    body = parse_as(Body, doc)
+    by_number: dict[str, tuple[Module, Any]] = {}
+    for module, raw in zip(body.module, doc["module"], strict=True):
+        if module.mailNo:
+            by_number[module.mailNo.upper()] = (module, raw)
     outcomes: Outcomes = {}
     for number in numbers:
-        module = by_number.get(number.upper())
-        if module is None:
-            outcomes[number] = Failure(FailureKind.NOT_FOUND, f"Cainiao does not know {number}")
-            continue
-        outcomes[number] = parse_module(module, number)
+        found = by_number.get(number.upper())
+        outcomes[number] = (outcome_of(*found, number) if found
+                            else Failure(FailureKind.NOT_FOUND, f"Cainiao does not know {number}"))
     return outcomes
 
 

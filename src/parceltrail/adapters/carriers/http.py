@@ -1,5 +1,6 @@
 """Shared plumbing for the real-carrier connectors: HTTP status -> typed failure, Retry-After, a simple
-rate limiter, strict JSON/time parsing helpers.
+rate limiter, strict JSON/time parsing helpers, and the base of the pydantic models connectors read bodies
+with (`Wire`, `parse_as`: a body not in the shape is a MalformedResponseError naming the field's path).
 
 Connectors never raise to the engine: every problem becomes a `Failure` the scheduler understands.
 """
@@ -12,9 +13,11 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta, timezone
-from typing import Any
+from typing import Annotated, Any, TypeVar
 
 import httpx
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
+from pydantic_core import PydanticCustomError
 
 from parceltrail.clock import Clock, SystemClock
 from parceltrail.domain.connectors import Failure, FailureKind, FetchOutcome
@@ -27,6 +30,76 @@ USER_AGENT = "parceltrail (+self-hosted parcel tracking)"
 
 class MalformedResponseError(ValueError):
     """The body is not the documented shape; the message says what is wrong."""
+
+
+# --- response models -----------------------------------------------------------------------------
+
+class Wire(BaseModel):
+    """A carrier's JSON object as a connector reads it: only the fields it uses, checked strictly (a number
+    where text is due is an error, never converted), everything else ignored."""
+
+    model_config = ConfigDict(strict=True, frozen=True, extra="ignore", populate_by_name=True)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validation_message(error: ValidationError) -> str:
+    """The first problem as `path.to.field: what is wrong`, with how many more there are."""
+    problems = error.errors(include_url=False, include_context=False, include_input=False)
+    first = problems[0]
+    path = ".".join(str(part) for part in first["loc"]) or "body"
+    what = "Input should be an object" if first["type"] == "model_type" else first["msg"]
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return f"{path}: {what}{more}"
+
+
+def parse_as(model: type[M], doc: Any) -> M:
+    """`doc` (decoded JSON) read as `model`, or MalformedResponseError naming the failing field."""
+    try:
+        return model.model_validate(doc)
+    except ValidationError as error:
+        raise MalformedResponseError(validation_message(error)) from None
+
+
+def _blank_is_none(value: str | None) -> str | None:
+    value = value.strip() if value else None
+    return value or None
+
+
+# A string field where carriers send "" (or spaces) for "not given": stripped, blank is None.
+Text = Annotated[str | None, AfterValidator(_blank_is_none)]
+
+
+def _number_as_text(value: Any) -> Any:
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+# A code some carriers send as a number and others as text ("1" or 1): always text.
+Code = Annotated[str, BeforeValidator(_number_as_text)]
+
+
+def _coordinate(value: Any) -> float | None:
+    return opt_float(value)
+
+
+# Coordinates: carriers send numbers, numeric strings or null; anything unreadable is no coordinate.
+Coordinate = Annotated[float | None, BeforeValidator(_coordinate)]
+
+
+def time_field(offset: str | None = None) -> BeforeValidator:
+    """An ISO-8601 time read into an aware datetime; a local time without an offset takes `offset` (and is
+    an error without one)."""
+
+    def read(value: Any) -> Any:
+        if not isinstance(value, str):
+            raise PydanticCustomError("string_type", "Input should be a valid string")
+        try:
+            return parse_time(value, "time", offset)
+        except MalformedResponseError as error:
+            raise PydanticCustomError("time", str(error).removeprefix("time: ")) from None
+
+    return BeforeValidator(read)
 
 
 def all_fail(numbers: Iterable[str], failure: Failure) -> Outcomes:

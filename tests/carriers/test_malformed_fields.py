@@ -1,0 +1,76 @@
+"""A carrier answer with one field of the wrong kind is a typed failure that names the field by its path
+in the body: each case takes a real recording, corrupts one field the connector reads, serves it over
+loopback HTTP and fetches through the connector."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from parceltrail.adapters.carriers.cainiao import CainiaoConnector
+from parceltrail.adapters.carriers.http import RequestPacer
+from parceltrail.domain.connectors import Failure, FailureKind, FetchOutcome, TrackResult
+
+from .replay import Answer, ReplayServer, cainiao_body
+
+NEVER_WAIT = RequestPacer(0.0, sleep=lambda _: None)
+JSON = {"content-type": "application/json"}
+
+
+@pytest.fixture
+def server() -> Iterator[ReplayServer]:
+    with ReplayServer().running() as replay:
+        yield replay
+
+
+@dataclass(frozen=True)
+class Case:
+    """A recording, where to serve it, how to corrupt it, and what the failure must say."""
+
+    number: str
+    path: str
+    body: Callable[[], Any]
+    corrupt: Callable[[Any], None]
+    says: str
+    fetch: Callable[[ReplayServer, str], FetchOutcome]
+
+
+def _set(doc: Any, path: str, value: Any) -> None:
+    *parents, last = path.split(".")
+    for part in parents:
+        doc = doc[int(part)] if isinstance(doc, list) else doc[part]
+    if isinstance(doc, list):
+        doc[int(last)] = value
+    else:
+        doc[last] = value
+
+
+def _cainiao(server: ReplayServer, number: str) -> FetchOutcome:
+    return CainiaoConnector(base_url=server.url, limiter=NEVER_WAIT).fetch([number])[number]
+
+
+CASES = {
+    "cainiao": Case(
+        "RS0814398526Y", "global/detail.json",
+        lambda: json.loads(cainiao_body("RS0814398526Y.response-body.json")),
+        lambda doc: _set(doc, "module.0.detailList.2.time", "2023-09-22 20:34:56"),
+        "module.0.detailList.2.time: Input should be epoch milliseconds", _cainiao),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_recording_is_read_and_one_corrupted_field_is_named(server: ReplayServer, name: str) -> None:
+    case = CASES[name]
+    broken = case.body()
+    case.corrupt(broken)
+    server.answer(case.path, case.number, *(Answer(200, json.dumps(doc).encode(), JSON)
+                                            for doc in (case.body(), broken)))
+    assert isinstance(case.fetch(server, case.number), TrackResult)  # the recording itself reads fine
+    outcome = case.fetch(server, case.number)
+    assert isinstance(outcome, Failure), outcome
+    assert outcome.kind is FailureKind.RETRY_LATER
+    assert case.says in outcome.reason, outcome.reason
