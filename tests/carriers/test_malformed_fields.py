@@ -12,10 +12,11 @@ from typing import Any
 import pytest
 
 from parceltrail.adapters.carriers.cainiao import CainiaoConnector
+from parceltrail.adapters.carriers.fourpx import FourPxConnector
 from parceltrail.adapters.carriers.http import RequestPacer
 from parceltrail.domain.connectors import Failure, FailureKind, FetchOutcome, TrackResult
 
-from .replay import Answer, ReplayServer, cainiao_body
+from .replay import Answer, ReplayServer, cainiao_body, recorded
 
 NEVER_WAIT = RequestPacer(0.0, sleep=lambda _: None)
 JSON = {"content-type": "application/json"}
@@ -53,12 +54,21 @@ def _cainiao(server: ReplayServer, number: str) -> FetchOutcome:
     return CainiaoConnector(base_url=server.url, limiter=NEVER_WAIT).fetch([number])[number]
 
 
+def _fourpx(server: ReplayServer, number: str) -> FetchOutcome:
+    return FourPxConnector(base_url=server.url, limiter=NEVER_WAIT).fetch([number])[number]
+
+
 CASES = {
     "cainiao": Case(
         "RS0814398526Y", "global/detail.json",
         lambda: json.loads(cainiao_body("RS0814398526Y.response-body.json")),
         lambda doc: _set(doc, "module.0.detailList.2.time", "2023-09-22 20:34:56"),
         "module.0.detailList.2.time: Input should be epoch milliseconds", _cainiao),
+    "4px": Case(
+        "4PX3001291278502CN", "track/v2/front/listTrackV3",
+        lambda: json.loads(recorded("4px", "response-1.json")),
+        lambda doc: _set(doc, "data.0.tracks.3.tkDate", 1725433631000),
+        "data.0.tracks.3.tkDate: Input should be a valid string", _fourpx),
 }
 
 

@@ -13,19 +13,22 @@ Shape and times, from recorded traffic (2024, 2025):
 from __future__ import annotations
 
 import contextlib
-from typing import Any
+from datetime import datetime
+from typing import Annotated, Any
 
 import httpx
+from pydantic import model_validator
 
 from parceltrail.adapters.carriers.http import (
+    Code,
     MalformedResponseError,
     Outcomes,
+    Text,
+    Wire,
     alpha2,
-    need,
-    opt,
-    opt_text,
+    parse_as,
     parse_offset,
-    parse_time,
+    time_field,
 )
 from parceltrail.adapters.carriers.polite import KeylessConnector, Politeness
 from parceltrail.adapters.carriers.spec import ConnectorConfig, ConnectorSpec
@@ -37,28 +40,59 @@ NAME = "4PX"
 SLUG = "4px"
 
 
-def parse_track(raw: Any, where: str) -> RawEvent:
-    if not isinstance(raw, dict):
-        raise MalformedResponseError(f"{where}: track is not an object")
-    instant = parse_time(need(raw, "tkDate", str, where), where)
-    label = opt_text(raw, "tkTimezone", where)
-    if label:
+# --- the body, as the connector reads it -------------------------------------------------------------
+
+class Track(Wire):
+    """One scan of an entry's `tracks`."""
+
+    tkDate: Annotated[datetime, time_field()]
+    tkTimezone: Text = None
+    tkDesc: Text = None
+    tkTranslatedDesc: Text = None
+    tkLocation: Text = None
+    tkCode: Text = None
+
+    @model_validator(mode="after")
+    def _has_text(self) -> Track:
+        if not (self.tkDesc or self.tkTranslatedDesc):
+            raise ValueError("track has no text")
+        return self
+
+
+class Entry(Wire):
+    """One number's entry of `data`."""
+
+    queryCode: Text = None
+    shipperCode: Text = None
+    serverCode: Text = None
+    ctStartCode: Text = None
+    ctEndCode: Text = None
+    tracks: list[Track] | None = None
+
+
+class Body(Wire):
+    result: Code
+    data: list[Entry] | None = None
+
+
+# --- the body, as parceltrail's outcomes ---------------------------------------------------------------
+
+def event_of(track: Track) -> RawEvent:
+    instant = track.tkDate
+    if track.tkTimezone:
         # an unreadable zone label must not lose the scan; the instant is exact anyway
         with contextlib.suppress(MalformedResponseError):
-            instant = instant.astimezone(parse_offset(label, where))
-    text = opt_text(raw, "tkDesc", where) or opt_text(raw, "tkTranslatedDesc", where)
-    if not text:
-        raise MalformedResponseError(f"{where}: track has no text")
-    location = opt_text(raw, "tkLocation", where)
-    return RawEvent(occurred_at=instant, text=text, code=opt_text(raw, "tkCode", where), location=location,
-                    lang="en")
+            instant = instant.astimezone(parse_offset(track.tkTimezone, "tkTimezone"))
+    text = track.tkDesc or track.tkTranslatedDesc
+    assert text is not None  # the model refuses a track without text
+    return RawEvent(occurred_at=instant, text=text, code=track.tkCode, location=track.tkLocation, lang="en")
 
 
-def _next_leg(entry: dict[str, Any], number: str, where: str) -> NextLeg | None:
-    other = opt_text(entry, "serverCode", where)
-    if not other or other.upper() in (number.upper(), (opt_text(entry, "shipperCode", where) or "").upper()):
+def _next_leg(entry: Entry, number: str) -> NextLeg | None:
+    other = entry.serverCode
+    if not other or other.upper() in (number.upper(), (entry.shipperCode or "").upper()):
         return None
-    destination = alpha2(opt_text(entry, "ctEndCode", where))
+    destination = alpha2(entry.ctEndCode)
     try:
         candidates = detect(other)
     except ValueError:
@@ -68,40 +102,32 @@ def _next_leg(entry: dict[str, Any], number: str, where: str) -> NextLeg | None:
     return NextLeg(number=chosen.number, carrier=chosen.carrier) if chosen else None
 
 
-def parse_entry(entry: Any, number: str) -> FetchOutcome:
-    where = f"4PX {number}"
-    if not isinstance(entry, dict):
-        raise MalformedResponseError(f"{where}: data entry is not an object")
-    tracks = opt(entry, "tracks", list, where) or []
+def outcome_of(entry: Entry, raw: Any, number: str) -> FetchOutcome:
+    """One number's outcome from its entry (`raw`, the same entry as sent, is kept as the payload)."""
+    tracks = entry.tracks or []
     # newest first on the wire; scans with the same instant keep the carrier's order, oldest first
-    events = sorted((parse_track(t, f"{where} track {i}") for i, t in reversed(list(enumerate(tracks)))),
-                    key=lambda e: e.occurred_at)
+    events = sorted((event_of(t) for t in reversed(tracks)), key=lambda e: e.occurred_at)
     if not events:
         return Failure(FailureKind.NOT_FOUND, f"4PX has no scans for {number} yet")
     return TrackResult(
         number=number, events=tuple(events), carrier_name=NAME,
-        origin_country=alpha2(opt_text(entry, "ctStartCode", where)),
-        destination_country=alpha2(opt_text(entry, "ctEndCode", where)),
-        next_leg=_next_leg(entry, number, where), payload=entry)
+        origin_country=alpha2(entry.ctStartCode), destination_country=alpha2(entry.ctEndCode),
+        next_leg=_next_leg(entry, number), payload=raw)
 
 
 def parse_body(doc: Any, numbers: list[str]) -> Outcomes:
-    result = need(doc, "result", (int, str), "body")
-    if str(result) != "1":
-        raise MalformedResponseError(f"result {result!r} ({doc.get('message') or 'no message'})")
-    data = opt(doc, "data", list, "body") or []
-    by_number: dict[str, Any] = {}
-    for entry in data:
-        if not isinstance(entry, dict):
-            raise MalformedResponseError("body: data entry is not an object")
-        for key in ("queryCode", "shipperCode", "serverCode"):
-            code = entry.get(key)
-            if isinstance(code, str) and code.strip():
-                by_number.setdefault(code.strip().upper(), entry)
+    body = parse_as(Body, doc)
+    if body.result != "1":
+        raise MalformedResponseError(f"result {body.result!r} ({doc.get('message') or 'no message'})")
+    by_number: dict[str, tuple[Entry, Any]] = {}
+    for entry, raw in zip(body.data or [], doc.get("data") or [], strict=True):
+        for code in (entry.queryCode, entry.shipperCode, entry.serverCode):
+            if code:
+                by_number.setdefault(code.upper(), (entry, raw))
     outcomes: Outcomes = {}
     for number in numbers:
-        entry = by_number.get(number.upper())
-        outcomes[number] = (parse_entry(entry, number) if entry is not None
+        found = by_number.get(number.upper())
+        outcomes[number] = (outcome_of(*found, number) if found
                             else Failure(FailureKind.NOT_FOUND, f"4PX does not know {number}"))
     return outcomes
 
