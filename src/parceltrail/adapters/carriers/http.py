@@ -87,11 +87,13 @@ def _coordinate(value: Any) -> float | None:
 Coordinate = Annotated[float | None, BeforeValidator(_coordinate)]
 
 
-def time_field(offset: str | None = None) -> BeforeValidator:
+def time_field(offset: str | None = None, *, optional: bool = False) -> BeforeValidator:
     """An ISO-8601 time read into an aware datetime; a local time without an offset takes `offset` (and is
-    an error without one)."""
+    an error without one). An `optional` one may be null or blank (None)."""
 
     def read(value: Any) -> Any:
+        if optional and (value is None or (isinstance(value, str) and not value.strip())):
+            return None
         if not isinstance(value, str):
             raise PydanticCustomError("string_type", "Input should be a valid string")
         try:

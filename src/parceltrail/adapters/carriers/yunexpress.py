@@ -18,20 +18,21 @@ import hashlib
 import hmac
 import json
 from collections.abc import Callable
-from typing import Any
+from datetime import datetime
+from typing import Annotated, Any
 
 import httpx
+from pydantic import model_validator
 
 from parceltrail.adapters.carriers.http import (
     RETRY,
-    MalformedResponseError,
     Outcomes,
+    Text,
+    Wire,
     alpha2,
     join_location,
-    need,
-    opt,
-    opt_text,
-    parse_time,
+    parse_as,
+    time_field,
 )
 from parceltrail.adapters.carriers.polite import KeylessConnector, Politeness
 from parceltrail.adapters.carriers.spec import ConnectorConfig, ConnectorSpec
@@ -45,6 +46,8 @@ SLUG = "yunexpress"
 HOME_OFFSET = "+08:00"
 CAPTCHA_WAIT = 3600.0
 NOT_FOUND_STATUSES = {0}  # "no information" in the page's status list
+
+LocalTime = Annotated[datetime | None, time_field(HOME_OFFSET, optional=True)]
 
 
 class CaptchaRequired(Exception):
@@ -65,34 +68,65 @@ def _mentions_captcha(doc: Any) -> bool:
     return False
 
 
-def parse_event(raw: Any, where: str) -> RawEvent:
-    if not isinstance(raw, dict):
-        raise MalformedResponseError(f"{where}: event is not an object")
-    stamp = opt_text(raw, "ProcessDate", where) or opt_text(raw, "CreatedOn", where)
-    if not stamp:
-        raise MalformedResponseError(f"{where}: event has no time")
-    text = opt_text(raw, "ProcessContent", where)
-    if not text:
-        raise MalformedResponseError(f"{where}: event has no ProcessContent")
-    city = opt_text(raw, "ProcessCity", where)
-    return RawEvent(occurred_at=parse_time(stamp, where, HOME_OFFSET), text=text,
-                    location=join_location(city, opt_text(raw, "ProcessLocation", where)), city=city)
+# --- the body, as the connector reads it -------------------------------------------------------------
+
+class Event(Wire):
+    """One scan of `TrackEventDetails`."""
+
+    ProcessDate: LocalTime = None
+    CreatedOn: LocalTime = None
+    ProcessContent: Text = None
+    ProcessCity: Text = None
+    ProcessLocation: Text = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> Event:
+        if not (self.ProcessDate or self.CreatedOn):
+            raise ValueError("event has no time")
+        if not self.ProcessContent:
+            raise ValueError("event has no ProcessContent")
+        return self
 
 
-def parse_result(item: Any, number: str) -> FetchOutcome:
-    where = f"YunExpress {number}"
-    if not isinstance(item, dict):
-        raise MalformedResponseError(f"{where}: result is not an object")
-    info = opt(item, "TrackInfo", dict, where)
-    details = (opt(info, "TrackEventDetails", list, where) or []) if info else []
-    if not details:
+class Info(Wire):
+    """A result's `TrackInfo`."""
+
+    WaybillNumber: Text = None
+    TrackingNumber: Text = None
+    OriginCountryCode: Text = None
+    DestinationCountryCode: Text = None
+    TrackEventDetails: list[Event] | None = None
+
+
+class Result(Wire):
+    """One number's entry of `ResultList`."""
+
+    Id: Text = None
+    TrackInfo: Info | None = None
+
+
+class Body(Wire):
+    ResultList: list[Result]
+
+
+# --- the body, as parceltrail's outcomes ---------------------------------------------------------------
+
+def event_of(event: Event) -> RawEvent:
+    occurred = event.ProcessDate or event.CreatedOn
+    assert occurred is not None and event.ProcessContent  # the model refuses an event without them
+    return RawEvent(occurred_at=occurred, text=event.ProcessContent,
+                    location=join_location(event.ProcessCity, event.ProcessLocation), city=event.ProcessCity)
+
+
+def outcome_of(item: Result, raw: Any, number: str) -> FetchOutcome:
+    """One number's outcome from its result (`raw`, the same entry as sent, is kept as the payload)."""
+    info = item.TrackInfo
+    if info is None or not info.TrackEventDetails:
         return Failure(FailureKind.NOT_FOUND, f"YunExpress has no scans for {number} yet")
-    assert info is not None
-    events = sorted((parse_event(e, f"{where} event {i}") for i, e in enumerate(details)),
-                    key=lambda e: e.occurred_at)
-    destination = alpha2(opt_text(info, "DestinationCountryCode", where))
+    events = sorted((event_of(e) for e in info.TrackEventDetails), key=lambda e: e.occurred_at)
+    destination = alpha2(info.DestinationCountryCode)
     next_leg = None
-    last_mile = opt_text(info, "TrackingNumber", where)
+    last_mile = info.TrackingNumber
     if last_mile and last_mile.upper() != number.upper():
         try:
             candidates = detect(last_mile)
@@ -102,25 +136,21 @@ def parse_result(item: Any, number: str) -> FetchOutcome:
             (c for c in candidates if c.checksum == "passed"), None)
         next_leg = NextLeg(chosen.number, chosen.carrier) if chosen else None
     return TrackResult(number=number, events=tuple(events), carrier_name=NAME,
-                       origin_country=alpha2(opt_text(info, "OriginCountryCode", where)),
-                       destination_country=destination, next_leg=next_leg, payload=item)
+                       origin_country=alpha2(info.OriginCountryCode),
+                       destination_country=destination, next_leg=next_leg, payload=raw)
 
 
 def parse_body(doc: Any, numbers: list[str]) -> Outcomes:
-    if not isinstance(doc, dict):
-        raise MalformedResponseError("body is not an object")
-    if "ResultList" not in doc and _mentions_captcha(doc):
+    if isinstance(doc, dict) and "ResultList" not in doc and _mentions_captcha(doc):
         raise CaptchaRequired()
-    results = need(doc, "ResultList", list, "body")
-    by_number: dict[str, Any] = {}
-    for item in results:
-        if not isinstance(item, dict):
-            raise MalformedResponseError("body: result is not an object")
-        info = item.get("TrackInfo") if isinstance(item.get("TrackInfo"), dict) else {}
-        for code in (item.get("Id"), info.get("WaybillNumber"), info.get("TrackingNumber")):
-            if isinstance(code, str) and code.strip():
-                by_number.setdefault(code.strip().upper(), item)
-    return {n: parse_result(by_number[n.upper()], n) if n.upper() in by_number
+    body = parse_as(Body, doc)
+    by_number: dict[str, tuple[Result, Any]] = {}
+    for item, raw in zip(body.ResultList, doc["ResultList"], strict=True):
+        info = item.TrackInfo
+        for code in (item.Id, info.WaybillNumber if info else None, info.TrackingNumber if info else None):
+            if code:
+                by_number.setdefault(code.upper(), (item, raw))
+    return {n: outcome_of(*by_number[n.upper()], n) if n.upper() in by_number
             else Failure(FailureKind.NOT_FOUND, f"YunExpress does not know {n}") for n in numbers}
 
 
