@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from parceltrail.adapters.carriers.cainiao import CainiaoConnector
+from parceltrail.adapters.carriers.dhl import DhlConnector
 from parceltrail.adapters.carriers.fourpx import FourPxConnector
 from parceltrail.adapters.carriers.http import RequestPacer
 from parceltrail.adapters.carriers.yunexpress import YunExpressConnector
@@ -70,6 +71,10 @@ def _yunexpress(server: ReplayServer, number: str) -> FetchOutcome:
     return YunExpressConnector("signing-key", base_url=server.url, limiter=NEVER_WAIT).fetch([number])[number]
 
 
+def _dhl(server: ReplayServer, number: str) -> FetchOutcome:
+    return DhlConnector("dhl-key", base_url=server.url, limiter=NEVER_WAIT).fetch([number])[number]
+
+
 CASES = {
     "cainiao": Case(
         "RS0814398526Y", "global/detail.json",
@@ -85,6 +90,10 @@ CASES = {
         "REDACTED_1", "Track/Query", _yunexpress_excerpt,
         lambda doc: _set(doc, "ResultList.0.TrackInfo.TrackEventDetails.0.CreatedOn", 1745316787),
         "ResultList.0.TrackInfo.TrackEventDetails.0.CreatedOn: Input should be a valid string", _yunexpress),
+    "dhl": Case(
+        "7777777770", "track/shipments", lambda: json.loads(recorded("dhl", "response-1.json")),
+        lambda doc: _set(doc, "shipments.0.events.0.location.address.countryCode", 528),
+        "shipments.0.events.0.location.address.countryCode: Input should be a valid string", _dhl),
 }
 
 

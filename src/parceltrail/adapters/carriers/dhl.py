@@ -8,26 +8,27 @@ then stored as UTC (DHL does not say the zone).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from datetime import datetime
+from typing import Annotated, Any
 
 import httpx
+from pydantic import model_validator
 
 from parceltrail.adapters.carriers.http import (
     DEFAULT_TIMEOUT,
-    MalformedResponseError,
+    Code,
+    Coordinate,
     PerNumberConnector,
     RequestPacer,
+    Text,
+    Wire,
     join_location,
     maybe_json,
-    need,
-    opt,
-    opt_float,
-    opt_text,
-    parse_time,
+    parse_as,
     send,
     short,
     status_failure,
+    time_field,
 )
 from parceltrail.adapters.carriers.spec import ConnectorSpec
 from parceltrail.clock import Clock
@@ -43,55 +44,95 @@ def _problem(doc: Any) -> str:
     return " - ".join(str(doc[k]) for k in ("title", "detail") if doc.get(k))
 
 
-def _place(holder: Mapping[str, Any] | None, where: str) -> tuple[str | None, str | None, str | None]:
-    """(locality, country code, postal code) of a DHL `location`/`origin`/`destination` object."""
-    address = opt(holder or {}, "address", dict, where) or {}
-    country = opt_text(address, "countryCode", where)
-    return (opt_text(address, "addressLocality", where), country.upper() if country else None,
-            opt_text(address, "postalCode", where))
+# --- the body, as the connector reads it -------------------------------------------------------------
+
+class Address(Wire):
+    addressLocality: Text = None
+    countryCode: Text = None
+    postalCode: Text = None
 
 
-def _parse_event(raw: Any, where: str) -> RawEvent:
-    if not isinstance(raw, dict):
-        raise MalformedResponseError(f"{where}: event is not an object")
-    text = opt_text(raw, "description", where) or opt_text(raw, "status", where)
-    if not text:
-        raise MalformedResponseError(f"{where}: event has no description")
-    location = opt(raw, "location", dict, where)
-    locality, country, postal = _place(location, where)
-    geo = opt(location or {}, "geo", dict, where) or {}
+class Geo(Wire):
+    latitude: Coordinate = None
+    longitude: Coordinate = None
+
+
+class Place(Wire):
+    """A `location`, `origin` or `destination`."""
+
+    address: Address | None = None
+    geo: Geo | None = None
+
+    @property
+    def country(self) -> str | None:
+        code = self.address.countryCode if self.address else None
+        return code.upper() if code else None
+
+
+class Event(Wire):
+    timestamp: Annotated[datetime, time_field("Z")]
+    description: Text = None
+    status: Text = None
+    statusCode: Text = None
+    location: Place | None = None
+
+    @model_validator(mode="after")
+    def _has_text(self) -> Event:
+        if not (self.description or self.status):
+            raise ValueError("event has no description")
+        return self
+
+
+class Shipment(Wire):
+    id: Code | None = None
+    service: Text = None
+    origin: Place | None = None
+    destination: Place | None = None
+    events: list[Event] | None = None
+
+
+class Body(Wire):
+    shipments: list[Shipment]
+
+
+# --- the body, as parceltrail's outcomes ---------------------------------------------------------------
+
+def event_of(event: Event) -> RawEvent:
+    text = event.description or event.status
+    assert text is not None  # the model refuses an event without text
+    place = event.location or Place()
+    address = place.address or Address()
+    country = place.country
+    geo = place.geo or Geo()
     return RawEvent(
-        occurred_at=parse_time(need(raw, "timestamp", str, where), where, "Z"),
+        occurred_at=event.timestamp,
         text=text,
-        code=opt_text(raw, "statusCode", where),
-        location=join_location(postal, locality, country),
+        code=event.statusCode,
+        location=join_location(address.postalCode, address.addressLocality, country),
         country=country if country and len(country) == 2 else None,
-        city=locality,
-        latitude=opt_float(geo.get("latitude")),
-        longitude=opt_float(geo.get("longitude")),
+        city=address.addressLocality,
+        latitude=geo.latitude,
+        longitude=geo.longitude,
     )
 
 
 def parse_shipments(doc: Any, number: str) -> FetchOutcome:
-    where = f"DHL {number}"
-    shipments = need(doc, "shipments", list, "body")
-    if not shipments:
+    body = parse_as(Body, doc)
+    if not body.shipments:
         return Failure(FailureKind.NOT_FOUND, f"DHL does not know {number}")
-    shipment = next((s for s in shipments if isinstance(s, dict) and s.get("id") == number), shipments[0])
-    if not isinstance(shipment, dict):
-        raise MalformedResponseError(f"{where}: shipment is not an object")
-    raw_events = opt(shipment, "events", list, where) or []
-    events = [_parse_event(e, f"{where} event {i}") for i, e in enumerate(raw_events)]
+    index = next((i for i, s in enumerate(body.shipments) if s.id == number), 0)
+    shipment = body.shipments[index]
+    events = [event_of(e) for e in shipment.events or []]
     if not events:
         return Failure(FailureKind.NOT_FOUND, f"DHL has no events for {number} yet")
-    service = opt_text(shipment, "service", where)
+    service = shipment.service
     return TrackResult(
         number=number,
         events=tuple(sorted(events, key=lambda e: e.occurred_at)),
         carrier_name=f"{NAME} ({service})" if service else NAME,
-        origin_country=_place(opt(shipment, "origin", dict, where), where)[1],
-        destination_country=_place(opt(shipment, "destination", dict, where), where)[1],
-        payload=shipment,
+        origin_country=shipment.origin.country if shipment.origin else None,
+        destination_country=shipment.destination.country if shipment.destination else None,
+        payload=doc["shipments"][index],
     )
 
 
