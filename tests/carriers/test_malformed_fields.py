@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,12 +16,14 @@ from parceltrail.adapters.carriers.cainiao import CainiaoConnector
 from parceltrail.adapters.carriers.dhl import DhlConnector
 from parceltrail.adapters.carriers.fourpx import FourPxConnector
 from parceltrail.adapters.carriers.http import RequestPacer
+from parceltrail.adapters.carriers.usps import UspsConnector
 from parceltrail.adapters.carriers.yunexpress import YunExpressConnector
 from parceltrail.domain.connectors import Failure, FailureKind, FetchOutcome, TrackResult
 
 from .replay import Answer, ReplayServer, cainiao_body, recorded
 
 NEVER_WAIT = RequestPacer(0.0, sleep=lambda _: None)
+OWN_RECORDINGS = Path(__file__).parent / "recorded"  # bodies shaped like the carriers' documented examples
 JSON = {"content-type": "application/json"}
 
 
@@ -40,6 +43,11 @@ class Case:
     corrupt: Callable[[Any], None]
     says: str
     fetch: Callable[[ReplayServer, str], FetchOutcome]
+    token: tuple[str, str] | None = None  # (path, recording) of the OAuth token endpoint, if any
+
+
+def _own(name: str) -> Any:
+    return json.loads((OWN_RECORDINGS / name).read_text(encoding="utf-8"))
 
 
 def _set(doc: Any, path: str, value: Any) -> None:
@@ -75,6 +83,10 @@ def _dhl(server: ReplayServer, number: str) -> FetchOutcome:
     return DhlConnector("dhl-key", base_url=server.url, limiter=NEVER_WAIT).fetch([number])[number]
 
 
+def _usps(server: ReplayServer, number: str) -> FetchOutcome:
+    return UspsConnector("id", "secret", base_url=server.url, limiter=NEVER_WAIT).fetch([number])[number]
+
+
 CASES = {
     "cainiao": Case(
         "RS0814398526Y", "global/detail.json",
@@ -94,6 +106,11 @@ CASES = {
         "7777777770", "track/shipments", lambda: json.loads(recorded("dhl", "response-1.json")),
         lambda doc: _set(doc, "shipments.0.events.0.location.address.countryCode", 528),
         "shipments.0.events.0.location.address.countryCode: Input should be a valid string", _dhl),
+    "usps": Case(
+        "9400111899223197428490", "tracking/v3/tracking", lambda: _own("usps_tracking_delivered.json"),
+        lambda doc: _set(doc, "trackingEvents.1.eventCity", ["ARLINGTON"]),
+        "trackingEvents.1.eventCity: Input should be a valid string", _usps,
+        token=("oauth2/v3/token", "usps_token.json")),
 }
 
 
@@ -102,6 +119,9 @@ def test_recording_is_read_and_one_corrupted_field_is_named(server: ReplayServer
     case = CASES[name]
     broken = case.body()
     case.corrupt(broken)
+    if case.token:
+        path, name = case.token
+        server.json(path, "", (OWN_RECORDINGS / name).read_bytes())
     server.answer(case.path, case.number, *(Answer(200, json.dumps(doc).encode(), JSON)
                                             for doc in (case.body(), broken)))
     assert isinstance(case.fetch(server, case.number), TrackResult)  # the recording itself reads fine

@@ -7,24 +7,24 @@ local `eventTimestamp` is wall time and may carry a misleading "Z", so the offse
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
 import httpx
+from pydantic import model_validator
 
 from parceltrail.adapters.carriers.http import (
     DEFAULT_TIMEOUT,
     MalformedResponseError,
     PerNumberConnector,
     RequestPacer,
+    Text,
+    Wire,
     alpha2,
     join_location,
     maybe_json,
-    need,
-    opt,
-    opt_text,
+    parse_as,
     parse_offset,
     parse_time,
     short,
@@ -54,56 +54,66 @@ def _error_detail(doc: Any) -> tuple[str, str]:
     return code, message
 
 
-def _event_time(raw: Mapping[str, Any], where: str) -> datetime:
-    offset = opt_text(raw, "GMTOffset", where)
-    gmt = opt_text(raw, "GMTTimestamp", where)
-    if gmt and offset:
-        return parse_time(gmt, where, "Z").astimezone(parse_offset(offset, where))
-    local = opt_text(raw, "eventTimestamp", where)
-    if local and offset:  # wall time: drop whatever zone the string claims, use the stated offset
-        return parse_time(local, where, "Z").replace(tzinfo=parse_offset(offset, where))
-    if local:
-        return parse_time(local, where)
-    if gmt:
-        return parse_time(gmt, where, "Z")
-    raise MalformedResponseError(f"{where}: event has no time")
+# --- the body, as the connector reads it -------------------------------------------------------------
+
+class Event(Wire):
+    """One scan of `trackingEvents`."""
+
+    eventType: str
+    eventCode: Text = None
+    eventTimestamp: Text = None
+    GMTTimestamp: Text = None
+    GMTOffset: Text = None
+    eventCity: Text = None
+    eventState: Text = None
+    eventZIP: Text = None
+    eventCountry: Text = None
+
+    @model_validator(mode="after")
+    def _has_a_time(self) -> Event:
+        self.occurred_at()  # a scan without a readable time is refused here, where its path is known
+        return self
+
+    def occurred_at(self) -> datetime:
+        offset, gmt, local = self.GMTOffset, self.GMTTimestamp, self.eventTimestamp
+        if gmt and offset:
+            return parse_time(gmt, "GMTTimestamp", "Z").astimezone(parse_offset(offset, "GMTOffset"))
+        if local and offset:  # wall time: drop whatever zone the string claims, use the stated offset
+            return parse_time(local, "eventTimestamp", "Z").replace(tzinfo=parse_offset(offset, "GMTOffset"))
+        if local:
+            return parse_time(local, "eventTimestamp")
+        if gmt:
+            return parse_time(gmt, "GMTTimestamp", "Z")
+        raise MalformedResponseError("event has no time")
 
 
-def _country(raw: Mapping[str, Any], where: str) -> str | None:
-    country = opt_text(raw, "eventCountry", where)
-    if country is None:
-        return "US"  # USPS leaves the country empty for domestic scans
-    return alpha2(country)
+class Body(Wire):
+    trackingEvents: list[Event] | None = None
+    statusSummary: Text = None
 
 
-def _parse_event(raw: Any, where: str) -> RawEvent:
-    if not isinstance(raw, dict):
-        raise MalformedResponseError(f"{where}: event is not an object")
-    city = opt_text(raw, "eventCity", where)
-    state = opt_text(raw, "eventState", where)
-    country = _country(raw, where)
-    foreign = opt_text(raw, "eventCountry", where)
+# --- the body, as parceltrail's outcomes ---------------------------------------------------------------
+
+def event_of(event: Event) -> RawEvent:
+    foreign = event.eventCountry
     return RawEvent(
-        occurred_at=_event_time(raw, where),
-        text=need(raw, "eventType", str, where),
-        code=opt_text(raw, "eventCode", where),
-        location=join_location(city, state, opt_text(raw, "eventZIP", where),
+        occurred_at=event.occurred_at(),
+        text=event.eventType,
+        code=event.eventCode,
+        location=join_location(event.eventCity, event.eventState, event.eventZIP,
                                foreign if foreign and len(foreign) != 2 else None),
-        country=country,
-        city=city,
+        country="US" if foreign is None else alpha2(foreign),  # USPS leaves it empty for domestic scans
+        city=event.eventCity,
         lang="en",
     )
 
 
 def parse_tracking(doc: Any, number: str) -> FetchOutcome:
     """One /tracking/v3/tracking/{number} body -> outcome; MalformedResponseError if not the schema."""
-    if not isinstance(doc, dict):
-        raise MalformedResponseError("body is not a JSON object")
-    where = f"USPS {number}"
-    events_raw = opt(doc, "trackingEvents", list, where) or []
-    events = [_parse_event(e, f"{where} event {i}") for i, e in enumerate(events_raw)]
+    body = parse_as(Body, doc)
+    events = [event_of(e) for e in body.trackingEvents or []]
     if not events:
-        summary = opt_text(doc, "statusSummary", where) or "no scans yet"
+        summary = body.statusSummary or "no scans yet"
         return Failure(FailureKind.NOT_FOUND, f"USPS has no scans for {number}: {short(summary)}")
     return TrackResult(
         number=number,
