@@ -16,6 +16,7 @@ from parceltrail.adapters.carriers.cainiao import CainiaoConnector
 from parceltrail.adapters.carriers.dhl import DhlConnector
 from parceltrail.adapters.carriers.fourpx import FourPxConnector
 from parceltrail.adapters.carriers.http import RequestPacer
+from parceltrail.adapters.carriers.ups import UpsConnector
 from parceltrail.adapters.carriers.usps import UspsConnector
 from parceltrail.adapters.carriers.yunexpress import YunExpressConnector
 from parceltrail.domain.connectors import Failure, FailureKind, FetchOutcome, TrackResult
@@ -87,6 +88,10 @@ def _usps(server: ReplayServer, number: str) -> FetchOutcome:
     return UspsConnector("id", "secret", base_url=server.url, limiter=NEVER_WAIT).fetch([number])[number]
 
 
+def _ups(server: ReplayServer, number: str) -> FetchOutcome:
+    return UpsConnector("id", "secret", base_url=server.url, limiter=NEVER_WAIT).fetch([number])[number]
+
+
 CASES = {
     "cainiao": Case(
         "RS0814398526Y", "global/detail.json",
@@ -111,6 +116,11 @@ CASES = {
         lambda doc: _set(doc, "trackingEvents.1.eventCity", ["ARLINGTON"]),
         "trackingEvents.1.eventCity: Input should be a valid string", _usps,
         token=("oauth2/v3/token", "usps_token.json")),
+    "ups": Case(
+        "1Z023E2X0214323462", "api/track/v1/details", lambda: _own("ups_details_delivered.json"),
+        lambda doc: _set(doc, "trackResponse.shipment.0.package.0.activity.2.status.description", 5),
+        "trackResponse.shipment.0.package.0.activity.2.status.description: Input should be a valid string",
+        _ups, token=("security/v1/oauth/token", "ups_token.json")),
 }
 
 

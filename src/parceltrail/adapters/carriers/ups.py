@@ -10,25 +10,26 @@ Times: local `date`+`time` with `gmtOffset`; when the offset is missing it is de
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import quote
 
 import httpx
+from pydantic import model_validator
 
 from parceltrail.adapters.carriers.http import (
     DEFAULT_TIMEOUT,
+    Code,
+    Coordinate,
     MalformedResponseError,
     PerNumberConnector,
     RequestPacer,
+    Text,
+    Wire,
     alpha2,
     join_location,
     maybe_json,
-    need,
-    opt,
-    opt_float,
-    opt_text,
+    parse_as,
     parse_offset,
     short,
     status_failure,
@@ -62,71 +63,122 @@ def _local_time(date: str, clock: str, where: str) -> datetime:
         raise MalformedResponseError(f"{where}: bad date/time {date!r} {clock!r}") from None
 
 
-def _event_time(raw: Mapping[str, Any], where: str) -> datetime:
-    local = _local_time(need(raw, "date", str, where), opt(raw, "time", str, where) or "000000", where)
-    offset = opt_text(raw, "gmtOffset", where)
-    if offset:
-        return local.replace(tzinfo=parse_offset(offset, where))
-    gmt_date, gmt_time = opt_text(raw, "gmtDate", where), opt_text(raw, "gmtTime", where)
-    if gmt_date and gmt_time:
-        delta = local - _local_time(gmt_date, gmt_time, where)
-        minutes = round(delta.total_seconds() / 900) * 15  # offsets are whole quarter hours
-        return local.replace(tzinfo=timezone(timedelta(minutes=minutes)))
-    return local.replace(tzinfo=UTC)  # UPS gave no zone at all: keep the wall time, flagged by UTC
+# --- the body, as the connector reads it -------------------------------------------------------------
+
+class Address(Wire):
+    city: Text = None
+    stateProvince: Text = None
+    postalCode: Text = None
+    countryCode: Text = None
+    country: Text = None
 
 
-def _parse_activity(raw: Any, where: str) -> RawEvent:
-    if not isinstance(raw, dict):
-        raise MalformedResponseError(f"{where}: activity is not an object")
-    status = need(raw, "status", dict, where)
-    text = opt_text(status, "description", where) or ""
-    kind, code = opt_text(status, "type", where), opt_text(status, "code", where)
+class Coordinates(Wire):
+    latitude: Coordinate = None
+    longitude: Coordinate = None
+
+
+class Location(Wire):
+    address: Address | None = None
+    coordinates: Coordinates | None = None
+
+
+class Status(Wire):
+    type: Text = None
+    code: Text = None
+    description: Text = None
+
+
+class Activity(Wire):
+    """One scan of a package's `activity`."""
+
+    status: Status
+    date: str
+    time: str | None = None
+    gmtOffset: Text = None
+    gmtDate: Text = None
+    gmtTime: Text = None
+    location: Location | None = None
+
+    @model_validator(mode="after")
+    def _readable(self) -> Activity:
+        if not self.status.description and not self.status.type:
+            raise ValueError("activity has neither description nor status type")
+        self.occurred_at()  # a scan without a readable time is refused here, where its path is known
+        return self
+
+    def occurred_at(self) -> datetime:
+        local = _local_time(self.date, self.time or "000000", "date")
+        if self.gmtOffset:
+            return local.replace(tzinfo=parse_offset(self.gmtOffset, "gmtOffset"))
+        if self.gmtDate and self.gmtTime:
+            delta = local - _local_time(self.gmtDate, self.gmtTime, "gmtDate")
+            minutes = round(delta.total_seconds() / 900) * 15  # offsets are whole quarter hours
+            return local.replace(tzinfo=timezone(timedelta(minutes=minutes)))
+        return local.replace(tzinfo=UTC)  # UPS gave no zone at all: keep the wall time, flagged by UTC
+
+
+class Notice(Wire):
+    code: Code | None = None
+    message: Text = None
+
+
+class Package(Wire):
+    trackingNumber: Text = None
+    activity: list[Activity] | None = None
+
+
+class Shipment(Wire):
+    warnings: list[Notice] | None = None
+    package: list[Package] | None = None
+
+
+class TrackResponse(Wire):
+    shipment: list[Shipment]
+
+
+class Body(Wire):
+    trackResponse: TrackResponse
+
+
+# --- the body, as parceltrail's outcomes ---------------------------------------------------------------
+
+def event_of(activity: Activity) -> RawEvent:
+    status = activity.status
+    kind, code = status.type, status.code
     codes = [f"{kind}:{code}" if kind and code else None, kind or code]
-    address: Mapping[str, Any] = {}
-    location = opt(raw, "location", dict, where)
-    if location:
-        address = opt(location, "address", dict, where) or {}
-    city = opt_text(address, "city", where)
-    country = opt_text(address, "countryCode", where) or opt_text(address, "country", where)
-    coordinates = opt(location or {}, "coordinates", dict, where) or {}
-    if not text and not kind:
-        raise MalformedResponseError(f"{where}: activity has neither description nor status type")
+    location = activity.location or Location()
+    address = location.address or Address()
+    coordinates = location.coordinates or Coordinates()
+    country = address.countryCode or address.country
     return RawEvent(
-        occurred_at=_event_time(raw, where),
-        text=text,
+        occurred_at=activity.occurred_at(),
+        text=status.description or "",
         code="|".join(c for c in codes if c) or None,
-        location=join_location(city, opt_text(address, "stateProvince", where),
-                               opt_text(address, "postalCode", where), country),
+        location=join_location(address.city, address.stateProvince, address.postalCode, country),
         country=alpha2(country),
-        city=city,
-        latitude=opt_float(coordinates.get("latitude")),
-        longitude=opt_float(coordinates.get("longitude")),
+        city=address.city,
+        latitude=coordinates.latitude,
+        longitude=coordinates.longitude,
         lang="en",
     )
 
 
 def parse_details(doc: Any, number: str) -> FetchOutcome:
     """One /api/track/v1/details body -> outcome; MalformedResponseError if not the schema."""
-    where = f"UPS {number}"
-    track = need(doc, "trackResponse", dict, "body")
-    shipments = need(track, "shipment", list, where)
-    if not shipments or not isinstance(shipments[0], dict):
-        raise MalformedResponseError(f"{where}: no shipment")
-    shipment = shipments[0]
-    warnings = [(str(w.get("code") or ""), str(w.get("message") or ""))
-                for w in opt(shipment, "warnings", list, where) or [] if isinstance(w, dict)]
-    packages = opt(shipment, "package", list, where) or []
+    body = parse_as(Body, doc)
+    if not body.trackResponse.shipment:
+        raise MalformedResponseError("trackResponse.shipment: no shipment")
+    shipment = body.trackResponse.shipment[0]
+    packages = shipment.package or []
     if not packages:
+        warnings = [(w.code or "", w.message or "") for w in shipment.warnings or []]
         if warnings:  # e.g. TW0001 "tracking information not found"
             message = "; ".join(f"{c} {m}".strip() for c, m in warnings)
             return Failure(FailureKind.NOT_FOUND, f"UPS does not know {number}: {short(message)}")
         return Failure(FailureKind.NOT_FOUND, f"UPS has no package for {number}")
-    package = next((p for p in packages if isinstance(p, dict) and p.get("trackingNumber") == number),
-                   packages[0])
-    if not isinstance(package, dict):
-        raise MalformedResponseError(f"{where}: package is not an object")
-    activities = opt(package, "activity", list, where) or []
-    events = [_parse_activity(a, f"{where} activity {i}") for i, a in enumerate(activities)]
+    package = next((p for p in packages if p.trackingNumber == number), packages[0])
+    events = [event_of(a) for a in package.activity or []]
     if not events:
         return Failure(FailureKind.NOT_FOUND, f"UPS has no scans for {number} yet")
     return TrackResult(number=number, events=tuple(sorted(events, key=lambda e: e.occurred_at)),
