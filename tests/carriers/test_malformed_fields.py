@@ -14,6 +14,7 @@ import pytest
 
 from parceltrail.adapters.carriers.cainiao import CainiaoConnector
 from parceltrail.adapters.carriers.dhl import DhlConnector
+from parceltrail.adapters.carriers.fedex import FedexConnector
 from parceltrail.adapters.carriers.fourpx import FourPxConnector
 from parceltrail.adapters.carriers.http import RequestPacer
 from parceltrail.adapters.carriers.ups import UpsConnector
@@ -92,6 +93,10 @@ def _ups(server: ReplayServer, number: str) -> FetchOutcome:
     return UpsConnector("id", "secret", base_url=server.url, limiter=NEVER_WAIT).fetch([number])[number]
 
 
+def _fedex(server: ReplayServer, number: str) -> FetchOutcome:
+    return FedexConnector("key", "secret", base_url=server.url, limiter=NEVER_WAIT).fetch([number])[number]
+
+
 CASES = {
     "cainiao": Case(
         "RS0814398526Y", "global/detail.json",
@@ -121,6 +126,11 @@ CASES = {
         lambda doc: _set(doc, "trackResponse.shipment.0.package.0.activity.2.status.description", 5),
         "trackResponse.shipment.0.package.0.activity.2.status.description: Input should be a valid string",
         _ups, token=("security/v1/oauth/token", "ups_token.json")),
+    "fedex": Case(
+        "794843185271", "track/v1/trackingnumbers", lambda: _own("fedex_track_two.json"),
+        lambda doc: _set(doc, "output.completeTrackResults.0.trackResults.0.scanEvents.1.date", None),
+        "output.completeTrackResults.0.trackResults.0.scanEvents.1.date: Input should be a valid string",
+        _fedex, token=("oauth/token", "fedex_token.json")),
 }
 
 

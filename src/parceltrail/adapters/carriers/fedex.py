@@ -8,29 +8,32 @@ Scan times carry the scan location's UTC offset and are kept as given.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from datetime import datetime
+from typing import Annotated, Any
 
 import httpx
+from pydantic import model_validator
 
 from parceltrail.adapters.carriers.http import (
     DEFAULT_TIMEOUT,
     RETRY,
+    Code,
     HttpConnector,
     MalformedResponseError,
     Outcomes,
     RequestPacer,
+    Text,
+    Wire,
     all_fail,
     alpha2,
     body_json,
     fetch_batches,
     join_location,
     maybe_json,
-    need,
-    opt,
-    opt_text,
-    parse_time,
+    parse_as,
     short,
     status_failure,
+    time_field,
 )
 from parceltrail.adapters.carriers.oauth import OAuthClientCredentials, send_authorized
 from parceltrail.adapters.carriers.spec import ConnectorSpec
@@ -60,69 +63,135 @@ def _number_failure(code: str, message: str, number: str) -> Failure:
     return Failure(RETRY, short(text))
 
 
-def _parse_scan(raw: Any, where: str) -> RawEvent:
-    if not isinstance(raw, dict):
-        raise MalformedResponseError(f"{where}: scan event is not an object")
-    text = opt_text(raw, "eventDescription", where) or opt_text(raw, "derivedStatus", where) or ""
-    exception = opt_text(raw, "exceptionDescription", where)
-    if exception and exception.lower() not in text.lower():
-        text = f"{text} ({exception})" if text else exception
-    event_type, derived = opt_text(raw, "eventType", where), opt_text(raw, "derivedStatusCode", where)
-    if not text and not event_type:
-        raise MalformedResponseError(f"{where}: scan event has neither description nor type")
-    place = opt(raw, "scanLocation", dict, where) or {}
-    city = opt_text(place, "city", where)
-    country = opt_text(place, "countryCode", where)
+# --- the body, as the connector reads it -------------------------------------------------------------
+
+class ScanLocation(Wire):
+    city: Text = None
+    stateOrProvinceCode: Text = None
+    postalCode: Text = None
+    countryCode: Text = None
+
+
+class Scan(Wire):
+    """One scan of a result's `scanEvents`."""
+
+    date: Annotated[datetime, time_field()]
+    eventDescription: Text = None
+    derivedStatus: Text = None
+    exceptionDescription: Text = None
+    eventType: Text = None
+    derivedStatusCode: Text = None
+    scanLocation: ScanLocation | None = None
+
+    @model_validator(mode="after")
+    def _has_text(self) -> Scan:
+        if not self.text and not self.eventType:
+            raise ValueError("scan event has neither description nor type")
+        return self
+
+    @property
+    def text(self) -> str:
+        text = self.eventDescription or self.derivedStatus or ""
+        exception = self.exceptionDescription
+        if exception and exception.lower() not in text.lower():
+            text = f"{text} ({exception})" if text else exception
+        return text
+
+
+class Address(Wire):
+    countryCode: Text = None
+
+
+class ContactAndAddress(Wire):
+    address: Address | None = None
+
+
+class Location(Wire):
+    """An `originLocation` or `destinationLocation`."""
+
+    locationContactAndAddress: ContactAndAddress | None = None
+
+    @property
+    def country(self) -> str | None:
+        holder = self.locationContactAndAddress
+        return alpha2(holder.address.countryCode) if holder and holder.address else None
+
+
+class Error(Wire):
+    code: Code | None = None
+    message: Text = None
+
+
+class Result(Wire):
+    """One of a number's `trackResults`: scans, or an error for that number."""
+
+    error: Error | None = None
+    scanEvents: list[Scan] | None = None
+    originLocation: Location | None = None
+    destinationLocation: Location | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None and bool(self.error.code or self.error.message)
+
+
+class CompleteTrackResult(Wire):
+    trackingNumber: str
+    trackResults: list[Result]
+
+
+class Output(Wire):
+    completeTrackResults: list[CompleteTrackResult]
+
+
+class Body(Wire):
+    output: Output
+
+
+# --- the body, as parceltrail's outcomes ---------------------------------------------------------------
+
+def event_of(scan: Scan) -> RawEvent:
+    place = scan.scanLocation or ScanLocation()
     return RawEvent(
-        occurred_at=parse_time(need(raw, "date", str, where), where),
-        text=text,
-        code="|".join(dict.fromkeys(c for c in (event_type, derived) if c)) or None,
-        location=join_location(city, opt_text(place, "stateOrProvinceCode", where),
-                               opt_text(place, "postalCode", where), country),
-        country=alpha2(country),
-        city=city,
+        occurred_at=scan.date,
+        text=scan.text,
+        code="|".join(dict.fromkeys(c for c in (scan.eventType, scan.derivedStatusCode) if c)) or None,
+        location=join_location(place.city, place.stateOrProvinceCode, place.postalCode, place.countryCode),
+        country=alpha2(place.countryCode),
+        city=place.city,
         lang="en",
     )
 
 
-def _country_of(result: Mapping[str, Any], key: str, where: str) -> str | None:
-    holder = opt(result, key, dict, where) or {}
-    address = opt(holder, "locationContactAndAddress", dict, where) or {}
-    address = opt(address, "address", dict, where) or {}
-    return alpha2(opt_text(address, "countryCode", where))
-
-
-def _parse_complete(raw: Any) -> tuple[str, FetchOutcome]:
-    number = need(raw, "trackingNumber", str, "completeTrackResult")
-    where = f"FedEx {number}"
-    results = need(raw, "trackResults", list, where)
-    if not results:
-        return number, Failure(FailureKind.NOT_FOUND, f"FedEx returned no result for {number}")
-    good = [r for r in results if isinstance(r, dict) and not r.get("error")]
+def outcome_of(complete: CompleteTrackResult, raw: Any) -> FetchOutcome:
+    """One number's outcome (`raw`, the same entry as sent, is kept as the payload)."""
+    number = complete.trackingNumber
+    if not complete.trackResults:
+        return Failure(FailureKind.NOT_FOUND, f"FedEx returned no result for {number}")
+    good = [r for r in complete.trackResults if not r.failed]
     if not good:
-        first = results[0]
-        error = need(first, "error", dict, where)
-        return number, _number_failure(str(error.get("code") or ""), str(error.get("message") or ""), number)
+        error = complete.trackResults[0].error or Error()
+        return _number_failure(error.code or "", error.message or "", number)
     result = good[0]
-    scans = opt(result, "scanEvents", list, where) or []
-    events = [_parse_scan(s, f"{where} scan {i}") for i, s in enumerate(scans)]
+    events = [event_of(s) for s in result.scanEvents or []]
     if not events:
-        return number, Failure(FailureKind.NOT_FOUND, f"FedEx has no scans for {number} yet")
-    return number, TrackResult(
+        return Failure(FailureKind.NOT_FOUND, f"FedEx has no scans for {number} yet")
+    return TrackResult(
         number=number,
         events=tuple(sorted(events, key=lambda e: e.occurred_at)),
         carrier_name=NAME,
-        origin_country=_country_of(result, "originLocation", where),
-        destination_country=_country_of(result, "destinationLocation", where),
+        origin_country=result.originLocation.country if result.originLocation else None,
+        destination_country=result.destinationLocation.country if result.destinationLocation else None,
         payload=raw,
     )
 
 
 def parse_track(doc: Any, numbers: Sequence[str]) -> Outcomes:
     """A whole trackingnumbers body; MalformedResponseError unless every requested number is there."""
-    output = need(doc, "output", dict, "body")
-    complete = need(output, "completeTrackResults", list, "output")
-    outcomes = dict(_parse_complete(r) for r in complete)
+    body = parse_as(Body, doc)
+    complete = body.output.completeTrackResults
+    outcomes = {c.trackingNumber: outcome_of(c, raw)
+                for c, raw in zip(complete, doc["output"]["completeTrackResults"], strict=True)}
     missing = [n for n in numbers if n not in outcomes]
     if missing:
         raise MalformedResponseError(f"no result for {len(missing)} number(s), e.g. {missing[0]}")
