@@ -17,6 +17,7 @@ from parceltrail.adapters.carriers.dhl import DhlConnector
 from parceltrail.adapters.carriers.fedex import FedexConnector
 from parceltrail.adapters.carriers.fourpx import FourPxConnector
 from parceltrail.adapters.carriers.http import RequestPacer
+from parceltrail.adapters.carriers.seventeentrack import SeventeenTrackConnector
 from parceltrail.adapters.carriers.ups import UpsConnector
 from parceltrail.adapters.carriers.usps import UspsConnector
 from parceltrail.adapters.carriers.yunexpress import YunExpressConnector
@@ -97,6 +98,10 @@ def _fedex(server: ReplayServer, number: str) -> FetchOutcome:
     return FedexConnector("key", "secret", base_url=server.url, limiter=NEVER_WAIT).fetch([number])[number]
 
 
+def _seventeentrack(server: ReplayServer, number: str) -> FetchOutcome:
+    return SeventeenTrackConnector("key", base_url=server.url, limiter=NEVER_WAIT).fetch([number])[number]
+
+
 CASES = {
     "cainiao": Case(
         "RS0814398526Y", "global/detail.json",
@@ -131,6 +136,11 @@ CASES = {
         lambda doc: _set(doc, "output.completeTrackResults.0.trackResults.0.scanEvents.1.date", None),
         "output.completeTrackResults.0.trackResults.0.scanEvents.1.date: Input should be a valid string",
         _fedex, token=("oauth/token", "fedex_token.json")),
+    "17track": Case(
+        "LZ123456785CN", "gettrackinfo", lambda: _own("17track_gettrackinfo.json"),
+        lambda doc: _set(doc, "data.accepted.0.track_info.tracking.providers.1.events.2.time_iso", 20251230),
+        "data.accepted.0.track_info.tracking.providers.1.events.2.time_iso: Input should be a valid string",
+        _seventeentrack),
 }
 
 

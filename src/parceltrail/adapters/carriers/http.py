@@ -44,22 +44,24 @@ class Wire(BaseModel):
 M = TypeVar("M", bound=BaseModel)
 
 
-def validation_message(error: ValidationError) -> str:
-    """The first problem as `path.to.field: what is wrong`, with how many more there are."""
+def validation_message(error: ValidationError, at: str = "") -> str:
+    """The first problem as `path.to.field: what is wrong`, with how many more there are; `at` is where
+    the validated object sits in the body."""
     problems = error.errors(include_url=False, include_context=False, include_input=False)
     first = problems[0]
-    path = ".".join(str(part) for part in first["loc"]) or "body"
+    path = ".".join([*([at] if at else []), *(str(part) for part in first["loc"])]) or "body"
     what = "Input should be an object" if first["type"] == "model_type" else first["msg"]
     more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
     return f"{path}: {what}{more}"
 
 
-def parse_as(model: type[M], doc: Any) -> M:
-    """`doc` (decoded JSON) read as `model`, or MalformedResponseError naming the failing field."""
+def parse_as(model: type[M], doc: Any, at: str = "") -> M:
+    """`doc` (decoded JSON, found at path `at` of the body) read as `model`, or MalformedResponseError
+    naming the failing field."""
     try:
         return model.model_validate(doc)
     except ValidationError as error:
-        raise MalformedResponseError(validation_message(error)) from None
+        raise MalformedResponseError(validation_message(error, at)) from None
 
 
 def _blank_is_none(value: str | None) -> str | None:

@@ -21,14 +21,18 @@ from datetime import datetime
 from typing import Any
 
 import httpx
+from pydantic import model_validator
 
 from parceltrail.adapters.carriers.http import (
     DEFAULT_TIMEOUT,
     RETRY,
+    Coordinate,
     HttpConnector,
     MalformedResponseError,
     Outcomes,
     RequestPacer,
+    Text,
+    Wire,
     all_fail,
     alpha2,
     body_json,
@@ -36,9 +40,7 @@ from parceltrail.adapters.carriers.http import (
     loads,
     maybe_json,
     need,
-    opt,
-    opt_float,
-    opt_text,
+    parse_as,
     parse_time,
     send,
     short,
@@ -101,48 +103,153 @@ def code_failure(code: int, message: str, number: str | None = None) -> Failure:
     return Failure(RETRY, text)  # -18010003 internal error and anything undocumented
 
 
-# --- parsing ---------------------------------------------------------------------------------------
+# --- the bodies, as the connector reads them -----------------------------------------------------------
 
-def _event_time(raw: Mapping[str, Any], where: str) -> datetime:
-    local = opt_text(raw, "time_iso", where)
-    if local:
-        return parse_time(local, where)
-    stamp = opt_text(raw, "time_utc", where)
-    if stamp:
-        return parse_time(stamp, where, "Z")
-    time_raw = opt(raw, "time_raw", dict, where) or {}
-    date = opt_text(time_raw, "date", where)
-    if date:
-        clock = opt_text(time_raw, "time", where) or "00:00:00"
-        return parse_time(f"{date}T{clock}", where, opt_text(time_raw, "timezone", where) or "Z")
-    raise MalformedResponseError(f"{where}: event has no time")
+class Coordinates(Wire):
+    latitude: Coordinate = None
+    longitude: Coordinate = None
 
 
-def _parse_event(raw: Any, where: str) -> RawEvent:
-    if not isinstance(raw, dict):
-        raise MalformedResponseError(f"{where}: event is not an object")
-    address = opt(raw, "address", dict, where) or {}
-    coordinates = opt(address, "coordinates", dict, where) or {}
-    country = opt_text(address, "country", where)
+class Address(Wire):
+    country: Text = None
+    city: Text = None
+    coordinates: Coordinates | None = None
+
+
+class TimeRaw(Wire):
+    date: Text = None
+    time: Text = None
+    timezone: Text = None
+
+
+class Event(Wire):
+    """One scan of a provider's `events`."""
+
+    description: str
+    time_iso: Text = None
+    time_utc: Text = None
+    time_raw: TimeRaw | None = None
+    sub_status: Text = None
+    location: Text = None
+    address: Address | None = None
+
+    @model_validator(mode="after")
+    def _has_a_time(self) -> Event:
+        self.occurred_at()  # a scan without a readable time is refused here, where its path is known
+        return self
+
+    def occurred_at(self) -> datetime:
+        if self.time_iso:
+            return parse_time(self.time_iso, "time_iso")
+        if self.time_utc:
+            return parse_time(self.time_utc, "time_utc", "Z")
+        raw = self.time_raw or TimeRaw()
+        if raw.date:
+            return parse_time(f"{raw.date}T{raw.time or '00:00:00'}", "time_raw", raw.timezone or "Z")
+        raise MalformedResponseError("event has no time")
+
+
+class ProviderInfo(Wire):
+    name: Text = None
+
+
+class Provider(Wire):
+    provider: ProviderInfo | None = None
+    events: list[Event] | None = None
+
+
+class Tracking(Wire):
+    providers: list[Provider] | None = None
+
+
+class LatestStatus(Wire):
+    status: Text = None
+
+
+class MiscInfo(Wire):
+    local_number: Text = None
+    local_key: int | None = None
+
+
+class ShippingInfo(Wire):
+    shipper_address: Address | None = None
+    recipient_address: Address | None = None
+
+
+class TrackInfo(Wire):
+    tracking: Tracking | None = None
+    latest_status: LatestStatus | None = None
+    misc_info: MiscInfo | None = None
+    shipping_info: ShippingInfo | None = None
+
+
+class Item(Wire):
+    """One accepted number of gettrackinfo, or the `data` of a push."""
+
+    number: str
+    track_info: TrackInfo | None = None
+
+
+class ItemError(Wire):
+    code: int
+    message: str | None = None
+
+
+class Rejected(Wire):
+    number: str
+    error: ItemError
+
+
+class Registered(Wire):
+    number: str
+
+
+class TrackData(Wire):
+    """The `data` of a gettrackinfo answer."""
+
+    accepted: list[Item] | None = None
+    rejected: list[Rejected] | None = None
+
+
+class RegisterData(Wire):
+    """The `data` of a register answer."""
+
+    accepted: list[Registered] | None = None
+    rejected: list[Rejected] | None = None
+
+
+class PushData(Item):
+    carrier: int | None = None
+
+
+class Push(Wire):
+    event: str
+    data: PushData
+
+
+# --- the bodies, as parceltrail's outcomes -------------------------------------------------------------
+
+def event_of(event: Event) -> RawEvent:
+    address = event.address or Address()
+    coordinates = address.coordinates or Coordinates()
     return RawEvent(
-        occurred_at=_event_time(raw, where),
-        text=need(raw, "description", str, where),
-        code=opt_text(raw, "sub_status", where),
-        location=opt_text(raw, "location", where),
-        country=alpha2(country),
-        city=opt_text(address, "city", where),
-        latitude=opt_float(coordinates.get("latitude")),
-        longitude=opt_float(coordinates.get("longitude")),
+        occurred_at=event.occurred_at(),
+        text=event.description,
+        code=event.sub_status,
+        location=event.location,
+        country=alpha2(address.country),
+        city=address.city,
+        latitude=coordinates.latitude,
+        longitude=coordinates.longitude,
     )
 
 
-def _next_leg(info: Mapping[str, Any], number: str, where: str) -> NextLeg | None:
-    misc = opt(info, "misc_info", dict, where) or {}
-    local = opt_text(misc, "local_number", where)
+def _next_leg(info: TrackInfo, number: str) -> NextLeg | None:
+    misc = info.misc_info or MiscInfo()
+    local = misc.local_number
     if not local or local.replace(" ", "").upper() == number.upper():
         return None
-    key = opt(misc, "local_key", int, where)
-    slug = KEY_TO_SLUG.get(key) if key else None
+    slug = KEY_TO_SLUG.get(misc.local_key) if misc.local_key else None
     if slug is None:
         slug = _detect_carrier(local)
     return NextLeg(number=local, carrier=slug) if slug else None
@@ -158,51 +265,42 @@ def _detect_carrier(number: str) -> str | None:
     return candidates[0].carrier if candidates else None
 
 
-def _address_country(info: Mapping[str, Any], key: str, where: str) -> str | None:
-    shipping = opt(info, "shipping_info", dict, where) or {}
-    address = opt(shipping, key, dict, where) or {}
-    return alpha2(opt_text(address, "country", where))
+def _country(address: Address | None) -> str | None:
+    return alpha2(address.country) if address else None
 
 
-def parse_track_info(item: Any) -> tuple[str, FetchOutcome]:
-    """One accepted item (`number`, `carrier`, `track_info`) of gettrackinfo or of a push."""
-    number = need(item, "number", str, "item")
-    where = f"17TRACK {number}"
-    info = opt(item, "track_info", dict, where)
+def outcome_of(item: Item, raw: Any) -> tuple[str, FetchOutcome]:
+    """One accepted item (`number`, `carrier`, `track_info`) of gettrackinfo or of a push (`raw`, the same
+    item as sent, is kept as the payload)."""
+    number = item.number
+    info = item.track_info
     if info is None:
         return number, Failure(FailureKind.NOT_FOUND, f"17TRACK has no data for {number} yet")
-    tracking = opt(info, "tracking", dict, where) or {}
     events: dict[tuple[datetime, str], RawEvent] = {}
-    providers = opt(tracking, "providers", list, where) or []
     carrier_name = None
-    for p_index, provider in enumerate(providers):
-        pw = f"{where} provider {p_index}"
-        if not isinstance(provider, dict):
-            raise MalformedResponseError(f"{pw}: not an object")
-        meta = opt(provider, "provider", dict, pw) or {}
-        carrier_name = carrier_name or opt_text(meta, "name", pw)
-        for e_index, raw in enumerate(opt(provider, "events", list, pw) or []):
-            event = _parse_event(raw, f"{pw} event {e_index}")
+    for provider in (info.tracking.providers if info.tracking else None) or []:
+        carrier_name = carrier_name or (provider.provider.name if provider.provider else None)
+        for scan in provider.events or []:
+            event = event_of(scan)
             events.setdefault((event.occurred_at, event.text), event)  # providers may repeat a scan
     if not events:
-        latest = opt(info, "latest_status", dict, where) or {}
-        status = opt_text(latest, "status", where) or "NotFound"
+        status = (info.latest_status.status if info.latest_status else None) or "NotFound"
         return number, Failure(FailureKind.NOT_FOUND, f"17TRACK has no events for {number} yet ({status})")
+    shipping = info.shipping_info or ShippingInfo()
     return number, TrackResult(
         number=number,
         events=tuple(sorted(events.values(), key=lambda e: e.occurred_at)),
         carrier_name=carrier_name,
-        origin_country=_address_country(info, "shipper_address", where),
-        destination_country=_address_country(info, "recipient_address", where),
-        next_leg=_next_leg(info, number, where),
-        payload=item,
+        origin_country=_country(shipping.shipper_address),
+        destination_country=_country(shipping.recipient_address),
+        next_leg=_next_leg(info, number),
+        payload=raw,
     )
 
 
-def _rejected(item: Any) -> tuple[str, int, str]:
-    number = need(item, "number", str, "rejected item")
-    error = need(item, "error", dict, f"rejected {number}")
-    return number, need(error, "code", int, f"rejected {number}"), str(error.get("message") or "")
+def parse_track_info(raw: Any) -> tuple[str, FetchOutcome]:
+    """One accepted item as decoded JSON."""
+    return outcome_of(parse_as(Item, raw, "item"), raw)
 
 
 def _top_level_error(doc: Any) -> Failure | None:
@@ -247,13 +345,11 @@ def parse_push(body: bytes, sign: str | None, key: str) -> PushUpdate:
     if not verify_push(body, sign, key):
         raise InvalidSignatureError("missing sign header" if not sign else "sign does not match the body")
     doc = loads(body)
-    event = need(doc, "event", str, "push")
-    data = need(doc, "data", dict, "push")
-    carrier = opt(data, "carrier", int, "push data")
-    if event != "TRACKING_UPDATED":
-        return PushUpdate(event, need(data, "number", str, "push data"), carrier, None)
-    number, outcome = parse_track_info(data)
-    return PushUpdate(event, number, carrier, outcome)
+    push = parse_as(Push, doc)
+    if push.event != "TRACKING_UPDATED":
+        return PushUpdate(push.event, push.data.number, push.data.carrier, None)
+    number, outcome = outcome_of(push.data, doc["data"])
+    return PushUpdate(push.event, number, push.data.carrier, outcome)
 
 
 # --- connector -------------------------------------------------------------------------------------
@@ -319,16 +415,17 @@ class SeventeenTrackConnector(HttpConnector):
         if isinstance(data, Failure):
             return all_fail(numbers, data)
         try:
-            outcomes: Outcomes = dict(parse_track_info(i) for i in opt(data, "accepted", list, "data") or [])
-            rejected = [_rejected(i) for i in opt(data, "rejected", list, "data") or []]
+            answer = parse_as(TrackData, data, "data")
         except MalformedResponseError as exc:
             return all_fail(numbers, Failure(RETRY, f"17TRACK malformed response: {exc}"))
+        outcomes: Outcomes = dict(outcome_of(item, raw) for item, raw in
+                                  zip(answer.accepted or [], data.get("accepted") or [], strict=True))
         unregistered = []
-        for number, code, message in rejected:
-            if code == NOT_REGISTERED:
-                unregistered.append(number)
+        for item in answer.rejected or []:
+            if item.error.code == NOT_REGISTERED:
+                unregistered.append(item.number)
             else:
-                outcomes[number] = code_failure(code, message, number)
+                outcomes[item.number] = code_failure(item.error.code, item.error.message or "", item.number)
         if unregistered:
             outcomes.update(self.register(unregistered, carrier_key))
         missing = [n for n in numbers if n not in outcomes]
@@ -342,19 +439,21 @@ class SeventeenTrackConnector(HttpConnector):
         data = self._post("register", self._items(numbers, carrier_key))
         if isinstance(data, Failure):
             return all_fail(numbers, data)
-        outcomes: Outcomes = {}
         try:
-            for item in opt(data, "accepted", list, "data") or []:
-                number = need(item, "number", str, "accepted item")
-                outcomes[number] = Failure(FailureKind.NOT_FOUND,
-                                           f"registered {number} with 17TRACK; waiting for its first data")
-            for number, code, message in (_rejected(i) for i in opt(data, "rejected", list, "data") or []):
-                if code == -18019901:  # already registered: data simply is not there yet
-                    outcomes[number] = Failure(FailureKind.NOT_FOUND, f"17TRACK has no data for {number} yet")
-                else:
-                    outcomes[number] = code_failure(code, message, number)
+            answer = parse_as(RegisterData, data, "data")
         except MalformedResponseError as exc:
             return all_fail(numbers, Failure(RETRY, f"17TRACK malformed register response: {exc}"))
+        outcomes: Outcomes = {}
+        for registered in answer.accepted or []:
+            number = registered.number
+            outcomes[number] = Failure(FailureKind.NOT_FOUND,
+                                       f"registered {number} with 17TRACK; waiting for its first data")
+        for item in answer.rejected or []:
+            number = item.number
+            if item.error.code == -18019901:  # already registered: data simply is not there yet
+                outcomes[number] = Failure(FailureKind.NOT_FOUND, f"17TRACK has no data for {number} yet")
+            else:
+                outcomes[number] = code_failure(item.error.code, item.error.message or "", number)
         for number in numbers:
             outcomes.setdefault(number, Failure(RETRY, f"17TRACK did not answer registering {number}"))
         return outcomes
