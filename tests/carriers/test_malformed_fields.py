@@ -13,10 +13,12 @@ from typing import Any
 import pytest
 
 from parceltrail.adapters.carriers.cainiao import CainiaoConnector
+from parceltrail.adapters.carriers.correios import CorreiosConnector
 from parceltrail.adapters.carriers.dhl import DhlConnector
 from parceltrail.adapters.carriers.fedex import FedexConnector
 from parceltrail.adapters.carriers.fourpx import FourPxConnector
 from parceltrail.adapters.carriers.http import RequestPacer
+from parceltrail.adapters.carriers.laposte import LaPosteConnector
 from parceltrail.adapters.carriers.seventeentrack import SeventeenTrackConnector
 from parceltrail.adapters.carriers.ups import UpsConnector
 from parceltrail.adapters.carriers.usps import UspsConnector
@@ -102,6 +104,14 @@ def _seventeentrack(server: ReplayServer, number: str) -> FetchOutcome:
     return SeventeenTrackConnector("key", base_url=server.url, limiter=NEVER_WAIT).fetch([number])[number]
 
 
+def _correios(server: ReplayServer, number: str) -> FetchOutcome:
+    return CorreiosConnector(base_url=server.url, limiter=NEVER_WAIT).fetch([number])[number]
+
+
+def _laposte(server: ReplayServer, number: str) -> FetchOutcome:
+    return LaPosteConnector("okapi-key", base_url=server.url, limiter=NEVER_WAIT).fetch([number])[number]
+
+
 CASES = {
     "cainiao": Case(
         "RS0814398526Y", "global/detail.json",
@@ -141,6 +151,14 @@ CASES = {
         lambda doc: _set(doc, "data.accepted.0.track_info.tracking.providers.1.events.2.time_iso", 20251230),
         "data.accepted.0.track_info.tracking.providers.1.events.2.time_iso: Input should be a valid string",
         _seventeentrack),
+    "correios": Case(
+        "LE424296059SE", "v1/sro-rastro", lambda: json.loads(recorded("correios", "response-1.json")),
+        lambda doc: _set(doc, "objetos.0.eventos.0.unidade.endereco.cidade", 4101),
+        "objetos.0.eventos.0.unidade.endereco.cidade: Input should be a valid string", _correios),
+    "laposte": Case(
+        "EW112720413FR", "suivi/v2/idships", lambda: json.loads(recorded("la-poste", "response-1.json")),
+        lambda doc: _set(doc, "0.shipment.event.1.date", "09/03/2023 09:01"),
+        "0.shipment.event.1.date: bad time '09/03/2023 09:01'", _laposte),
 }
 
 

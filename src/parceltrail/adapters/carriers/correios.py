@@ -14,18 +14,20 @@ app and web "Rastreamento", one number a request.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import httpx
+from pydantic import BeforeValidator, model_validator
+from pydantic_core import PydanticCustomError
 
 from parceltrail.adapters.carriers.http import (
-    MalformedResponseError,
+    Code,
     Outcomes,
+    Text,
+    Wire,
     join_location,
-    need,
-    opt,
-    opt_text,
+    parse_as,
 )
 from parceltrail.adapters.carriers.polite import KeylessConnector, Politeness
 from parceltrail.adapters.carriers.spec import ConnectorConfig, ConnectorSpec
@@ -37,46 +39,82 @@ SLUG = "correios"
 HOME_ZONE = ZoneInfo("America/Sao_Paulo")
 
 
-def parse_local(value: Any, where: str) -> datetime:
+def parse_local(value: Any) -> datetime:
     """`dtHrCriado` as an aware datetime: local Brazilian time, string or {date, timezone} object."""
     zone = HOME_ZONE
     if isinstance(value, dict):
-        text = need(value, "date", str, where)
+        text = value.get("date")
+        if not isinstance(text, str):
+            raise PydanticCustomError("date", "'date' should be a valid string")
         name = value.get("timezone")
         if isinstance(name, str) and name.strip():
             try:
                 zone = ZoneInfo(name.strip())
             except (ZoneInfoNotFoundError, ValueError):
-                raise MalformedResponseError(f"{where}: unknown time zone {name!r}") from None
+                raise PydanticCustomError("zone", "unknown time zone {name}", {"name": repr(name)}) from None
     elif isinstance(value, str):
         text = value
     else:
-        raise MalformedResponseError(f"{where}: 'dtHrCriado' is neither text nor an object")
+        raise PydanticCustomError("local_time", "Input should be text or a {date, timezone} object")
     try:
         when = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise MalformedResponseError(f"{where}: bad time {text!r}") from None
+        raise PydanticCustomError("time", "bad time {text}", {"text": repr(text)}) from None
     return when if when.tzinfo else when.replace(tzinfo=zone)
 
 
-def _unit(event: dict[str, Any], key: str, where: str) -> tuple[str | None, str | None]:
-    unit = opt(event, key, dict, where) or {}
-    address = opt(unit, "endereco", dict, where) or {}
-    return opt_text(address, "cidade", where), opt_text(address, "uf", where)
+# --- the body, as the connector reads it -------------------------------------------------------------
+
+class Endereco(Wire):
+    cidade: Text = None
+    uf: Text = None
 
 
-def parse_event(raw: Any, where: str) -> RawEvent:
-    if not isinstance(raw, dict):
-        raise MalformedResponseError(f"{where}: evento is not an object")
-    text = opt_text(raw, "descricao", where)
-    if not text:
-        raise MalformedResponseError(f"{where}: evento has no descricao")
-    code = opt_text(raw, "codigo", where)
-    kind = opt_text(raw, "tipo", where)
-    city, state = _unit(raw, "unidade", where)
+class Unidade(Wire):
+    endereco: Endereco | None = None
+
+
+class Evento(Wire):
+    """One scan of an objeto's `eventos`."""
+
+    dtHrCriado: Annotated[datetime, BeforeValidator(parse_local)]
+    descricao: Text = None
+    codigo: Text = None
+    tipo: Text = None
+    unidade: Unidade | None = None
+
+    @model_validator(mode="after")
+    def _has_text(self) -> Evento:
+        if not self.descricao:
+            raise ValueError("evento has no descricao")
+        return self
+
+
+class TipoPostal(Wire):
+    descricao: Text = None
+
+
+class Objeto(Wire):
+    codObjeto: Code | None = None
+    eventos: list[Evento] | None = None
+    mensagem: Text = None
+    tipoPostal: TipoPostal | None = None
+
+
+class Body(Wire):
+    objetos: list[Objeto]
+
+
+# --- the body, as parceltrail's outcomes ---------------------------------------------------------------
+
+def event_of(evento: Evento) -> RawEvent:
+    address = (evento.unidade.endereco if evento.unidade else None) or Endereco()
+    city, state = address.cidade, address.uf
+    code, kind = evento.codigo, evento.tipo
+    assert evento.descricao is not None  # the model refuses an evento without text
     return RawEvent(
-        occurred_at=parse_local(need(raw, "dtHrCriado", (str, dict), where), where),
-        text=text,
+        occurred_at=evento.dtHrCriado,
+        text=evento.descricao,
         code=f"{code}/{kind}" if code and kind else code,
         location=join_location(city, state, "BR") if city or state else None,
         country="BR" if city or state else None,
@@ -86,25 +124,19 @@ def parse_event(raw: Any, where: str) -> RawEvent:
 
 
 def parse_body(doc: Any, number: str) -> FetchOutcome:
-    where = f"Correios {number}"
-    objects = need(doc, "objetos", list, "body")
-    if not objects:
+    body = parse_as(Body, doc)
+    if not body.objetos:
         return Failure(FailureKind.NOT_FOUND, f"Correios does not know {number}")
-    item = next((o for o in objects if isinstance(o, dict) and str(o.get("codObjeto", "")).upper()
-                 == number.upper()), objects[0])
-    if not isinstance(item, dict):
-        raise MalformedResponseError(f"{where}: objeto is not an object")
-    events_raw = opt(item, "eventos", list, where)
-    if not events_raw:
-        message = opt_text(item, "mensagem", where) or "no events"
+    index = next((i for i, o in enumerate(body.objetos) if (o.codObjeto or "").upper() == number.upper()), 0)
+    item = body.objetos[index]
+    if not item.eventos:
+        message = item.mensagem or "no events"
         return Failure(FailureKind.NOT_FOUND, f"Correios has no scans for {number} ({message})")
-    events = sorted((parse_event(e, f"{where} evento {i}") for i, e in enumerate(events_raw)),
-                    key=lambda e: e.occurred_at)
-    postal = opt(item, "tipoPostal", dict, where) or {}
-    service = opt_text(postal, "descricao", where)
+    events = sorted((event_of(e) for e in item.eventos), key=lambda e: e.occurred_at)
+    service = item.tipoPostal.descricao if item.tipoPostal else None
     return TrackResult(number=number, events=tuple(events),
                        carrier_name=f"{NAME} ({service})" if service else NAME,
-                       destination_country="BR", payload=item)
+                       destination_country="BR", payload=doc["objetos"][index])
 
 
 class CorreiosConnector(KeylessConnector):

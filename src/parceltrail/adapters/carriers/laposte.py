@@ -10,29 +10,32 @@ developer key in `X-Okapi-Key`; several numbers a request, comma-joined, answere
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from typing import Annotated, Any
 
 import httpx
+from pydantic import model_validator
 
 from parceltrail.adapters.carriers.http import (
     DEFAULT_TIMEOUT,
     RETRY,
+    Code,
     HttpConnector,
     MalformedResponseError,
     Outcomes,
     RequestPacer,
+    Text,
+    Wire,
     all_fail,
     alpha2,
     body_json,
     fetch_batches,
     maybe_json,
-    need,
-    opt,
-    opt_text,
-    parse_time,
+    parse_as,
     send,
     short,
     status_failure,
+    time_field,
 )
 from parceltrail.adapters.carriers.spec import ConnectorConfig, ConnectorSpec
 from parceltrail.clock import Clock
@@ -44,54 +47,90 @@ SLUG = "laposte"
 BATCH = 10
 
 
-def parse_item(item: Any, number: str) -> FetchOutcome:
-    where = f"La Poste {number}"
-    if not isinstance(item, dict):
-        raise MalformedResponseError(f"{where}: item is not an object")
-    code = item.get("returnCode")
-    message = opt_text(item, "returnMessage", where) or ""
-    if code in (400, 404, "400", "404"):
-        kind = FailureKind.NOT_FOUND if str(code) == "404" else FailureKind.PERMANENT
+# --- the body, as the connector reads it -------------------------------------------------------------
+
+class Event(Wire):
+    """One scan of a shipment's `event`."""
+
+    date: Annotated[datetime, time_field()]
+    label: Text = None
+    code: Text = None
+
+    @model_validator(mode="after")
+    def _has_label(self) -> Event:
+        if not self.label:
+            raise ValueError("event has no label")
+        return self
+
+
+class ContextData(Wire):
+    originCountry: Text = None
+    arrivalCountry: Text = None
+
+
+class Shipment(Wire):
+    idShip: Text = None
+    product: Text = None
+    event: list[Event] | None = None
+    contextData: ContextData | None = None
+
+
+class Item(Wire):
+    """One number's answer: the whole body for one number, or an entry of the list for several."""
+
+    returnCode: Code | None = None
+    returnMessage: Text = None
+    idShip: Text = None
+    shipment: Shipment | None = None
+
+    @property
+    def number(self) -> str | None:
+        value = self.shipment.idShip if self.shipment else self.idShip
+        return value.upper() if value else None
+
+
+# --- the body, as parceltrail's outcomes ---------------------------------------------------------------
+
+def outcome_of(item: Item, raw: Any, number: str, at: str = "") -> FetchOutcome:
+    code = item.returnCode
+    message = item.returnMessage or ""
+    if code in ("400", "404"):
+        kind = FailureKind.NOT_FOUND if code == "404" else FailureKind.PERMANENT
         return Failure(kind, f"La Poste: {short(message) or f'return code {code}'}")
-    if str(code) != "200":
+    if code != "200":
         return Failure(RETRY, f"La Poste return code {code}: {short(message)}")
-    shipment = need(item, "shipment", dict, where)
-    events = []
-    for index, raw in enumerate(opt(shipment, "event", list, where) or []):
-        at = f"{where} event {index}"
-        label = opt_text(raw, "label", at)
-        if not label:
-            raise MalformedResponseError(f"{at}: event has no label")
-        events.append(RawEvent(occurred_at=parse_time(need(raw, "date", str, at), at), text=label,
-                               code=opt_text(raw, "code", at), lang="fr"))
+    shipment = item.shipment
+    if shipment is None:
+        raise MalformedResponseError(f"{at + '.' if at else ''}shipment: Field required")
+    events = [RawEvent(occurred_at=e.date, text=e.label or "", code=e.code, lang="fr")
+              for e in shipment.event or []]
     if not events:
         return Failure(FailureKind.NOT_FOUND, f"La Poste has no scans for {number} yet")
-    context = opt(shipment, "contextData", dict, where) or {}
-    product = opt_text(shipment, "product", where)
+    context = shipment.contextData or ContextData()
+    product = shipment.product
     return TrackResult(number=number, events=tuple(sorted(events, key=lambda e: e.occurred_at)),
                        carrier_name=f"{NAME} ({product})" if product else NAME,
-                       origin_country=alpha2(opt_text(context, "originCountry", where)),
-                       destination_country=alpha2(opt_text(context, "arrivalCountry", where)),
-                       payload=shipment)
+                       origin_country=alpha2(context.originCountry),
+                       destination_country=alpha2(context.arrivalCountry),
+                       payload=raw["shipment"])
 
 
-def _item_number(item: Any) -> str | None:
-    if not isinstance(item, dict):
-        return None
-    shipment = item.get("shipment")
-    value = shipment.get("idShip") if isinstance(shipment, dict) else item.get("idShip")
-    return value.strip().upper() if isinstance(value, str) else None
+def parse_item(raw: Any, number: str, at: str = "") -> FetchOutcome:
+    """One number's answer as decoded JSON (`at`: where it sits in the body)."""
+    return outcome_of(parse_as(Item, raw, at), raw, number, at)
 
 
 def parse_body(doc: Any, numbers: list[str]) -> Outcomes:
-    items = doc if isinstance(doc, list) else [doc]
-    by_number = {n: item for item in items if (n := _item_number(item))}
+    raws = doc if isinstance(doc, list) else [doc]
+    places = [str(i) for i in range(len(raws))] if isinstance(doc, list) else [""]
+    items = [(parse_as(Item, raw, at), raw, at) for raw, at in zip(raws, places, strict=True)]
+    by_number = {n: entry for entry in items if (n := entry[0].number)}
     outcomes: Outcomes = {}
     for number in numbers:
-        item = by_number.get(number.upper())
-        if item is None and len(items) == 1 and len(numbers) == 1:
-            item = items[0]  # an error item may echo the number differently (or not at all)
-        outcomes[number] = (parse_item(item, number) if item is not None
+        found = by_number.get(number.upper())
+        if found is None and len(items) == 1 and len(numbers) == 1:
+            found = items[0]  # an error item may echo the number differently (or not at all)
+        outcomes[number] = (outcome_of(found[0], found[1], number, found[2]) if found is not None
                             else Failure(RETRY, f"La Poste sent no answer for {number}"))
     return outcomes
 
