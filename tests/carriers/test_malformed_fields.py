@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from parceltrail.adapters.carriers.australiapost import AustraliaPostConnector
 from parceltrail.adapters.carriers.cainiao import CainiaoConnector
 from parceltrail.adapters.carriers.correios import CorreiosConnector
 from parceltrail.adapters.carriers.dhl import DhlConnector
@@ -19,6 +20,7 @@ from parceltrail.adapters.carriers.fedex import FedexConnector
 from parceltrail.adapters.carriers.fourpx import FourPxConnector
 from parceltrail.adapters.carriers.http import RequestPacer
 from parceltrail.adapters.carriers.laposte import LaPosteConnector
+from parceltrail.adapters.carriers.royalmail import RoyalMailConnector
 from parceltrail.adapters.carriers.seventeentrack import SeventeenTrackConnector
 from parceltrail.adapters.carriers.ups import UpsConnector
 from parceltrail.adapters.carriers.usps import UspsConnector
@@ -49,6 +51,10 @@ class Case:
     says: str
     fetch: Callable[[ReplayServer, str], FetchOutcome]
     token: tuple[str, str] | None = None  # (path, recording) of the OAuth token endpoint, if any
+
+
+def _shared(carrier: str, name: str) -> Callable[[], Any]:
+    return lambda: json.loads(recorded(carrier, name))
 
 
 def _own(name: str) -> Any:
@@ -112,6 +118,15 @@ def _laposte(server: ReplayServer, number: str) -> FetchOutcome:
     return LaPosteConnector("okapi-key", base_url=server.url, limiter=NEVER_WAIT).fetch([number])[number]
 
 
+def _royalmail(server: ReplayServer, number: str) -> FetchOutcome:
+    return RoyalMailConnector("id", "secret", base_url=server.url, limiter=NEVER_WAIT).fetch([number])[number]
+
+
+def _australiapost(server: ReplayServer, number: str) -> FetchOutcome:
+    connector = AustraliaPostConnector("key", "password", "account", base_url=server.url, limiter=NEVER_WAIT)
+    return connector.fetch([number])[number]
+
+
 CASES = {
     "cainiao": Case(
         "RS0814398526Y", "global/detail.json",
@@ -120,7 +135,7 @@ CASES = {
         "module.0.detailList.2.time: Input should be epoch milliseconds", _cainiao),
     "4px": Case(
         "4PX3001291278502CN", "track/v2/front/listTrackV3",
-        lambda: json.loads(recorded("4px", "response-1.json")),
+        _shared("4px", "response-1.json"),
         lambda doc: _set(doc, "data.0.tracks.3.tkDate", 1725433631000),
         "data.0.tracks.3.tkDate: Input should be a valid string", _fourpx),
     "yunexpress": Case(
@@ -128,7 +143,7 @@ CASES = {
         lambda doc: _set(doc, "ResultList.0.TrackInfo.TrackEventDetails.0.CreatedOn", 1745316787),
         "ResultList.0.TrackInfo.TrackEventDetails.0.CreatedOn: Input should be a valid string", _yunexpress),
     "dhl": Case(
-        "7777777770", "track/shipments", lambda: json.loads(recorded("dhl", "response-1.json")),
+        "7777777770", "track/shipments", _shared("dhl", "response-1.json"),
         lambda doc: _set(doc, "shipments.0.events.0.location.address.countryCode", 528),
         "shipments.0.events.0.location.address.countryCode: Input should be a valid string", _dhl),
     "usps": Case(
@@ -152,13 +167,22 @@ CASES = {
         "data.accepted.0.track_info.tracking.providers.1.events.2.time_iso: Input should be a valid string",
         _seventeentrack),
     "correios": Case(
-        "LE424296059SE", "v1/sro-rastro", lambda: json.loads(recorded("correios", "response-1.json")),
+        "LE424296059SE", "v1/sro-rastro", _shared("correios", "response-1.json"),
         lambda doc: _set(doc, "objetos.0.eventos.0.unidade.endereco.cidade", 4101),
         "objetos.0.eventos.0.unidade.endereco.cidade: Input should be a valid string", _correios),
     "laposte": Case(
-        "EW112720413FR", "suivi/v2/idships", lambda: json.loads(recorded("la-poste", "response-1.json")),
+        "EW112720413FR", "suivi/v2/idships", _shared("la-poste", "response-1.json"),
         lambda doc: _set(doc, "0.shipment.event.1.date", "09/03/2023 09:01"),
         "0.shipment.event.1.date: bad time '09/03/2023 09:01'", _laposte),
+    "royal-mail": Case(
+        "090367574000000FE1E1B", "mailpieces/v2", _shared("royal-mail", "response-1.json"),
+        lambda doc: _set(doc, "mailPieces.events.0.eventName", {"en": "Forwarded - Mis-sort"}),
+        "mailPieces.events.0.eventName: Input should be a valid string", _royalmail),
+    "australia-post": Case(
+        "ET123456789AU", "shipping/v1/track", _shared("australia-post", "response-1.json"),
+        lambda doc: _set(doc, "tracking_results.0.trackable_items.0.items.0.events.3.location", ["BRISBANE"]),
+        "tracking_results.0.trackable_items.0.items.0.events.3.location: Input should be a valid string",
+        _australiapost),
 }
 
 

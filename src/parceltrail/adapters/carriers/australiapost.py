@@ -11,28 +11,31 @@ Built from Australia Post's documentation example.
 from __future__ import annotations
 
 import base64
-from typing import Any
+from datetime import datetime
+from typing import Annotated, Any
 
 import httpx
+from pydantic import model_validator
 
 from parceltrail.adapters.carriers.http import (
     DEFAULT_TIMEOUT,
     RETRY,
+    Code,
     HttpConnector,
     MalformedResponseError,
     Outcomes,
     RequestPacer,
+    Text,
+    Wire,
     all_fail,
     body_json,
     fetch_batches,
     maybe_json,
-    need,
-    opt,
-    opt_text,
-    parse_time,
+    parse_as,
     send,
     short,
     status_failure,
+    time_field,
 )
 from parceltrail.adapters.carriers.spec import ConnectorConfig, ConnectorSpec
 from parceltrail.clock import Clock
@@ -44,46 +47,79 @@ SLUG = "australia-post"
 BATCH = 10
 
 
-def _events(holder: dict[str, Any], where: str) -> list[RawEvent]:
-    found = []
-    for index, raw in enumerate(opt(holder, "events", list, where) or []):
-        at = f"{where} event {index}"
-        text = opt_text(raw, "description", at)
-        if not text:
-            raise MalformedResponseError(f"{at}: event has no description")
-        location = opt_text(raw, "location", at)
-        found.append(RawEvent(occurred_at=parse_time(need(raw, "date", str, at), at), text=text,
-                              location=location, country="AU" if location else None, lang="en"))
-    return found
+# --- the body, as the connector reads it -------------------------------------------------------------
+
+class Event(Wire):
+    date: Annotated[datetime, time_field()]
+    description: Text = None
+    location: Text = None
+
+    @model_validator(mode="after")
+    def _has_text(self) -> Event:
+        if not self.description:
+            raise ValueError("event has no description")
+        return self
 
 
-def parse_result(result: Any, number: str) -> FetchOutcome:
-    where = f"Australia Post {number}"
-    if not isinstance(result, dict):
-        raise MalformedResponseError(f"{where}: result is not an object")
-    errors = opt(result, "errors", list, where) or []
-    if errors:
-        first = errors[0] if isinstance(errors[0], dict) else {}
-        return Failure(FailureKind.NOT_FOUND, f"Australia Post: {first.get('code', '')} "
-                       f"{first.get('name') or first.get('message') or 'unknown number'}".strip())
+class Article(Wire):
+    """An item inside a trackable item."""
+
+    events: list[Event] | None = None
+
+
+class TrackableItem(Wire):
+    events: list[Event] | None = None
+    items: list[Article] | None = None
+
+
+class Error(Wire):
+    code: Code | None = None
+    name: Text = None
+    message: Text = None
+
+
+class Result(Wire):
+    """One number's entry of `tracking_results`."""
+
+    tracking_id: Code | None = None
+    errors: list[Error] | None = None
+    trackable_items: list[TrackableItem] | None = None
+
+
+class Body(Wire):
+    tracking_results: list[Result]
+
+
+# --- the body, as parceltrail's outcomes ---------------------------------------------------------------
+
+def _events(events: list[Event] | None) -> list[RawEvent]:
+    return [RawEvent(occurred_at=e.date, text=e.description or "", location=e.location,
+                     country="AU" if e.location else None, lang="en") for e in events or []]
+
+
+def outcome_of(result: Result, raw: Any, number: str) -> FetchOutcome:
+    """One number's outcome (`raw`, the same entry as sent, is kept as the payload)."""
+    if result.errors:
+        first = result.errors[0]
+        return Failure(FailureKind.NOT_FOUND, f"Australia Post: {first.code or ''} "
+                       f"{first.name or first.message or 'unknown number'}".strip())
     events: list[RawEvent] = []
-    for item in opt(result, "trackable_items", list, where) or []:
-        if not isinstance(item, dict):
-            raise MalformedResponseError(f"{where}: trackable item is not an object")
-        events += _events(item, where)
-        for inner in opt(item, "items", list, where) or []:
-            events += _events(inner, where)
+    for item in result.trackable_items or []:
+        events += _events(item.events)
+        for inner in item.items or []:
+            events += _events(inner.events)
     if not events:
         return Failure(FailureKind.NOT_FOUND, f"Australia Post has no scans for {number} yet")
     unique = {(e.occurred_at, e.text, e.location): e for e in events}
     return TrackResult(number=number, events=tuple(sorted(unique.values(), key=lambda e: e.occurred_at)),
-                       carrier_name=NAME, destination_country="AU", payload=result)
+                       carrier_name=NAME, destination_country="AU", payload=raw)
 
 
 def parse_body(doc: Any, numbers: list[str]) -> Outcomes:
-    results = need(doc, "tracking_results", list, "body")
-    by_number = {str(r.get("tracking_id", "")).upper(): r for r in results if isinstance(r, dict)}
-    return {n: parse_result(by_number[n.upper()], n) if n.upper() in by_number
+    body = parse_as(Body, doc)
+    by_number = {(r.tracking_id or "").upper(): (r, raw)
+                 for r, raw in zip(body.tracking_results, doc["tracking_results"], strict=True)}
+    return {n: outcome_of(*by_number[n.upper()], n) if n.upper() in by_number
             else Failure(RETRY, f"Australia Post sent no answer for {n}") for n in numbers}
 
 

@@ -10,23 +10,24 @@ Built from Royal Mail's documentation example.
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from typing import Annotated, Any
 
 import httpx
+from pydantic import model_validator
 
 from parceltrail.adapters.carriers.http import (
     DEFAULT_TIMEOUT,
-    MalformedResponseError,
     PerNumberConnector,
     RequestPacer,
+    Text,
+    Wire,
     maybe_json,
-    need,
-    opt,
-    opt_text,
-    parse_time,
+    parse_as,
     send,
     short,
     status_failure,
+    time_field,
 )
 from parceltrail.adapters.carriers.spec import ConnectorConfig, ConnectorSpec
 from parceltrail.clock import Clock
@@ -50,29 +51,53 @@ def _errors(doc: Any) -> list[tuple[str, str]]:
     return found
 
 
+# --- the body, as the connector reads it -------------------------------------------------------------
+
+class Event(Wire):
+    """One scan of `mailPieces.events`."""
+
+    eventDateTime: Annotated[datetime, time_field()]
+    eventName: Text = None
+    eventCode: Text = None
+    locationName: Text = None
+
+    @model_validator(mode="after")
+    def _has_name(self) -> Event:
+        if not self.eventName:
+            raise ValueError("event has no eventName")
+        return self
+
+
+class Summary(Wire):
+    productName: Text = None
+    originCountryCode: Text = None
+    destinationCountryCode: Text = None
+
+
+class MailPieces(Wire):
+    events: list[Event] | None = None
+    summary: Summary | None = None
+
+
+class Body(Wire):
+    mailPieces: MailPieces
+
+
+# --- the body, as parceltrail's outcomes ---------------------------------------------------------------
+
 def parse_body(doc: Any, number: str) -> FetchOutcome:
-    where = f"Royal Mail {number}"
-    pieces = need(doc, "mailPieces", dict, "body")
-    events = []
-    for index, raw in enumerate(opt(pieces, "events", list, where) or []):
-        at = f"{where} event {index}"
-        name = opt_text(raw, "eventName", at)
-        if not name:
-            raise MalformedResponseError(f"{at}: event has no eventName")
-        location = opt_text(raw, "locationName", at)
-        events.append(RawEvent(occurred_at=parse_time(need(raw, "eventDateTime", str, at), at), text=name,
-                               code=opt_text(raw, "eventCode", at), location=location, city=location,
-                               lang="en"))
+    pieces = parse_as(Body, doc).mailPieces
+    events = [RawEvent(occurred_at=e.eventDateTime, text=e.eventName or "", code=e.eventCode,
+                       location=e.locationName, city=e.locationName, lang="en") for e in pieces.events or []]
     if not events:
         return Failure(FailureKind.NOT_FOUND, f"Royal Mail has no scans for {number} yet")
-    summary = opt(pieces, "summary", dict, where) or {}
-    product = opt_text(summary, "productName", where)
+    summary = pieces.summary or Summary()
+    product = summary.productName
     return TrackResult(number=number, events=tuple(sorted(events, key=lambda e: e.occurred_at)),
                        carrier_name=f"{NAME} ({product})" if product else NAME,
-                       origin_country=_ALPHA3.get(opt_text(summary, "originCountryCode", where) or ""),
-                       destination_country=_ALPHA3.get(
-                           opt_text(summary, "destinationCountryCode", where) or ""),
-                       payload=pieces)
+                       origin_country=_ALPHA3.get(summary.originCountryCode or ""),
+                       destination_country=_ALPHA3.get(summary.destinationCountryCode or ""),
+                       payload=doc["mailPieces"])
 
 
 class RoyalMailConnector(PerNumberConnector):
