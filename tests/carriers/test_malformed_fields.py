@@ -20,6 +20,7 @@ from parceltrail.adapters.carriers.fedex import FedexConnector
 from parceltrail.adapters.carriers.fourpx import FourPxConnector
 from parceltrail.adapters.carriers.http import RequestPacer
 from parceltrail.adapters.carriers.laposte import LaPosteConnector
+from parceltrail.adapters.carriers.postnl import PostNlConnector
 from parceltrail.adapters.carriers.royalmail import RoyalMailConnector
 from parceltrail.adapters.carriers.seventeentrack import SeventeenTrackConnector
 from parceltrail.adapters.carriers.ups import UpsConnector
@@ -127,6 +128,10 @@ def _australiapost(server: ReplayServer, number: str) -> FetchOutcome:
     return connector.fetch([number])[number]
 
 
+def _postnl(server: ReplayServer, number: str) -> FetchOutcome:
+    return PostNlConnector("key", base_url=server.url, limiter=NEVER_WAIT).fetch([number])[number]
+
+
 CASES = {
     "cainiao": Case(
         "RS0814398526Y", "global/detail.json",
@@ -183,6 +188,11 @@ CASES = {
         lambda doc: _set(doc, "tracking_results.0.trackable_items.0.items.0.events.3.location", ["BRISBANE"]),
         "tracking_results.0.trackable_items.0.items.0.events.3.location: Input should be a valid string",
         _australiapost),
+    "postnl": Case(
+        # one shipment comes as an object, not a one-element list: the path counts it as item 0
+        "3SDEVC987021270", "shipment/v2/status/barcode", _shared("postnl", "shipmentdetail.json"),
+        lambda doc: _set(doc, "CompleteStatus.Shipment.Event.1.TimeStamp", "2019-07-31T08:16:04"),
+        "CompleteStatus.Shipment.0.Event.1.TimeStamp: bad TimeStamp '2019-07-31T08:16:04'", _postnl),
 }
 
 

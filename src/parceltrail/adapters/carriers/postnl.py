@@ -12,17 +12,21 @@ free developer key in the `apikey` header, one number a request. Built against P
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import httpx
+from pydantic import AfterValidator, BeforeValidator, model_validator
+from pydantic_core import PydanticCustomError
 
 from parceltrail.adapters.carriers.http import (
     DEFAULT_TIMEOUT,
     MalformedResponseError,
     PerNumberConnector,
     RequestPacer,
+    Wire,
     maybe_json,
+    parse_as,
     send,
     short,
     status_failure,
@@ -36,75 +40,140 @@ NAME = "PostNL"
 SLUG = "postnl"
 HOME_ZONE = ZoneInfo("Europe/Amsterdam")
 _FORMATS = ("%d-%m-%Y %H:%M:%S.%f", "%d-%m-%Y %H:%M:%S")
+T = TypeVar("T")
 
 
-def text(obj: Any, key: str) -> str | None:
-    """A PostNL text field: a string, or `{}`/null/"" for "not given"."""
-    value = obj.get(key) if isinstance(obj, dict) else None
-    if isinstance(value, str | int) and not isinstance(value, bool):
-        value = str(value).strip()
-        return value or None
-    if value in (None, {}, []):
+def _given(value: Any) -> Any:
+    """PostNL sends `{}` (or [] or null) for "not given", and some codes as numbers."""
+    if isinstance(value, dict | list) and not value:
         return None
-    raise MalformedResponseError(f"{key!r} has the wrong type ({type(value).__name__})")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
 
 
-def parse_timestamp(value: str | None, where: str) -> datetime:
-    if not value:
-        raise MalformedResponseError(f"{where}: event has no TimeStamp")
+def _stripped(value: str | None) -> str | None:
+    return (value.strip() or None) if value else None
+
+
+# A PostNL text field: a string (or a number), or `{}`/null/"" for "not given".
+PText = Annotated[str | None, BeforeValidator(_given), AfterValidator(_stripped)]
+
+
+def _timestamp(value: Any) -> datetime | None:
+    value = _given(value)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise PydanticCustomError("string_type", "Input should be a valid string")
     for pattern in _FORMATS:
         try:
             return datetime.strptime(value, pattern).replace(tzinfo=HOME_ZONE)
         except ValueError:
             continue
-    raise MalformedResponseError(f"{where}: bad TimeStamp {value!r}")
+    raise PydanticCustomError("time", "bad TimeStamp {value}", {"value": repr(value)})
 
 
-def _listed(value: Any) -> list[Any]:
+def parse_timestamp(value: str | None, where: str) -> datetime:
+    """A PostNL wall time (Amsterdam, "dd-MM-yyyy HH:mm:ss[.ff]") as an aware datetime."""
+    try:
+        when = _timestamp(value)
+    except PydanticCustomError as error:
+        raise MalformedResponseError(f"{where}: {error.message()}") from None
+    if when is None:
+        raise MalformedResponseError(f"{where}: event has no TimeStamp")
+    return when
+
+
+def _listed(value: Any) -> Any:
     """PostNL turns one-element XML lists into a single object."""
-    if value in (None, {}):
+    if value is None or value == {}:
         return []
     return value if isinstance(value, list) else [value]
 
 
-def parse_event(raw: Any, where: str) -> RawEvent:
-    if not isinstance(raw, dict):
-        raise MalformedResponseError(f"{where}: Event is not an object")
-    description = text(raw, "Description")
-    if not description:
-        raise MalformedResponseError(f"{where}: Event has no Description")
-    route = text(raw, "RouteName")
-    return RawEvent(occurred_at=parse_timestamp(text(raw, "TimeStamp"), where), text=description,
-                    code=text(raw, "Code"), location=route, lang="nl")
+Listed = Annotated[list[T], BeforeValidator(_listed)]
+
+
+# --- the body, as the connector reads it -------------------------------------------------------------
+
+class Scan(Wire):
+    """One of a shipment's `Event`s."""
+
+    TimeStamp: Annotated[datetime | None, BeforeValidator(_timestamp)] = None
+    Description: PText = None
+    Code: PText = None
+    RouteName: PText = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> Scan:
+        if not self.Description:
+            raise ValueError("Event has no Description")
+        if self.TimeStamp is None:
+            raise ValueError("event has no TimeStamp")
+        return self
+
+
+class Party(Wire):
+    """One of a shipment's `Address`es."""
+
+    AddressType: PText = None
+    CountryCode: PText = None
+
+
+class Parcel(Wire):
+    """One of a status's `Shipment`s."""
+
+    Barcode: PText = None
+    MainBarcode: PText = None
+    ProductDescription: PText = None
+    Event: Listed[Scan] = []
+    Address: Listed[Party] = []
+
+
+class Status(Wire):
+    Shipment: Listed[Parcel] = []
+
+
+class Notice(Wire):
+    Message: PText = None
+
+
+class Body(Wire):
+    CompleteStatus: Status | None = None
+    CurrentStatus: Status | None = None
+    Warnings: Listed[Notice] = []
+
+
+# --- the body, as parceltrail's outcomes ---------------------------------------------------------------
+
+def event_of(event: Scan) -> RawEvent:
+    assert event.TimeStamp is not None and event.Description  # the model refuses an event without them
+    return RawEvent(occurred_at=event.TimeStamp, text=event.Description, code=event.Code,
+                    location=event.RouteName, lang="nl")
 
 
 def parse_body(doc: Any, number: str) -> FetchOutcome:
-    where = f"PostNL {number}"
-    if not isinstance(doc, dict):
-        raise MalformedResponseError("body is not an object")
-    status = doc.get("CompleteStatus", doc.get("CurrentStatus"))
-    shipments = _listed(status.get("Shipment")) if isinstance(status, dict) else []
+    body = parse_as(Body, doc)
+    key = "CompleteStatus" if "CompleteStatus" in doc else "CurrentStatus"
+    status = body.CompleteStatus if key == "CompleteStatus" else body.CurrentStatus
+    shipments = status.Shipment if status else []
     if not shipments:
-        warnings = [text(w, "Message") for w in _listed(doc.get("Warnings"))]
-        why = "; ".join(w for w in warnings if w) or "no shipment"
+        why = "; ".join(w.Message for w in body.Warnings if w.Message) or "no shipment"
         return Failure(FailureKind.NOT_FOUND, f"PostNL does not know {number} ({why})")
     wanted = number.upper()
-    shipment = next((s for s in shipments if isinstance(s, dict) and wanted in
-                     {(text(s, "Barcode") or "").upper(), (text(s, "MainBarcode") or "").upper()}),
-                    shipments[0])
-    if not isinstance(shipment, dict):
-        raise MalformedResponseError(f"{where}: Shipment is not an object")
-    raw_events = _listed(shipment.get("Event"))
-    events = sorted((parse_event(e, f"{where} event {i}") for i, e in enumerate(raw_events)),
-                    key=lambda e: e.occurred_at)
+    index = next((i for i, s in enumerate(shipments)
+                  if wanted in {(s.Barcode or "").upper(), (s.MainBarcode or "").upper()}), 0)
+    shipment = shipments[index]
+    events = sorted((event_of(e) for e in shipment.Event), key=lambda e: e.occurred_at)
     if not events:
         return Failure(FailureKind.NOT_FOUND, f"PostNL has no scans for {number} yet")
-    receiver = next((a for a in _listed(shipment.get("Address")) if text(a, "AddressType") == "01"), None)
-    product = text(shipment, "ProductDescription")
+    receiver = next((a for a in shipment.Address if a.AddressType == "01"), None)
+    product = shipment.ProductDescription
     return TrackResult(number=number, events=tuple(events),
                        carrier_name=f"{NAME} ({product})" if product else NAME,
-                       destination_country=text(receiver, "CountryCode") if receiver else None,
-                       payload=shipment)
+                       destination_country=receiver.CountryCode if receiver else None,
+                       payload=_listed(doc[key]["Shipment"])[index])
 
 
 class PostNlConnector(PerNumberConnector):
