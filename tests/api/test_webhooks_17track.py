@@ -57,3 +57,21 @@ def test_a_push_for_an_unknown_number_is_acknowledged_and_ignored(client, runtim
     assert answer.status_code == 200 and answer.json()["data"]["accepted"] is False
     with runtime.store.read() as repo:
         assert repo.shipments.find(NUMBER) is None
+
+
+def test_a_signed_push_with_a_malformed_field_names_it_and_writes_nothing(client, runtime, body,
+                                                                          monkeypatch) -> None:
+    import json
+
+    monkeypatch.setenv("PARCELTRAIL_17TRACK_KEY", KEY)
+    shipment = runtime.tracker.register(NUMBER, "china-post")
+    doc = json.loads(body)
+    doc["data"]["track_info"]["tracking"]["providers"][0]["events"][0]["description"] = 7
+    broken = json.dumps(doc).encode()
+    answer = client.post("/webhooks/17track", content=broken, headers={"sign": push_sign(broken, KEY)})
+    assert answer.status_code == 400
+    error = answer.json()["error"]
+    assert error["code"] == "malformed_push"
+    assert error["message"] == ("data.track_info.tracking.providers.0.events.0.description: "
+                                "Input should be a valid string")
+    assert runtime.tracker.timeline(shipment.id).events == []
