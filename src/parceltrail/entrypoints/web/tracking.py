@@ -21,7 +21,7 @@ from parceltrail.services.tracking.tracker import parse_number
 
 log = logging.getLogger(__name__)
 MAX_NUMBERS = 20
-MAX_SUGGESTIONS = 6
+MAX_SUGGESTIONS = 5
 MAX_INPUT = 100_000
 # A token that looks like someone meant a tracking number (for typo hints); e-mails are not scanned
 # for these, or every order and phone number would come back as "not recognized".
