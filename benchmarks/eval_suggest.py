@@ -265,7 +265,7 @@ class Tally:
         pct = 100 / max(self.n, 1)
         if name == "ceiling":
             return (f"{name:<10} n={self.n:<5} top-1 {self.top1 * pct:5.1f}%  top-3 {self.top3 * pct:5.1f}%  "
-                    f"top-5 {self.found * pct:5.1f}%  (the generated set ranked by its generator's own model)")
+                    f"top-5 {self.found * pct:5.1f}%  (ranked by the generator's own model)")
         return (f"{name:<10} n={self.n:<5} top-1 {self.top1 * pct:5.1f}%  top-3 {self.top3 * pct:5.1f}%  "
                 f"recall {self.found * pct:5.1f}%  mean shown {self.shown / max(self.n, 1):5.2f}  "
                 f"(typo still passes a check: {self.still_valid}; "
@@ -432,8 +432,9 @@ def main() -> None:
             for kind in KINDS:
                 n, t1, t3, f = tally.by_kind[kind]
                 if n:
-                    print(f"    {kind:<14} n={int(n):<5} top-1 {100 * t1 / n:5.1f}%  top-3 {100 * t3 / n:5.1f}%  "
-                          f"{'top-5' if name == 'ceiling' else 'recall'} {100 * f / n:5.1f}%")
+                    last = "top-5" if name == "ceiling" else "recall"
+                    print(f"    {kind:<14} n={int(n):<5} top-1 {100 * t1 / n:5.1f}%  "
+                          f"top-3 {100 * t3 / n:5.1f}%  {last} {100 * f / n:5.1f}%")
     counts = Counter(c for numbers, _ in sets.values() for _, c in numbers)
     print("carriers:", ", ".join(f"{c} {k}" for c, k in counts.most_common(8)), "...")
 
