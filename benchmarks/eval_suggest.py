@@ -1,15 +1,21 @@
 """How often `parceltrail.numbers.suggest` puts the intended number first for a mistyped one.
 
-    .venv/bin/python benchmarks/eval_suggest.py [--per-set 1500] [--context] [--kinds]
+    .venv/bin/python benchmarks/eval_suggest.py [--split dev|eval] [--per-set 1500] [--context] [--kinds]
+        [--ceiling] [--derive-priors]
 
-Valid numbers come from two kinds of source, kept apart:
+Two splits, kept apart by seed and by source of real numbers:
 
-* ``tune``: numbers generated from the packaged formats with seed 1 (the error-model costs in
-  numbers/suggest.py were adjusted by looking at this set only);
-* ``generated``: generated the same way with seed 2 (different numbers, same formats);
-* ``published``: the valid test numbers of jkeen/tracking_number_data (``../shared/data``) and
-  ``tracking_numbers_extra/numbers.tsv`` for these carriers, that parceltrail accepts (never used
-  for tuning).
+* ``dev`` (constants in numbers/suggest.py are chosen here): numbers generated from the packaged
+  formats with seed 1, mistakes seed 101; and the valid test numbers of jkeen/tracking_number_data
+  (``../shared/data``) for these carriers, the one source the prefix priors are counted from
+  (``--derive-priors`` writes numbers/suggest_prefixes.json), so its figure is in-sample;
+* ``eval`` (reported, never tuned on): generated with seed 2, mistakes seed 102; and the numbers of
+  another source, ``tracking_numbers_extra/numbers.tsv`` (niradler/tracking-number-validation and
+  mediocre/bloodhound test lists), that parceltrail accepts for their carrier and jkeen does not list.
+
+``--ceiling`` also ranks the generated set's candidates by the generator's own probabilities
+(``generator_likelihood`` x ``generator_prior``): the Bayes-optimal order, the best any ranker can
+do on average on that set.
 
 Carriers: UPU S10, UPS, FedEx, USPS, DHL and Canada Post, drawn evenly. A generated number fills
 each position of one of its format's fixed-width alternatives at random (service codes from the

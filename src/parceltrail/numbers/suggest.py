@@ -29,8 +29,11 @@ The probabilities of all the ways to reach a candidate are added (typing ``5`` f
 drop either ``5``). Prior (``_prior``): the candidate's confidence from detect() (the format's
 prior, its check digit passed), scaled by plausibility factors: an S10 service indicator whose
 first letter is not a tracked UPU service, a carrier service code not in its published table,
-and, when given, the order's carrier and the country the parcel ships to (``CONTEXT_WEIGHTS``).
-Each suggestion's ``score`` is its share of the probability of all the candidates found.
+leading digits seen in real numbers of formats where they name a service (USPS 9400, FedEx 9611:
+``suggest_prefixes.json``, counted from one public source, add-one smoothed), and, when given, the
+order's carrier and the country the parcel ships to (``CONTEXT_WEIGHTS``). Each suggestion's
+``score`` is its share of the probability of all the candidates found; the list shown (``likely``)
+stops at five, below 1% or below SCORE_GAP of the first one's score.
 benchmarks/eval_suggest.py measures the ranking (figures in docs/benchmarks.md).
 """
 
