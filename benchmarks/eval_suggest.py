@@ -1,15 +1,21 @@
 """How often `parceltrail.numbers.suggest` puts the intended number first for a mistyped one.
 
-    .venv/bin/python benchmarks/eval_suggest.py [--per-set 1500] [--context] [--kinds]
+    .venv/bin/python benchmarks/eval_suggest.py [--split dev|eval] [--per-set 1500] [--context] [--kinds]
+        [--ceiling] [--derive-priors]
 
-Valid numbers come from two kinds of source, kept apart:
+Two splits, kept apart by seed and by source of real numbers:
 
-* ``tune``: numbers generated from the packaged formats with seed 1 (the error-model costs in
-  numbers/suggest.py were adjusted by looking at this set only);
-* ``generated``: generated the same way with seed 2 (different numbers, same formats);
-* ``published``: the valid test numbers of jkeen/tracking_number_data (``../shared/data``) and
-  ``tracking_numbers_extra/numbers.tsv`` for these carriers, that parceltrail accepts (never used
-  for tuning).
+* ``dev`` (constants in numbers/suggest.py are chosen here): numbers generated from the packaged
+  formats with seed 1, mistakes seed 101; and the valid test numbers of jkeen/tracking_number_data
+  (``../shared/data``) for these carriers, the one source the prefix priors are counted from
+  (``--derive-priors`` writes numbers/suggest_prefixes.json), so its figure is in-sample;
+* ``eval`` (reported, never tuned on): generated with seed 2, mistakes seed 102; and the numbers of
+  another source, ``tracking_numbers_extra/numbers.tsv`` (niradler/tracking-number-validation and
+  mediocre/bloodhound test lists), that parceltrail accepts for their carrier and jkeen does not list.
+
+``--ceiling`` also ranks the generated set's candidates by the generator's own probabilities
+(``generator_likelihood`` x ``generator_prior``): the Bayes-optimal order, the best any ranker can
+do on average on that set.
 
 Carriers: UPU S10, UPS, FedEx, USPS, DHL and Canada Post, drawn evenly. A generated number fills
 each position of one of its format's fixed-width alternatives at random (service codes from the
@@ -39,7 +45,6 @@ first only because another candidate is exactly as likely under the model, with 
 from __future__ import annotations
 
 import argparse
-import inspect
 import json
 import random
 from collections import Counter, defaultdict
@@ -65,6 +70,12 @@ PUBLISHED_FILES = {"s10": "s10", "ups": "ups", "fedex": "fedex", "usps": "usps",
                    "canadapost": "canada-post"}
 EXTRA_CARRIERS = {"ups": "ups", "fedex": "fedex", "fedEx": "fedex", "usps": "usps", "dhl": "dhl"}
 TRACKED_S10 = "ECRLVH"  # S10 first letters of tracked services
+PREFIX = 4  # leading characters counted by --derive-priors (USPS service type, FedEx Ground "96", ...)
+# Formats whose leading digits name a service or application (USPS IMpb service type codes, FedEx
+# Ground's 96 and its 34-digit barcodes); S10 letters and operators have their own plausibility.
+SERVICE_PREFIXED = ("usps-", "fedex-ground-96", "fedex-34", "fedex-ground-gsn", "fedex-smartpost",
+                    "fedex-astra-32")
+PRIORS_FILE = REPO / "src" / "parceltrail" / "numbers" / "suggest_prefixes.json"
 
 KEYPAD = ["789", "456", "123", "0"]
 QWERTY = ["1234567890", "QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM"]
@@ -163,37 +174,81 @@ def generated(count: int, seed: int) -> list[tuple[str, str]]:
     return out
 
 
-def published() -> list[tuple[str, str]]:
-    """Valid published test numbers of the six carriers that parceltrail accepts for that carrier."""
+def _accepted(number: str, carrier: str | None = None) -> str | None:
+    """The carrier parceltrail reads ``number`` as with a passing check (``carrier``'s, when given)."""
+    best = [c.carrier for c in detect(number) if c.checksum == "passed" and carrier in (None, c.carrier)]
+    return best[0] if best else None
+
+
+def prior_source() -> list[tuple[str, str]]:
+    """The valid test numbers of the six carriers in jkeen/tracking_number_data that parceltrail accepts.
+
+    The only real numbers the plausibility priors are derived from (``--derive-priors``).
+    """
     out: dict[str, str] = {}
     for name in PUBLISHED_FILES:
         data = json.loads((DATA / "tracking_number_data" / "couriers" / f"{name}.json").read_text())
         for entry in data["tracking_numbers"]:
             for raw in entry.get("test_numbers", {}).get("valid", []):
                 number = normalize(raw)
-                best = [c for c in detect(number) if c.checksum == "passed"]
-                if best:
-                    out.setdefault(number, best[0].carrier)
+                carrier = _accepted(number)
+                if carrier is not None:
+                    out.setdefault(number, carrier)
+    return sorted(out.items())
+
+
+def eval_source() -> list[tuple[str, str]]:
+    """Numbers of another source: ``tracking_numbers_extra/numbers.tsv`` (the test lists of
+    niradler/tracking-number-validation and mediocre/bloodhound), accepted for their expected carrier,
+    minus any number prior_source() also has."""
+    seen = dict(prior_source())
+    out: dict[str, str] = {}
     for line in (DATA / "tracking_numbers_extra" / "numbers.tsv").read_text().splitlines()[1:]:
         parts = line.split("\t")
         if len(parts) < 2 or parts[1] not in EXTRA_CARRIERS:
             continue
         number = normalize(parts[0])
-        if _passes(number, EXTRA_CARRIERS[parts[1]]):
-            out.setdefault(number, EXTRA_CARRIERS[parts[1]])
+        carrier = _accepted(number, EXTRA_CARRIERS[parts[1]])
+        if carrier is not None and number not in seen:
+            out.setdefault(number, carrier)
     return sorted(out.items())
+
+
+def derive_priors(numbers: list[tuple[str, str]]) -> dict[str, object]:
+    """Counts of each format's first PREFIX characters among real numbers, with the number of prefixes
+    the format allows (for the add-one smoothing suggest() applies)."""
+    reg = registry()
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for number, carrier in numbers:
+        reading = next(c.reading for c in detect(number) if c.checksum == "passed" and c.carrier == carrier)
+        counts[reading.format][number[:PREFIX]] += 1
+    formats: dict[str, object] = {}
+    for fmt_id, seen in sorted(counts.items()):
+        if not fmt_id.startswith(SERVICE_PREFIXED):
+            continue  # elsewhere the leading characters are a serial or an account: no meaning to learn
+        values = 0
+        for alt in expand(reg.format(fmt_id)):
+            size = 1
+            for chars in alt.sets[:PREFIX]:
+                size *= len(chars)
+            values = max(values, size)
+        formats[fmt_id] = {"numbers": sum(seen.values()), "values": values,
+                           "prefixes": dict(sorted(seen.items()))}
+    return {"source": "jkeen/tracking_number_data v2.0.0 (MIT), couriers/*.json test_numbers.valid; "
+                      "written by benchmarks/eval_suggest.py --derive-priors",
+            "prefix_length": PREFIX, "formats": formats}
 
 
 @dataclass
 class Tally:
     n: int = 0
-    top1: int = 0
-    top3: int = 0
-    found: int = 0
+    top1: float = 0  # a fraction of a hit where the ceiling splits a tie
+    top3: float = 0
+    found: float = 0
     shown: int = 0
     still_valid: int = 0
     tied: int = 0  # not first, but as likely as the first suggestion
-    by_kind: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0, 0]))
+    by_kind: dict[str, list[float]] = field(default_factory=lambda: defaultdict(lambda: [0.0, 0.0, 0.0, 0.0]))
 
     def add(self, kind: str, rank: int | None, shown: int, valid: bool, tied: bool) -> None:
         self.n += 1
@@ -214,10 +269,22 @@ class Tally:
 
     def line(self, name: str) -> str:
         pct = 100 / max(self.n, 1)
+        if name == "ceiling":
+            return (f"{name:<10} n={self.n:<5} top-1 {self.top1 * pct:5.1f}%  top-3 {self.top3 * pct:5.1f}%  "
+                    f"top-5 {self.found * pct:5.1f}%  (ranked by the generator's own model)")
         return (f"{name:<10} n={self.n:<5} top-1 {self.top1 * pct:5.1f}%  top-3 {self.top3 * pct:5.1f}%  "
                 f"recall {self.found * pct:5.1f}%  mean shown {self.shown / max(self.n, 1):5.2f}  "
                 f"(typo still passes a check: {self.still_valid}; "
                 f"not first but tied with the first: {self.tied})")
+
+
+def _draw(number: str, rng: random.Random) -> tuple[str, str]:
+    """(kind, typo): a mistake of a kind drawn evenly; drawn again when it cannot apply or changes nothing."""
+    while True:
+        kind = rng.choice(KINDS)
+        typo = mistake(number, kind, rng)
+        if typo is not None and typo != number:
+            return kind, typo
 
 
 def evaluate(numbers: list[tuple[str, str]], seed: int,
@@ -225,11 +292,7 @@ def evaluate(numbers: list[tuple[str, str]], seed: int,
     rng = random.Random(seed)
     tally = Tally()
     for number, carrier in numbers:
-        kind = rng.choice(KINDS)
-        typo = mistake(number, kind, rng)
-        while typo is None or typo == number:
-            kind = rng.choice(KINDS)
-            typo = mistake(number, kind, rng)
+        kind, typo = _draw(number, rng)
         valid = any(c.checksum == "passed" for c in detect(typo))
         found = call(typo, carrier)
         shown = [n for n, _ in found]
@@ -239,35 +302,145 @@ def evaluate(numbers: list[tuple[str, str]], seed: int,
     return tally
 
 
+# --- the ceiling: the best any ranker can do on the generated numbers -----------------------------------
+
+def _slip_share(typed: str, intended: str) -> float:
+    """The generator's probability of ``typed`` for a keyboard slip on ``intended`` (keyboard_slip())."""
+    p = 0.0
+    if intended.isdigit():
+        p += 0.5 / len(KEYPAD_NEAR[intended]) if typed in KEYPAD_NEAR[intended] else 0.0
+        p += 0.5 / len(QWERTY_NEAR[intended]) if typed in QWERTY_NEAR[intended] else 0.0
+    elif typed in QWERTY_NEAR[intended]:
+        p += 1 / len(QWERTY_NEAR[intended])
+    return p
+
+
+def generator_likelihood(typo: str, x: str) -> float:
+    """P(typo | intended x) under mistake() with the kinds equally likely."""
+    size, share = len(x), 1 / len(KINDS)
+    p = 0.0
+    if len(typo) == size:
+        diff = [i for i in range(size) if typo[i] != x[i]]
+        if len(diff) == 1:
+            i = diff[0]
+            p += share / size * _slip_share(typo[i], x[i])
+            if LOOKALIKE.get(x[i]) == typo[i]:
+                p += share / sum(ch in LOOKALIKE for ch in x)
+        elif len(diff) == 2 and diff[1] == diff[0] + 1 and typo[diff[0]] == x[diff[1]] \
+                and typo[diff[1]] == x[diff[0]]:
+            p += share / sum(x[j] != x[j + 1] for j in range(size - 1))
+    elif len(typo) == size - 1:
+        p += share * sum(x[:i] + x[i + 1 :] == typo for i in range(size)) / size
+    elif len(typo) == size + 1:
+        p += share * sum(x[:i] + x[i] + x[i:] == typo for i in range(size)) / size
+    return p
+
+
+def generator_prior(x: str) -> float:
+    """P(x) under generated(): family, format, alternative, then each free position (check excluded)."""
+    reg = registry()
+    family_of = {f: fam for fam, fs in FAMILIES.items() for f in fs}
+    total = 0.0
+    for c in detect(x):
+        fmt_id = c.reading.format
+        if c.checksum != "passed" or fmt_id not in family_of:
+            continue
+        if fmt_id == "s10":
+            if x[0] in TRACKED_S10 and x[-2:] in reg.operators:
+                total += 1 / len(FAMILIES) / len(TRACKED_S10) / 26 / len(reg.operators) / 10**8
+            continue
+        fmt = reg.format(fmt_id)
+        alts = expand(fmt)
+        names = fmt.regex.groupindex
+        for alt in alts:
+            if len(alt.sets) != len(x) or not all(ch in chars for ch, chars in zip(x, alt.sets, strict=True)):
+                continue
+            p = 1 / len(FAMILIES) / len(FAMILIES[family_of[fmt_id]]) / len(alts)
+            fixed = set(range(*alt.groups[names["check"]]))
+            group = names.get(fmt.service_group or "")
+            if fmt.service_table and group in alt.groups:
+                start, end = alt.groups[group]  # type: ignore[index]
+                codes = [code for code in reg.tables[fmt.service_table] if len(code) == end - start]
+                if codes:
+                    if x[start:end] not in codes:
+                        continue
+                    p /= len(codes)
+                    fixed |= set(range(start, end))
+            for i, chars in enumerate(alt.sets):
+                if i not in fixed:
+                    p /= len(chars)
+            total += p
+    return total
+
+
+def ceiling(numbers: list[tuple[str, str]], seed: int) -> Tally:
+    """Rank every candidate by the generator's own P(typo | x) P(x): the Bayes-optimal order, which no
+    ranker can beat on average on these numbers; an exact tie counts as 1/k of a hit (k tied)."""
+    rng = random.Random(seed)
+    tally = Tally()
+    for number, _ in numbers:
+        kind, typo = _draw(number, rng)
+        valid = any(c.checksum == "passed" for c in detect(typo))
+        tally.n += 1
+        tally.still_valid += valid
+        row = tally.by_kind[kind]
+        row[0] += 1
+        if valid:
+            continue
+        cands = {s.number for s in suggest(typo, limit=None, always=True)}
+        score = {x: generator_likelihood(typo, x) * generator_prior(x) for x in cands}
+        mine = score.get(number, 0.0)
+        if not mine:
+            continue
+        better = sum(v > mine * (1 + 1e-9) for v in score.values())
+        tied = sum(abs(v - mine) <= mine * 1e-9 for v in score.values())
+        for k, col in ((1, 1), (3, 2), (5, 3)):
+            hit = max(0.0, min(1.0, (k - better) / tied))
+            row[col] += hit
+    tally.top1, tally.top3, tally.found = (sum(r[i] for r in tally.by_kind.values()) for i in (1, 2, 3))
+    return tally
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", choices=("dev", "eval"), default="dev",
+                        help="dev: constants are chosen here; eval: reported once, never tuned on")
     parser.add_argument("--per-set", type=int, default=1500, help="generated numbers per generated set")
     parser.add_argument("--context", action="store_true", help="also pass the number's carrier")
     parser.add_argument("--kinds", action="store_true", help="break the figures down by kind of mistake")
+    parser.add_argument("--ceiling", action="store_true",
+                        help="also rank the generated set by the generator's own model (the best possible)")
+    parser.add_argument("--derive-priors", action="store_true",
+                        help=f"write {PRIORS_FILE.name} from prior_source() and stop")
     args = parser.parse_args()
-    takes_carrier = "carrier" in inspect.signature(suggest).parameters
-    if args.context and not takes_carrier:
-        parser.error("this suggest() takes no carrier")
+    if args.derive_priors:
+        PRIORS_FILE.write_text(json.dumps(derive_priors(prior_source()), indent=1) + "\n")
+        print(f"wrote {PRIORS_FILE.relative_to(REPO)}")
+        return
 
     def call(typo: str, carrier: str) -> list[tuple[str, float]]:
         found = suggest(typo, carrier=carrier) if args.context else suggest(typo)
         return [(s.number, s.score) for s in found]
 
-    sets = {
-        "tune": (generated(args.per_set, 1), 101),
-        "generated": (generated(args.per_set, 2), 102),
-        "published": (published(), 103),
-    }
-    print(f"suggest(typo{', carrier=...' if args.context else ''}); one mistake per valid number")
-    for name, (numbers, seed) in sets.items():
-        tally = evaluate(numbers, seed, call)
+    if args.split == "dev":
+        sets = {"generated": (generated(args.per_set, 1), 101), "real": (prior_source(), 103)}
+    else:
+        sets = {"generated": (generated(args.per_set, 2), 102), "real": (eval_source(), 104)}
+    call_text = f"suggest(typo{', carrier=...' if args.context else ''})"
+    print(f"{args.split} split; {call_text}; one mistake per valid number")
+    tallies = {name: evaluate(numbers, seed, call) for name, (numbers, seed) in sets.items()}
+    if args.ceiling:
+        numbers, seed = sets["generated"]
+        tallies["ceiling"] = ceiling(numbers, seed)
+    for name, tally in tallies.items():
         print(tally.line(name))
         if args.kinds:
             for kind in KINDS:
                 n, t1, t3, f = tally.by_kind[kind]
                 if n:
-                    print(f"    {kind:<14} n={n:<5} top-1 {100 * t1 / n:5.1f}%  top-3 {100 * t3 / n:5.1f}%  "
-                          f"recall {100 * f / n:5.1f}%")
+                    last = "top-5" if name == "ceiling" else "recall"
+                    print(f"    {kind:<14} n={int(n):<5} top-1 {100 * t1 / n:5.1f}%  "
+                          f"top-3 {100 * t3 / n:5.1f}%  {last} {100 * f / n:5.1f}%")
     counts = Counter(c for numbers, _ in sets.values() for _, c in numbers)
     print("carriers:", ", ".join(f"{c} {k}" for c, k in counts.most_common(8)), "...")
 

@@ -79,10 +79,18 @@ def test_list_filters_and_cursor_pagination(client: TestClient, alice: Keys) -> 
 def test_number_tools_and_classify(client: TestClient, alice: Keys) -> None:
     detect = client.post("/api/v1/detect", json={"tracking_number": UPS}, headers=auth(alice.read)).json()
     assert detect["data"][0]["carrier"] == "ups"
-    typo = UPS[:-1] + "5"
+    typo = UPS.replace("10", "1O", 1)  # a zero read as the letter O
     suggest = client.post("/api/v1/suggest", json={"tracking_number": typo}, headers=auth(alice.read))
     assert suggest.status_code == 200
-    assert UPS in [s["number"] for s in suggest.json()["data"]]
+    assert [s["number"] for s in suggest.json()["data"]][0] == UPS
+    # A valid number gets no "did you mean"; a dropped digit (many candidates) gets at most five, ranked.
+    valid = client.post("/api/v1/suggest", json={"tracking_number": UPS}, headers=auth(alice.read)).json()
+    assert valid["data"] == []
+    dropped = client.post("/api/v1/suggest", json={"tracking_number": UPS[:9] + UPS[10:]},
+                          headers=auth(alice.read)).json()["data"]
+    scores = [s["score"] for s in dropped]
+    assert 0 < len(dropped) <= 5 and scores == sorted(scores, reverse=True)
+    assert all(s["candidate"]["checksum"] == "passed" for s in dropped)
     extract = client.post("/api/v1/extract", json={"text": f"Your parcel {UPS} ships today."},
                           headers=auth(alice.read)).json()
     assert [e["number"] for e in extract["data"]] == [UPS]

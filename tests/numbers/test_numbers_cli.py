@@ -33,6 +33,19 @@ def test_detect_suggests_for_typo() -> None:
     assert record["suggestions"][0]["number"] == "RB123456785GB"
 
 
+def test_detect_shows_at_most_five_ranked_suggestions_and_none_for_a_valid_number() -> None:
+    from parceltrail.numbers import suggest
+
+    dropped = "1Z5R8939035756127"  # a digit left out: a dozen numbers pass the check
+    result = runner.invoke(app, ["detect", "--json", dropped, "1Z5R89390357567127"])
+    assert result.exit_code == 0, result.output
+    typo, valid = (json.loads(line) for line in result.stdout.splitlines())
+    shown = [s["number"] for s in typo["suggestions"]]
+    assert 0 < len(shown) <= 5 and len(suggest(dropped, limit=None)) > 5
+    assert shown == [s.number for s in suggest(dropped)]  # the ranked order, cut as suggest() cuts it
+    assert valid["suggestions"] == []
+
+
 def test_detect_bad_input_is_one_line_error() -> None:
     result = runner.invoke(app, ["detect", "12\x0034"])
     assert result.exit_code != 0

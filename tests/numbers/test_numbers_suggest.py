@@ -113,3 +113,37 @@ def test_tracked_s10_services_are_likelier_than_domestic_or_unassigned_ones() ->
     assert last_tracked < min(letters.index(c) for c in domestic)
     assert max(letters.index(c) for c in domestic) < min(letters.index(c) for c in unassigned)
     assert all(h.number[0] in tracked or h.number[0] == "B" for h in suggest("B123456785GB"))
+
+
+def test_leading_digits_of_real_numbers_make_a_candidate_likelier() -> None:
+    from parceltrail.numbers.suggest import _prefix_factor
+
+    # USPS Priority Mail numbers begin 9400; no real number counted begins 9499.
+    assert _prefix_factor("usps-impb-n", "9400111206206406260787") > 1.0 > _prefix_factor(
+        "usps-impb-n", "9499111206206406260787")
+    assert _prefix_factor("fedex-12", "477179081230") == 1.0  # a serial: nothing to learn from its digits
+    # A keypad slip in the service prefix (4 typed as 1 or 5): going back to 9400 beats fixing the check
+    # with a slip in the serial, which the error model alone finds as likely or likelier.
+    for typo in ("9100111206206406260787", "9500111206206406260787"):
+        assert suggest(typo)[0].number == "9400111206206406260787", typo
+
+
+def test_the_list_stops_where_the_rest_is_far_less_likely_than_the_first() -> None:
+    from parceltrail.numbers.suggest import SCORE_GAP, likely
+
+    rng = random.Random(11)
+    cut = 0
+    for _ in range(60):
+        number = issue_s10(rng.choice(sorted(registry().operators)), "EA", rng.randrange(10**8))
+        i = rng.randrange(len(number))
+        typo = number[:i] + rng.choice("0123456789") + number[i + 1 :]
+        if _passes(typo):
+            continue
+        everything = suggest(typo, limit=None)
+        shown = suggest(typo)
+        assert shown == likely(everything) and len(shown) <= 5
+        assert all(h.score >= shown[0].score * SCORE_GAP for h in shown)
+        beyond = everything[len(shown) : 5]
+        assert all(h.score < max(0.01, shown[0].score * SCORE_GAP) for h in beyond)
+        cut += any(h.score >= 0.01 for h in beyond)
+    assert cut  # some lists are cut before five by the gap alone

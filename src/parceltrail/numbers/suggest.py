@@ -29,17 +29,22 @@ The probabilities of all the ways to reach a candidate are added (typing ``5`` f
 drop either ``5``). Prior (``_prior``): the candidate's confidence from detect() (the format's
 prior, its check digit passed), scaled by plausibility factors: an S10 service indicator whose
 first letter is not a tracked UPU service, a carrier service code not in its published table,
-and, when given, the order's carrier and the country the parcel ships to (``CONTEXT_WEIGHTS``).
-Each suggestion's ``score`` is its share of the probability of all the candidates found.
+leading digits seen in real numbers of formats where they name a service (USPS 9400, FedEx 9611:
+``suggest_prefixes.json``, counted from one public source, add-one smoothed), and, when given, the
+order's carrier and the country the parcel ships to (``CONTEXT_WEIGHTS``). Each suggestion's
+``score`` is its share of the probability of all the candidates found; the list shown (``likely``)
+stops at five, below 1% or below SCORE_GAP of the first one's score.
 benchmarks/eval_suggest.py measures the ranking (figures in docs/benchmarks.md).
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from importlib import resources
 from typing import Literal
 
 from parceltrail.numbers.detect import Candidate, detect_normalized
@@ -125,6 +130,35 @@ _UNKNOWN_SERVICE_CODE = 0.25  # a carrier service code missing from the format's
 CONTEXT_WEIGHTS: dict[str, float] = {"carrier": 50.0, "country": 4.0}
 
 
+# A suggestion far less likely than the first one is noise on the screen: the list stops at the first
+# candidate with less than this share of the first one's probability (chosen on the dev split).
+SCORE_GAP = 0.1
+
+
+@functools.cache
+def _prefixes() -> tuple[int, dict[str, tuple[int, int, dict[str, int]]]]:
+    """(prefix length, {format: (real numbers counted, prefixes the format allows, {prefix: count})}).
+
+    Counted from real numbers of one source (suggest_prefixes.json names it; benchmarks/eval_suggest.py
+    --derive-priors writes it) for the formats whose leading digits name a service.
+    """
+    raw = json.loads((resources.files("parceltrail.numbers") / "suggest_prefixes.json").read_text("utf-8"))
+    formats = {fmt: (int(t["numbers"]), int(t["values"]), {k: int(v) for k, v in t["prefixes"].items()})
+               for fmt, t in raw["formats"].items()}
+    return int(raw["prefix_length"]), formats
+
+
+def _prefix_factor(format_id: str, number: str) -> float:
+    """How much likelier than average a number's leading digits are: add-one smoothed share of them among
+    the real numbers counted, times the number of leading digit strings the format allows (1 when none)."""
+    size, formats = _prefixes()
+    entry = formats.get(format_id)
+    if entry is None:
+        return 1.0
+    counted, values, seen = entry
+    return values * (seen.get(number[:size], 0) + 1) / (counted + values)
+
+
 @dataclass(frozen=True)
 class Suggestion:
     number: str
@@ -201,6 +235,7 @@ def _prior(c: Candidate, carrier: str | None, country: str | None) -> float:
         p *= _S10_SERVICE_PLAUSIBILITY.get(reading.service_class, 1.0)
     elif reading.service is None and _has_service_table(reading.format):
         p *= _UNKNOWN_SERVICE_CODE
+    p *= _prefix_factor(reading.format, c.number)
     if carrier is not None and reading.carrier == carrier:
         p *= CONTEXT_WEIGHTS["carrier"]
     if country is not None and reading.country == country:
@@ -265,9 +300,15 @@ def suggest(
     ranked = sorted(weight, key=lambda v: (-weight[v], best[v][2], v))
     out = []
     for v in ranked:
-        score = weight[v] / total
-        if limit is not None and (len(out) >= limit or score < min_score):
-            break
         _, kind, pos, mistake, candidate = best[v]
-        out.append(Suggestion(v, kind, pos, round(score, 4), candidate, mistake))
-    return out
+        out.append(Suggestion(v, kind, pos, round(weight[v] / total, 4), candidate, mistake))
+    return out if limit is None else likely(out, limit, min_score)
+
+
+def likely(ranked: Sequence[Suggestion], limit: int = 5, min_score: float = 0.01) -> list[Suggestion]:
+    """The head of a ranked list worth showing: at most ``limit``, each with at least ``min_score`` of
+    the probability and at least SCORE_GAP of the first one's."""
+    if not ranked:
+        return []
+    floor = max(min_score, ranked[0].score * SCORE_GAP)
+    return [s for s in ranked[:limit] if s.score >= floor]

@@ -223,11 +223,12 @@ def router() -> APIRouter:
 
     @api.post("/suggest", response_model=SuggestOut, tags=["numbers"])
     def suggest_number(caller: Reader, body: NumberIn) -> dict[str, Any]:
-        """Valid numbers one typing mistake away from the given one."""
+        """Valid numbers one typing mistake away from the given one, most likely first (at most five;
+        none when the number already passes its check)."""
         number = normalize(body.tracking_number)
         return {"number": number, "data": [
             {"number": s.number, "edit": s.edit, "position": s.position, "score": s.score,
-             "candidate": s.candidate.to_dict()} for s in suggest(number, limit=25)]}
+             "candidate": s.candidate.to_dict()} for s in suggest(number)]}
 
     @api.post("/extract", response_model=ExtractOut, tags=["numbers"])
     def extract_numbers(caller: Reader, body: TextIn) -> dict[str, Any]:

@@ -17,11 +17,12 @@ from parceltrail.domain.shipment import Shipment
 from parceltrail.entrypoints.web.cards import Card, build_card
 from parceltrail.entrypoints.web.i18n import Locale
 from parceltrail.numbers import InvalidNumberError, extract, extract_from_email, suggest
+from parceltrail.numbers.suggest import likely
 from parceltrail.services.tracking.tracker import parse_number
 
 log = logging.getLogger(__name__)
 MAX_NUMBERS = 20
-MAX_SUGGESTIONS = 6
+MAX_SUGGESTIONS = 5
 MAX_INPUT = 100_000
 # A token that looks like someone meant a tracking number (for typo hints); e-mails are not scanned
 # for these, or every order and phone number would come back as "not recognized".
@@ -116,12 +117,13 @@ def track(runtime: Runtime, queries: list[str], loc: Locale, *, register: bool =
 def corrections(runtime: Runtime, number: str) -> tuple[str, ...]:
     """Likely corrections of a mistyped number: numbers this installation already tracks first (someone
     shipped them, so they are far likelier than an arbitrary one-edit neighbour), then by typo score."""
-    found = [s.number for s in suggest(number, limit=None)]
+    found = suggest(number, limit=None)
     if not found:
         return ()
     with runtime.store.read() as repo:
-        known = {n for n in found if repo.shipments.find(n) is not None}
-    ranked = sorted(found, key=lambda n: n not in known)  # stable: keeps the typo order otherwise
+        known = [s.number for s in found if repo.shipments.find(s.number) is not None]
+    # Then the typo order, cut where suggest() cuts its own list: far less likely ones are noise.
+    ranked = known + [s.number for s in likely(found, MAX_SUGGESTIONS) if s.number not in known]
     return tuple(ranked[:MAX_SUGGESTIONS])
 
 
