@@ -93,6 +93,32 @@ def shown_eta(timeline: Timeline, models: Models | None, now: datetime) -> Shown
     return ShownEta(estimated, earliest, latest, late, getattr(zone, "key", None) or str(zone), eta)
 
 
+class ShownMemo:
+    """`shown_eta` of one timeline that does not change, remembered for the model it was computed with
+    and the hour at the destination: read paths that show the same parcel many times compute it once an
+    hour instead of once a request. The hour is taken at the destination, so the "today" rules (no date
+    before today there, "late" once the first estimate's last day there has passed) move exactly at its
+    midnight; a refitted model is another object, so it recomputes at once. Whoever holds the memo must
+    drop it when the timeline changes (`services.tracking.snapshots` does)."""
+
+    __slots__ = ("timeline", "zone", "_held")
+
+    def __init__(self, timeline: Timeline) -> None:
+        self.timeline = timeline
+        self.zone = recipient_zone(timeline)
+        self._held: tuple[Models | None, tuple[date, int], ShownEta | None] | None = None
+
+    def shown(self, models: Models | None, now: datetime) -> ShownEta | None:
+        local = now.astimezone(self.zone)
+        hour = (local.date(), local.hour)
+        held = self._held
+        if held is not None and held[0] is models and held[1] == hour:
+            return held[2]
+        found = shown_eta(self.timeline, models, now)
+        self._held = (models, hour, found)
+        return found
+
+
 def shown_eta_view(timeline: Timeline, models: Models | None, now: datetime) -> dict[str, Any] | None:
     """`shown_eta` as plain data for the API, the CLI's --json and evidence files."""
     found = shown_eta(timeline, models, now)
