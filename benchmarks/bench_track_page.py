@@ -28,7 +28,7 @@ import httpx
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from bench_api import BIN, CLIENT_CPU, SERVER_CPU, free_port, pin  # noqa: E402
+from bench_api import CLIENT_CPU, SERVER_CPU, free_port, pin  # noqa: E402
 
 
 @contextmanager
