@@ -13,21 +13,28 @@ import pytest
 from fastapi.responses import JSONResponse
 from fastapi.testclient import TestClient
 
+from parceltrail.adapters.db import migrate
+from parceltrail.adapters.db.database import make_engine
+from parceltrail.adapters.db.uow import Store as SqlStore
 from parceltrail.bootstrap import Runtime
 from parceltrail.clock import ManualClock
 from parceltrail.domain.accounts import Tracking
+from parceltrail.domain.errors import NotFoundError
 from parceltrail.domain.events import event_fingerprint
 from parceltrail.domain.shipment import Shipment, Timeline, TrackingEvent
 from parceltrail.entrypoints.http import aftership, native
 from parceltrail.predict import DeliveredJourney, EtaModel, Lane, Stage
+from parceltrail.services.memory import MemoryStore
 from parceltrail.services.outlook import eta as eta_models
 from parceltrail.services.outlook.shown import recipient_zone, shown_eta
+from parceltrail.services.ports import Store
 from parceltrail.services.tracking.snapshots import Snapshots, snapshots_for
 from parceltrail.services.tracking.trackings import TrackingService
 from tests.api.conftest import Keys, as_auth, auth
 
 SAO_PAULO = ZoneInfo("America/Sao_Paulo")
 START = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)  # a Monday
+NUMBER = "LX123456785CN"
 
 
 def _event(shipment_id: int, number: str, at: datetime, text: str, tag: str, subtag: str,
@@ -230,3 +237,49 @@ def test_a_relinked_leg_is_seen_at_once(client: TestClient, runtime: Runtime, al
     data = _both(client, runtime, alice, tracking_id)
     assert [leg["tracking_number"] for leg in data["legs"]] == ["LX123456785CN", "NL123456785BR"]
     assert [e["tracking_number"] for e in data["events"]][0] == "NL123456785BR"
+
+
+@pytest.fixture(params=["sqlite", "postgresql", "memory"])
+def any_store(request: pytest.FixtureRequest, tmp_path) -> Store:
+    if request.param == "memory":
+        return MemoryStore()
+    url = (f"sqlite:///{tmp_path / 'pt.db'}" if request.param == "sqlite"
+           else request.getfixturevalue("postgres_url"))
+    migrate.upgrade(url)
+    return SqlStore(make_engine(url))
+
+
+def test_validation_reads_the_same_on_every_store(any_store: Store) -> None:
+    """The one-query validation (tracking row and leg stamps) on SQLite, PostgreSQL and the in-memory store:
+    a hit while nothing changed; a miss after a new event, a leg edit or a deleted tracking."""
+    with any_store.transaction() as repo:
+        account = repo.accounts.create_account("a", START)
+        other = repo.accounts.create_account("b", START)
+        shipment = repo.shipments.add(Shipment(NUMBER, "china-post", destination_country="BR"), START)
+        assert shipment.id is not None
+        repo.shipments.add_events([_event(shipment.id, NUMBER, START, "Accepted", "InTransit",
+                                          "InTransit_002", "CN")])
+        tracking = repo.accounts.add_tracking(Tracking(uuid.uuid4().hex, account.id, shipment.id, START,
+                                                       START))
+    snapshots = Snapshots(any_store)
+    first = snapshots.tracking(account.id, tracking.id)
+    assert snapshots.tracking(account.id, tracking.id) is first and snapshots.hits == 1
+    with pytest.raises(NotFoundError):
+        snapshots.tracking(other.id, tracking.id)
+    with any_store.transaction() as repo:
+        repo.shipments.add_events([_event(shipment.id, NUMBER, START + timedelta(hours=1), "Departed",
+                                          "InTransit", "InTransit_001", "CN")])
+    second = snapshots.tracking(account.id, tracking.id)
+    assert second is not first and len(second.events) == 2
+    with any_store.transaction() as repo:
+        leg = repo.shipments.get(shipment.id)
+        assert leg is not None
+        leg.last_error = "timeout"
+        repo.shipments.save(leg, START)
+    third = snapshots.tracking(account.id, tracking.id)
+    assert third is not second and third.shipment.last_error == "timeout"
+    assert snapshots.tracking(account.id, tracking.id) is third
+    with any_store.transaction() as repo:
+        repo.accounts.delete_tracking(account.id, tracking.id)
+    with pytest.raises(NotFoundError):
+        snapshots.tracking(account.id, tracking.id)

@@ -588,6 +588,13 @@ class MemoryAccountRepository(_Repository):
         found = self._db.trackings.get(tracking_id)
         return copy.deepcopy(found) if found is not None and found.account_id == account_id else None
 
+    def tracking_with_stamps(self, account_id: int, tracking_id: str, shipment_ids: Sequence[int]
+                             ) -> tuple[Tracking | None, dict[int, tuple[Shipment, int, int]]]:
+        tracking = self.tracking(account_id, tracking_id)
+        if tracking is None:
+            return None, {}
+        return tracking, MemoryShipmentRepository(self._db).stamps(shipment_ids)
+
     def tracking_for_shipment(self, account_id: int, shipment_id: int) -> Tracking | None:
         found = next((t for t in self._db.trackings.values()
                       if t.account_id == account_id and t.shipment_id == shipment_id), None)

@@ -18,6 +18,11 @@ from parceltrail.domain.shipment import Shipment, TrackingEvent
 _SHIPMENT_COLUMNS = [f.name for f in fields(Shipment) if f.name != "id"]
 
 
+def leg_stamp(row: Mapping[str, Any]) -> tuple[Shipment, int, int]:
+    """A row of the stamp statements: the shipment, its event count and newest event id."""
+    return _shipment(row), row["_event_count"], row["_event_newest"]
+
+
 def _shipment(row: Mapping[str, Any]) -> Shipment:
     return Shipment(id=row["id"], **{name: row[name] for name in _SHIPMENT_COLUMNS})
 
@@ -58,6 +63,7 @@ _EVENT_COUNT = (select(func.count()).where(tracking_events.c.shipment_id == ship
 _EVENT_NEWEST = (select(func.coalesce(func.max(tracking_events.c.id), 0))
                  .where(tracking_events.c.shipment_id == shipments.c.id)
                  .scalar_subquery().label("_event_newest"))
+STAMP_COLUMNS = (_EVENT_COUNT, _EVENT_NEWEST)
 _STAMPS_OF = (select(shipments, _EVENT_COUNT, _EVENT_NEWEST)
               .where(shipments.c.id.in_(bindparam("shipment_ids", expanding=True))))
 
@@ -204,7 +210,7 @@ class Repository:
         if not shipment_ids:
             return {}
         rows = self.conn.execute(_STAMPS_OF, {"shipment_ids": list(shipment_ids)}).mappings()
-        return {row["id"]: (_shipment(row), row["_event_count"], row["_event_newest"]) for row in rows}
+        return {row["id"]: leg_stamp(row) for row in rows}
 
     def event_heads(self, shipment_ids: Sequence[int]) -> list[TrackingEvent]:
         """The stored events of these shipments with only what status and scheduling need (id, shipment,

@@ -105,7 +105,8 @@ def tracking_body(snapshot: Snapshot, models: Models, now: datetime) -> bytes:
         template = snapshot.memo["native"] = JsonTemplate({"data": data})
     shown = snapshot.shown.shown(models, now)
     return template.render({"eta": shown.to_dict() if shown else None,
-                            "health": health_view(health_for(snapshot.timeline, models, now))})
+                            "health": health_view(health_for(snapshot.timeline, models, now,
+                                                             position=snapshot.shown.position(now)))})
 
 
 def _at(request: Request) -> dict[str, Any]:

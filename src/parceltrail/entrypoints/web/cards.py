@@ -322,11 +322,13 @@ def _shown(timeline: Timeline, models: Models | None, now: datetime,
         return None
 
 
-def _health_of(timeline: Timeline, models: Models | None, now: datetime) -> Health | None:
+def _health_of(timeline: Timeline, models: Models | None, now: datetime,
+               snapshot: Snapshot | None = None) -> Health | None:
     if not timeline.events:
         return None
     try:
-        return health_for(timeline, models, now)
+        position = snapshot.shown.position(now) if snapshot is not None else None
+        return health_for(timeline, models, now, position=position)
     except Exception:  # as above: the note disappears, the page stays
         log.exception("silence assessment failed for %s", timeline.shipment.tracking_number)
         return None
@@ -398,7 +400,7 @@ def _timely(card: Card, runtime: Runtime, timeline: Timeline, loc: Locale, snaps
         models = _models(runtime, now)
         shown = _shown(timeline, models, now, snapshot)
         card.eta, card.eta_range, card.late = _eta(shown, loc)
-        health = _health_of(timeline, models, now)
+        health = _health_of(timeline, models, now, snapshot)
         card.health, advice = _health(health, loc)
         if advice and health is not None:
             card.health_state = health.state

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 from parceltrail.domain.shipment import Timeline
 from parceltrail.predict import Eta, Stage
 from parceltrail.services.outlook.estimates import destination_zone
-from parceltrail.services.outlook.eta import Models, eta_for, lane_of, position_of, predict_lane
+from parceltrail.services.outlook.eta import Models, Position, eta_for, lane_of, position_of, predict_lane
 
 
 def country_zone(country: str | None) -> ZoneInfo:
@@ -101,12 +101,23 @@ class ShownMemo:
     midnight; a refitted model is another object, so it recomputes at once. Whoever holds the memo must
     drop it when the timeline changes (`services.tracking.snapshots` does)."""
 
-    __slots__ = ("timeline", "zone", "_held")
+    __slots__ = ("timeline", "zone", "_held", "_position")
 
     def __init__(self, timeline: Timeline) -> None:
         self.timeline = timeline
         self.zone = recipient_zone(timeline)
         self._held: tuple[Models | None, tuple[date, int], ShownEta | None] | None = None
+        self._position: Position | None = None
+
+    def position(self, now: datetime) -> Position:
+        """`position_of(timeline, now)`: with events it does not depend on `now` (the journey starts at the
+        first of them), so it is computed once."""
+        if self._position is not None:
+            return self._position
+        found = position_of(self.timeline, now)
+        if self.timeline.events:
+            self._position = found
+        return found
 
     def shown(self, models: Models | None, now: datetime) -> ShownEta | None:
         local = now.astimezone(self.zone)

@@ -64,10 +64,13 @@ def _stamp_of(shipment: Shipment, legs: Sequence[Shipment],
                  for leg_id, leg in by_id.items() if leg_id is not None)
 
 
-def _current(repo: UnitOfWork, snapshot: Snapshot) -> bool:
-    found = repo.shipments.stamps([leg_id for leg_id, _ in snapshot.stamp])
+def _matches(snapshot: Snapshot, found: dict[int, LegStamp]) -> bool:
     return len(found) == len(snapshot.stamp) and all(found.get(leg_id) == stamp
                                                     for leg_id, stamp in snapshot.stamp)
+
+
+def _current(repo: UnitOfWork, snapshot: Snapshot) -> bool:
+    return _matches(snapshot, repo.shipments.stamps([leg_id for leg_id, _ in snapshot.stamp]))
 
 
 def _load(repo: UnitOfWork, tracking: Tracking | None, shipment: Shipment) -> Snapshot:
@@ -120,11 +123,15 @@ class Snapshots:
         key = ("tracking", account_id, tracking_id)
         cached = self._get(key)
         with self.store.read() as repo:
-            tracking = repo.accounts.tracking(account_id, tracking_id)
+            if cached is None:
+                tracking = repo.accounts.tracking(account_id, tracking_id)
+            else:  # the account check and the validation in one query
+                tracking, found = repo.accounts.tracking_with_stamps(
+                    account_id, tracking_id, [leg_id for leg_id, _ in cached.stamp])
             if tracking is None:
                 self._drop(key)
                 raise NotFoundError(f"Tracking {tracking_id} does not exist.")
-            if cached is not None and cached.tracking == tracking and _current(repo, cached):
+            if cached is not None and cached.tracking == tracking and _matches(cached, found):
                 self._counted(True)
                 return cached
             shipment = repo.shipments.get(tracking.shipment_id)
