@@ -54,7 +54,7 @@ def server(src: Path, speed: str, number: str) -> Iterator[httpx.Client]:
         try:
             with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers={"X-API-Key": key},
                               timeout=30) as client:
-                deadline = time.monotonic() + 60
+                deadline = time.monotonic() + 240  # a loaded machine takes a while to import and migrate
                 while True:
                     try:
                         if client.get("/hello").status_code == 200:

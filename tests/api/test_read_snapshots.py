@@ -26,7 +26,7 @@ from parceltrail.entrypoints.http import aftership, native
 from parceltrail.predict import DeliveredJourney, EtaModel, Lane, Stage
 from parceltrail.services.memory import MemoryStore
 from parceltrail.services.outlook import eta as eta_models
-from parceltrail.services.outlook.shown import recipient_zone, shown_eta
+from parceltrail.services.outlook.shown import ShownMemo, recipient_zone, shown_eta
 from parceltrail.services.ports import Store
 from parceltrail.services.tracking.snapshots import Snapshots, snapshots_for
 from parceltrail.services.tracking.trackings import TrackingService
@@ -283,3 +283,22 @@ def test_validation_reads_the_same_on_every_store(any_store: Store) -> None:
         repo.accounts.delete_tracking(account.id, tracking.id)
     with pytest.raises(NotFoundError):
         snapshots.tracking(account.id, tracking.id)
+
+
+def test_the_shown_memo_follows_the_day_at_the_destination(runtime: Runtime, alice: Keys,
+                                                           manual: ManualClock) -> None:
+    """The same model, the same hour of the day at the destination, the next day: recomputed ("late")."""
+    tracking_id, _ = _seed(runtime, alice)
+    detail = TrackingService(runtime).get(alice.account_id, tracking_id)
+    timeline = Timeline(detail.shipment, detail.events, detail.legs)
+    models = eta_models.models_for(runtime.store, START)
+    first = shown_eta(timeline, models, START)
+    assert first is not None
+    noon = datetime.combine(first.latest, datetime.min.time(), SAO_PAULO) + timedelta(hours=12)
+    memo = ShownMemo(timeline)
+    on_time = memo.shown(models, noon.astimezone(UTC))
+    assert on_time == shown_eta(timeline, models, noon.astimezone(UTC)) and on_time is not None
+    assert memo.shown(models, (noon + timedelta(minutes=30)).astimezone(UTC)) is on_time  # same hour: kept
+    next_day = (noon + timedelta(days=1)).astimezone(UTC)
+    late = memo.shown(models, next_day)
+    assert late == shown_eta(timeline, models, next_day) and late is not None and late.late
