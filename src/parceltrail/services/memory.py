@@ -360,6 +360,17 @@ class MemoryShipmentRepository(_Repository):
         found.sort(key=lambda e: (e.occurred_at.astimezone(UTC), cast(int, e.id)))
         return [copy.deepcopy(e) for e in found]
 
+    def stamps(self, shipment_ids: Sequence[int]) -> dict[int, tuple[Shipment, int, int]]:
+        """Each existing shipment of these with its event count and newest event id, as in SQL."""
+        out: dict[int, tuple[Shipment, int, int]] = {}
+        for shipment_id in shipment_ids:
+            found = self._db.shipments.get(shipment_id)
+            if found is None:
+                continue
+            ids = [cast(int, e.id) for e in self._db.events.values() if e.shipment_id == shipment_id]
+            out[shipment_id] = (copy.deepcopy(found), len(ids), max(ids, default=0))
+        return out
+
     def event_heads(self, shipment_ids: Sequence[int]) -> list[TrackingEvent]:
         """The events with only what status and scheduling need; texts are left empty, as in SQL."""
         wanted = set(shipment_ids)
@@ -576,6 +587,13 @@ class MemoryAccountRepository(_Repository):
     def tracking(self, account_id: int, tracking_id: str) -> Tracking | None:
         found = self._db.trackings.get(tracking_id)
         return copy.deepcopy(found) if found is not None and found.account_id == account_id else None
+
+    def tracking_with_stamps(self, account_id: int, tracking_id: str, shipment_ids: Sequence[int]
+                             ) -> tuple[Tracking | None, dict[int, tuple[Shipment, int, int]]]:
+        tracking = self.tracking(account_id, tracking_id)
+        if tracking is None:
+            return None, {}
+        return tracking, MemoryShipmentRepository(self._db).stamps(shipment_ids)
 
     def tracking_for_shipment(self, account_id: int, shipment_id: int) -> Tracking | None:
         found = next((t for t in self._db.trackings.values()

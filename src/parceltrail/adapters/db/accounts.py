@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import fields
 from datetime import datetime
 from typing import Any
@@ -21,6 +21,7 @@ from sqlalchemy import (
     update,
 )
 
+from parceltrail.adapters.db.repository import STAMP_COLUMNS, leg_stamp
 from parceltrail.adapters.db.tables import accounts, api_keys, shipments, trackings
 from parceltrail.domain.accounts import (
     Account,
@@ -36,6 +37,7 @@ from parceltrail.domain.accounts import (
     generate_key,
     hash_key,
 )
+from parceltrail.domain.shipment import Shipment
 
 _TRACKING_COLUMNS = [f.name for f in fields(Tracking)]
 
@@ -76,6 +78,13 @@ def effective_tag() -> ColumnElement[str]:
 
 
 # Prebuilt statements for the hot read path (one tracking with its events): built once, compiled once.
+# A tracking row (columns prefixed "t_") joined to the stamps of the legs a cached read of it holds: the
+# account check and the validation of the cached read in one round trip.
+_TRACKING_STAMPS = (
+    select(*[column.label(f"t_{column.name}") for column in trackings.c], shipments, *STAMP_COLUMNS)
+    .select_from(trackings.outerjoin(shipments,
+                                     shipments.c.id.in_(bindparam("shipment_ids", expanding=True))))
+    .where(trackings.c.account_id == bindparam("account_id"), trackings.c.id == bindparam("tracking_id")))
 _TRACKING_BY_ID = select(trackings).where(trackings.c.account_id == bindparam("account_id"),
                                           trackings.c.id == bindparam("tracking_id"))
 
@@ -157,6 +166,17 @@ class AccountRepository:
         row = self.conn.execute(_TRACKING_BY_ID, {"account_id": account_id, "tracking_id": tracking_id}
                                 ).mappings().first()
         return _tracking(row) if row else None
+
+    def tracking_with_stamps(self, account_id: int, tracking_id: str, shipment_ids: Sequence[int]
+                             ) -> tuple[Tracking | None, dict[int, tuple[Shipment, int, int]]]:
+        """`tracking(account_id, tracking_id)` and `shipments.stamps(shipment_ids)` in one query (no stamps
+        when the account has no such tracking)."""
+        rows = self.conn.execute(_TRACKING_STAMPS, {"account_id": account_id, "tracking_id": tracking_id,
+                                                    "shipment_ids": list(shipment_ids)}).mappings().all()
+        if not rows:
+            return None, {}
+        tracking = _tracking({name: rows[0][f"t_{name}"] for name in _TRACKING_COLUMNS})
+        return tracking, {row["id"]: leg_stamp(row) for row in rows if row["id"] is not None}
 
     def tracking_for_shipment(self, account_id: int, shipment_id: int) -> Tracking | None:
         row = self.conn.execute(

@@ -18,6 +18,11 @@ from parceltrail.domain.shipment import Shipment, TrackingEvent
 _SHIPMENT_COLUMNS = [f.name for f in fields(Shipment) if f.name != "id"]
 
 
+def leg_stamp(row: Mapping[str, Any]) -> tuple[Shipment, int, int]:
+    """A row of the stamp statements: the shipment, its event count and newest event id."""
+    return _shipment(row), row["_event_count"], row["_event_newest"]
+
+
 def _shipment(row: Mapping[str, Any]) -> Shipment:
     return Shipment(id=row["id"], **{name: row[name] for name in _SHIPMENT_COLUMNS})
 
@@ -53,6 +58,14 @@ _SHIPMENT_BY_ID = select(shipments).where(shipments.c.id == bindparam("shipment_
 _EVENTS_OF = (select(tracking_events)
               .where(tracking_events.c.shipment_id.in_(bindparam("shipment_ids", expanding=True)))
               .order_by(tracking_events.c.occurred_at, tracking_events.c.id))
+_EVENT_COUNT = (select(func.count()).where(tracking_events.c.shipment_id == shipments.c.id)
+                .scalar_subquery().label("_event_count"))
+_EVENT_NEWEST = (select(func.coalesce(func.max(tracking_events.c.id), 0))
+                 .where(tracking_events.c.shipment_id == shipments.c.id)
+                 .scalar_subquery().label("_event_newest"))
+STAMP_COLUMNS = (_EVENT_COUNT, _EVENT_NEWEST)
+_STAMPS_OF = (select(shipments, _EVENT_COUNT, _EVENT_NEWEST)
+              .where(shipments.c.id.in_(bindparam("shipment_ids", expanding=True))))
 
 
 class Repository:
@@ -190,6 +203,14 @@ class Repository:
         """The events of these shipments, in order of occurrence."""
         rows = self.conn.execute(_EVENTS_OF, {"shipment_ids": list(shipment_ids)}).mappings()
         return [_event(row) for row in rows]
+
+    def stamps(self, shipment_ids: Sequence[int]) -> dict[int, tuple[Shipment, int, int]]:
+        """Each of these shipments that still exists, with its event count and newest event id, in one
+        query: what a cached read of a chain of legs is validated against."""
+        if not shipment_ids:
+            return {}
+        rows = self.conn.execute(_STAMPS_OF, {"shipment_ids": list(shipment_ids)}).mappings()
+        return {row["id"]: leg_stamp(row) for row in rows}
 
     def event_heads(self, shipment_ids: Sequence[int]) -> list[TrackingEvent]:
         """The stored events of these shipments with only what status and scheduling need (id, shipment,

@@ -9,17 +9,18 @@ ignored.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
-from parceltrail.domain.accounts import CompletedReason, TrackingFilter
+from parceltrail.domain.accounts import CompletedReason, Tracking, TrackingFilter
 from parceltrail.domain.shipment import Timeline, TrackingEvent
 from parceltrail.entrypoints.http.countries import to_alpha2, to_alpha3
 from parceltrail.entrypoints.http.errors import AFTERSHIP_ERRORS, ApiError
 from parceltrail.entrypoints.http.limits import MAX_LIST_LIMIT
 from parceltrail.entrypoints.http.native import subtag_message
+from parceltrail.entrypoints.http.prebuilt import JsonTemplate, Slot, json_response
 from parceltrail.entrypoints.http.ratelimit import Reader, Writer
 from parceltrail.entrypoints.http.schemas_aftership import (
     CouriersEnvelope,
@@ -39,7 +40,8 @@ from parceltrail.numbers import carriers, detect, is_known_carrier, normalize
 from parceltrail.numbers.formats import registry
 from parceltrail.services.outlook.eta import Models, confidence_of, models_for
 from parceltrail.services.outlook.predictor import Edd, EddQuery
-from parceltrail.services.outlook.shown import shown_eta
+from parceltrail.services.outlook.shown import ShownEta, shown_eta
+from parceltrail.services.tracking.snapshots import Snapshot
 from parceltrail.services.tracking.trackings import Labels, TrackingDetail, TrackingService, split_csv
 
 PREFIX = "/tracking/2026-07"
@@ -47,9 +49,12 @@ _TAGS = {"Pending", "InfoReceived", "InTransit", "OutForDelivery", "AttemptFail"
          "AvailableForPickup", "Exception", "Expired"}
 
 
+_META = {status: {"code": status, "message": "OK" if status == 200 else "Created", "type": "OK"}
+         for status in (200, 201)}
+
+
 def ok(data: Any, status: int = 200) -> JSONResponse:
-    meta = {"code": status, "message": "OK" if status == 200 else "Created", "type": "OK"}
-    return JSONResponse({"meta": meta, "data": data}, status_code=status)
+    return JSONResponse({"meta": _META[status], "data": data}, status_code=status)
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -75,7 +80,10 @@ def _checkpoint(event: TrackingEvent, slug: str) -> dict[str, Any]:
 def _edd_fields(detail: TrackingDetail, models: Models, now: datetime) -> dict[str, Any]:
     """The predicted delivery as AfterShip's EDD fields (dates, recipient's day, 80% range)."""
     timeline = Timeline(detail.shipment, detail.events, detail.legs or [detail.shipment])
-    shown = shown_eta(timeline, models, now)
+    return _edd_of(shown_eta(timeline, models, now))
+
+
+def _edd_of(shown: ShownEta | None) -> dict[str, Any]:
     if shown is None:
         return {"aftership_estimated_delivery_date": None, "latest_estimated_delivery": None}
     eta = shown.eta
@@ -96,6 +104,34 @@ def _at(request: Request) -> dict[str, Any]:
     return {"models": models_for(runtime.store, now), "now": now}
 
 
+def _transit_time(detail: TrackingDetail) -> int | None:
+    """Whole days from the first scan to delivery, or to now (wall time) while on the way."""
+    s = detail.shipment
+    if s.first_event_at is None:
+        return None
+    end = s.last_event_at if detail.tag == "Delivered" and s.last_event_at else datetime.now(UTC)
+    return max(0, (end - s.first_event_at).days)
+
+
+def tracking_body(snapshot: Snapshot, models: Models, now: datetime) -> bytes:
+    """`ok(tracking_view(detail, models, now))`'s body, the same to the byte, from a snapshot: serialized
+    once per snapshot but for the days in transit and the estimate (from the snapshot's memo, per model
+    and hour at the destination), which are filled in for this request."""
+    detail = snapshot.memo.get("aftership.detail")
+    template = snapshot.memo.get("aftership")
+    if detail is None or template is None:
+        detail = TrackingDetail(cast(Tracking, snapshot.tracking), snapshot.shipment, snapshot.legs,
+                                snapshot.events)
+        view = tracking_view(detail)
+        view["transit_time"] = Slot("transit_time")
+        view["aftership_estimated_delivery_date"] = Slot("aftership_estimated_delivery_date")
+        view["latest_estimated_delivery"] = Slot("latest_estimated_delivery")
+        template = JsonTemplate({"meta": _META[200], "data": view})
+        snapshot.memo["aftership.detail"], snapshot.memo["aftership"] = detail, template
+    edd = _edd_of(snapshot.shown.shown(models, now))
+    return template.render({"transit_time": _transit_time(detail), **edd})
+
+
 def tracking_view(detail: TrackingDetail, *, models: Models | None = None,
                   now: datetime | None = None) -> dict[str, Any]:
     """A tracking as AfterShip's Tracking object."""
@@ -103,10 +139,6 @@ def tracking_view(detail: TrackingDetail, *, models: Models | None = None,
     slug_of = {leg.id: leg.carrier for leg in detail.legs}
     events = sorted(detail.events, key=lambda e: (e.occurred_at, e.id or 0))
     delivered = detail.tag == "Delivered"
-    transit = None
-    if s.first_event_at is not None:
-        end = s.last_event_at if delivered and s.last_event_at else datetime.now(UTC)
-        transit = max(0, (end - s.first_event_at).days)
     first_mile = last_mile = None
     if len(detail.legs) > 1:
         first, last = detail.legs[0], detail.legs[-1]
@@ -120,7 +152,7 @@ def tracking_view(detail: TrackingDetail, *, models: Models | None = None,
         "id": t.id, "legacy_id": None, "created_at": t.created_at.isoformat(),
         "updated_at": t.updated_at.isoformat(),
         "tracking_number": s.tracking_number, "slug": s.carrier, "active": detail.active,
-        "custom_fields": t.custom_fields, "transit_time": transit,
+        "custom_fields": t.custom_fields, "transit_time": _transit_time(detail),
         "origin_country_region": to_alpha3(s.origin_country),
         "destination_country_region": to_alpha3(s.destination_country),
         "courier_destination_country_region": to_alpha3(s.destination_country),
@@ -261,7 +293,8 @@ def router() -> APIRouter:
 
     @api.get("/trackings/{id}", response_model=TrackingEnvelope)
     def get_tracking_by_id(request: Request, caller: Reader, id: str) -> JSONResponse:  # noqa: A002
-        return ok(tracking_view(_service(request).get(caller.account_id, id), **_at(request)))
+        snapshot = _service(request).snapshot(caller.account_id, id)
+        return json_response(tracking_body(snapshot, **_at(request)))
 
     @api.put("/trackings/{id}", response_model=TrackingEnvelope)
     def update_tracking_by_id(request: Request, caller: Writer, id: str,  # noqa: A002

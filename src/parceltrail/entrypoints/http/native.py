@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from parceltrail.bootstrap import Runtime
-from parceltrail.domain.accounts import ApiKey, Scope, TrackingFilter
+from parceltrail.domain.accounts import ApiKey, Scope, Tracking, TrackingFilter
 from parceltrail.domain.shipment import Timeline
 from parceltrail.entrypoints.http.errors import NATIVE_ERRORS, ApiError
 from parceltrail.entrypoints.http.limits import MAX_LIST_LIMIT
+from parceltrail.entrypoints.http.prebuilt import JsonTemplate, Slot, json_response
 from parceltrail.entrypoints.http.ratelimit import Reader, Writer
 from parceltrail.entrypoints.http.schemas_native import (
     ClassifyBatchIn,
@@ -39,6 +40,7 @@ from parceltrail.numbers import detect, extract, normalize, suggest
 from parceltrail.services.outlook.eta import Models, models_for
 from parceltrail.services.outlook.health import health_for
 from parceltrail.services.outlook.shown import shown_eta_view
+from parceltrail.services.tracking.snapshots import Snapshot
 from parceltrail.services.tracking.trackings import Labels, TrackingDetail, TrackingService
 from parceltrail.services.tracking.views import event_dict, health_view, shipment_dict
 from parceltrail.status import subtag_info
@@ -87,6 +89,24 @@ def predictions(detail: TrackingDetail, models: Models, now: datetime) -> dict[s
     timeline = Timeline(detail.shipment, detail.events, detail.legs or [detail.shipment])
     return {"eta": shown_eta_view(timeline, models, now),
             "health": health_view(health_for(timeline, models, now))}
+
+
+def tracking_body(snapshot: Snapshot, models: Models, now: datetime) -> bytes:
+    """`{"data": tracking_dict(..., with_events=True, models, now)}` as bytes, the same to the byte, from a
+    snapshot: everything but the estimate and the silence health is serialized once per snapshot; the
+    estimate comes from the snapshot's memo (per model and hour at the destination), health is
+    computed for this request (its days of silence move with the clock)."""
+    template = snapshot.memo.get("native")
+    if template is None:
+        detail = TrackingDetail(cast(Tracking, snapshot.tracking), snapshot.shipment, snapshot.legs,
+                                snapshot.events)
+        data = tracking_dict(detail, with_events=True)
+        data["eta"], data["health"] = Slot("eta"), Slot("health")
+        template = snapshot.memo["native"] = JsonTemplate({"data": data})
+    shown = snapshot.shown.shown(models, now)
+    return template.render({"eta": shown.to_dict() if shown else None,
+                            "health": health_view(health_for(snapshot.timeline, models, now,
+                                                             position=snapshot.shown.position(now)))})
 
 
 def _at(request: Request) -> dict[str, Any]:
@@ -188,8 +208,8 @@ def router() -> APIRouter:
     @api.get("/trackings/{tracking_id}", response_model=TrackingEnvelope, tags=["trackings"])
     def get_tracking(request: Request, caller: Reader, tracking_id: str) -> JSONResponse:
         """One tracking with its shipment's legs and every event, newest first."""
-        detail = _service(request).get(caller.account_id, tracking_id)
-        return JSONResponse({"data": tracking_dict(detail, with_events=True, **_at(request))})
+        snapshot = _service(request).snapshot(caller.account_id, tracking_id)
+        return json_response(tracking_body(snapshot, **_at(request)))
 
     @api.patch("/trackings/{tracking_id}", response_model=TrackingEnvelope, tags=["trackings"])
     def update_tracking(request: Request, caller: Writer, tracking_id: str,

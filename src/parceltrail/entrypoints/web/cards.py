@@ -8,7 +8,7 @@ are used defensively: a model that fails or changes shape hides that line, never
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from itertools import groupby
 from typing import Literal
@@ -22,6 +22,7 @@ from parceltrail.predict import Health
 from parceltrail.services.outlook.eta import Models, models_for
 from parceltrail.services.outlook.health import health_for
 from parceltrail.services.outlook.shown import ShownEta, shown_eta
+from parceltrail.services.tracking.snapshots import Snapshot
 from parceltrail.status import customs_state, is_customs, is_terminal, message, progress_rank
 from parceltrail.status.taxonomy import CustomsState
 
@@ -310,25 +311,47 @@ def _models(runtime: Runtime, now: datetime) -> Models | None:
         return None
 
 
-def _shown(timeline: Timeline, models: Models | None, now: datetime) -> ShownEta | None:
+def _shown(timeline: Timeline, models: Models | None, now: datetime,
+           snapshot: Snapshot | None = None) -> ShownEta | None:
     try:
+        if snapshot is not None:
+            return snapshot.shown.shown(models, now)
         return shown_eta(timeline, models, now)
     except Exception:  # a failing prediction hides the estimate, never the page
         log.exception("ETA prediction failed for %s", timeline.shipment.tracking_number)
         return None
 
 
-def _health_of(timeline: Timeline, models: Models | None, now: datetime) -> Health | None:
+def _health_of(timeline: Timeline, models: Models | None, now: datetime,
+               snapshot: Snapshot | None = None) -> Health | None:
     if not timeline.events:
         return None
     try:
-        return health_for(timeline, models, now)
+        position = snapshot.shown.position(now) if snapshot is not None else None
+        return health_for(timeline, models, now, position=position)
     except Exception:  # as above: the note disappears, the page stays
         log.exception("silence assessment failed for %s", timeline.shipment.tracking_number)
         return None
 
 
-def build_card(runtime: Runtime, timeline: Timeline, loc: Locale, number: str | None = None) -> Card:
+def build_card(runtime: Runtime, timeline: Timeline, loc: Locale, number: str | None = None, *,
+               snapshot: Snapshot | None = None) -> Card:
+    """The card of `timeline` as of now. With the timeline's `snapshot`, everything that does not move with
+    the clock (steps, event rows with their dates and places, map, legs) is built once per snapshot and
+    language, and the estimate comes from the snapshot's memo; the rest is filled in for this request."""
+    key = ("card", loc.lang, loc.zone.key, number)
+    base = snapshot.memo.get(key) if snapshot is not None else None
+    if base is None:
+        base = _card_base(timeline, loc, number)
+        if snapshot is not None:
+            snapshot.memo[key] = base
+    card = replace(base)  # the shared lists are only read from here on; fields below are set per request
+    _timely(card, runtime, timeline, loc, snapshot)
+    return card
+
+
+def _card_base(timeline: Timeline, loc: Locale, number: str | None) -> Card:
+    """What the card says whatever the time of the request."""
     s = timeline.shipment
     legs = timeline.legs or [s]
     number = number or s.tracking_number
@@ -353,19 +376,31 @@ def build_card(runtime: Runtime, timeline: Timeline, loc: Locale, number: str | 
     if last_checked is not None:
         card.checked = loc.datetime(last_checked, "medium")
         card.checked_iso = last_checked.isoformat()
-        since = runtime.clock.now() - last_checked
-        card.checked_ago = loc.t("card.just_now") if since < timedelta(minutes=1) else loc.ago(since)
     if s.tag == "Delivered":
         delivered = max((e.occurred_at for e in timeline.events if e.tag == "Delivered"), default=None)
         card.delivered_on = loc.datetime(delivered, "medium") if delivered else None
-    now = runtime.clock.now()
     if s.unfollowed_reason is not None:  # nothing follows it: say what would, never guess an ETA
         card.untrackable = s.unfollowed_reason
-    else:
+    card.live = not (s.tag in ("Delivered", "Expired") or _terminal(s.subtag)) or any(
+        leg.next_check_at is not None for leg in legs)
+    return card
+
+
+def _timely(card: Card, runtime: Runtime, timeline: Timeline, loc: Locale, snapshot: Snapshot | None) -> None:
+    """The parts that move with the clock: how long ago the carrier was asked, the estimate, the silence
+    note (with the next step it brings), the days in transit."""
+    s = timeline.shipment
+    legs = timeline.legs or [s]
+    now = runtime.clock.now()
+    last_checked = max((leg.last_checked_at for leg in legs if leg.last_checked_at), default=None)
+    if last_checked is not None:
+        since = now - last_checked
+        card.checked_ago = loc.t("card.just_now") if since < timedelta(minutes=1) else loc.ago(since)
+    if s.unfollowed_reason is None:
         models = _models(runtime, now)
-        shown = _shown(timeline, models, now)
+        shown = _shown(timeline, models, now, snapshot)
         card.eta, card.eta_range, card.late = _eta(shown, loc)
-        health = _health_of(timeline, models, now)
+        health = _health_of(timeline, models, now, snapshot)
         card.health, advice = _health(health, loc)
         if advice and health is not None:
             card.health_state = health.state
@@ -376,6 +411,3 @@ def build_card(runtime: Runtime, timeline: Timeline, loc: Locale, number: str | 
     first = min((e.occurred_at for e in timeline.events), default=None)
     if first is not None and card.delivered_on is None:
         card.days_in_transit = loc.plural("unit.days", max(0, (now - first).days))
-    card.live = not (s.tag in ("Delivered", "Expired") or _terminal(s.subtag)) or any(
-        leg.next_check_at is not None for leg in legs)
-    return card

@@ -18,6 +18,7 @@ from parceltrail.entrypoints.web.cards import Card, build_card
 from parceltrail.entrypoints.web.i18n import Locale
 from parceltrail.numbers import InvalidNumberError, extract, extract_from_email, suggest
 from parceltrail.numbers.suggest import likely
+from parceltrail.services.tracking.snapshots import snapshots_for
 from parceltrail.services.tracking.tracker import parse_number
 
 log = logging.getLogger(__name__)
@@ -130,11 +131,12 @@ def corrections(runtime: Runtime, number: str) -> tuple[str, ...]:
 def card_for(runtime: Runtime, shipment: Shipment, loc: Locale, number: str | None = None) -> Card | None:
     if shipment.id is None:
         return None
-    try:
-        timeline = runtime.tracker.timeline(shipment.id)
-    except InputError:  # deleted meanwhile
+    # checked against the database on every call; reused (with the card parts built from it) only while
+    # nothing about the parcel changed
+    snapshot = snapshots_for(runtime.store).shipment(shipment.id)
+    if snapshot is None:  # deleted meanwhile
         return None
-    return build_card(runtime, timeline, loc, number)
+    return build_card(runtime, snapshot.timeline, loc, number, snapshot=snapshot)
 
 
 def find_cards(runtime: Runtime, numbers: list[str], loc: Locale) -> list[Card]:

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from parceltrail.domain.shipment import Timeline
 from parceltrail.predict import Health, Lane, SilenceStats, Stage, assess
 from parceltrail.predict.silence import EXPIRED_AFTER, PRIORS_ONLY
-from parceltrail.services.outlook.eta import Models, lane_of, position_of, stages_after_events
+from parceltrail.services.outlook.eta import Models, Position, lane_of, position_of, stages_after_events
 from parceltrail.status import is_terminal
 from parceltrail.status.taxonomy import CustomsState, Subtag, customs_state
 
@@ -31,16 +31,18 @@ def _in_customs(subtag: str | None) -> bool:
     return state is not None and state is not CustomsState.released
 
 
-def health_for(timeline: Timeline, stats: SilenceStats | Models | None, now: datetime) -> Health:
+def health_for(timeline: Timeline, stats: SilenceStats | Models | None, now: datetime, *,
+               position: Position | None = None) -> Health:
     """How worrying the parcel's current silence is. Delivered, returned and otherwise finished parcels
-    are always "ok"; a shipment the engine marked Expired is "expired" whatever its silence."""
+    are always "ok"; a shipment the engine marked Expired is "expired" whatever its silence. `position`
+    is `position_of(timeline, now)` when the caller already has it."""
     if isinstance(stats, Models):
         stats = stats.silence
     stats = stats or PRIORS_ONLY
     s = timeline.shipment
     if s.unfollowed_reason is not None:  # silence means nothing when no connector asks the carrier
         return Health("untracked", timedelta(0), timedelta(0), timedelta(0), None, "no enabled connector")
-    pos = position_of(timeline, now)
+    pos = position or position_of(timeline, now)
     last = pos.last_event_at or s.created_at or now
     expired = s.tag == "Expired"
     if not expired and (s.tag == "Delivered" or is_terminal(s.subtag) or pos.stage is Stage.delivered):

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 from parceltrail.domain.shipment import Timeline
 from parceltrail.predict import Eta, Stage
 from parceltrail.services.outlook.estimates import destination_zone
-from parceltrail.services.outlook.eta import Models, eta_for, lane_of, position_of, predict_lane
+from parceltrail.services.outlook.eta import Models, Position, eta_for, lane_of, position_of, predict_lane
 
 
 def country_zone(country: str | None) -> ZoneInfo:
@@ -91,6 +91,43 @@ def shown_eta(timeline: Timeline, models: Models | None, now: datetime) -> Shown
                          pos.started_at, pos.started_at, eta.level)
     late = first.latest.astimezone(zone).date() < now.astimezone(zone).date()
     return ShownEta(estimated, earliest, latest, late, getattr(zone, "key", None) or str(zone), eta)
+
+
+class ShownMemo:
+    """`shown_eta` of one timeline that does not change, remembered for the model it was computed with
+    and the hour at the destination: read paths that show the same parcel many times compute it once an
+    hour instead of once a request. The hour is taken at the destination, so the "today" rules (no date
+    before today there, "late" once the first estimate's last day there has passed) move exactly at its
+    midnight; a refitted model is another object, so it recomputes at once. Whoever holds the memo must
+    drop it when the timeline changes (`services.tracking.snapshots` does)."""
+
+    __slots__ = ("timeline", "zone", "_held", "_position")
+
+    def __init__(self, timeline: Timeline) -> None:
+        self.timeline = timeline
+        self.zone = recipient_zone(timeline)
+        self._held: tuple[Models | None, tuple[date, int], ShownEta | None] | None = None
+        self._position: Position | None = None
+
+    def position(self, now: datetime) -> Position:
+        """`position_of(timeline, now)`: with events it does not depend on `now` (the journey starts at the
+        first of them), so it is computed once."""
+        if self._position is not None:
+            return self._position
+        found = position_of(self.timeline, now)
+        if self.timeline.events:
+            self._position = found
+        return found
+
+    def shown(self, models: Models | None, now: datetime) -> ShownEta | None:
+        local = now.astimezone(self.zone)
+        hour = (local.date(), local.hour)
+        held = self._held
+        if held is not None and held[0] is models and held[1] == hour:
+            return held[2]
+        found = shown_eta(self.timeline, models, now)
+        self._held = (models, hour, found)
+        return found
 
 
 def shown_eta_view(timeline: Timeline, models: Models | None, now: datetime) -> dict[str, Any] | None:

@@ -24,6 +24,7 @@ from parceltrail.domain.errors import ConflictError, LimitReachedError, NotFound
 from parceltrail.domain.shipment import Shipment, TrackingEvent
 from parceltrail.numbers import normalize
 from parceltrail.services.ports import AccountRepository, Store, UnitOfWork
+from parceltrail.services.tracking.snapshots import Snapshot, snapshots_for
 from parceltrail.services.tracking.tracker import Tracker, parse_number, store_for_tracking
 from parceltrail.status import is_terminal
 
@@ -104,6 +105,7 @@ class TrackingService:
     def __init__(self, runtime: Installation, max_trackings: int | None = None) -> None:
         self.runtime = runtime
         self.max_trackings = max_trackings  # per account (PARCELTRAIL_MAX_TRACKINGS_PER_ACCOUNT)
+        self.snapshots = snapshots_for(runtime.store)
 
     # writing -------------------------------------------------------------------------------------
     def create(self, account_id: int, number: str, slug: str | None,
@@ -222,6 +224,11 @@ class TrackingService:
         with self.runtime.store.read() as repo:
             tracking = self._must(repo.accounts, account_id, tracking_id)
             return _detail(repo, tracking, with_events)
+
+    def snapshot(self, account_id: int, tracking_id: str) -> Snapshot:
+        """`get` for the hot read paths: the same data, reused while the database says it is unchanged
+        (see `services.tracking.snapshots`), with what the caller derived from it before."""
+        return self.snapshots.tracking(account_id, tracking_id)
 
     def by_number(self, account_id: int, number: str, slug: str | None = None) -> list[TrackingDetail]:
         normalized = _normalized(number)
