@@ -130,3 +130,26 @@ def test_edd_and_the_runtime_cache_serve_the_calibrated_interval(stores) -> None
         edds[name] = predictor.predict(EddQuery("usps", "CN", "US", NOW))
     assert edds["slow"].latest > edds["as predicted"].latest
     assert edds["slow"].estimated >= edds["as predicted"].estimated
+
+
+def test_start_predictions_on_postgres_and_the_migration_down(postgres_url: str) -> None:
+    migrate.upgrade(postgres_url)
+    store = Store(make_engine(postgres_url))
+    try:
+        at = NOW - timedelta(days=3)
+        shipment, event = _parcel("PG0001", at)
+        with store.transaction() as uow:
+            stored = uow.shipments.add(shipment, at)
+            timeline = Timeline(stored, [event], [stored])
+            assert record_start(uow, timeline, EMPTY, at)
+            assert not record_start(uow, timeline, EMPTY, NOW)  # the first one stays
+            assert uow.estimates.with_handoff([stored.id or 0, 999]) == {stored.id}
+            stored.tag, stored.subtag, stored.last_event_at = "Delivered", "Delivered_001", NOW
+            uow.shipments.save(stored, NOW)
+        with store.read() as repo:
+            [handoff] = repo.estimates.handoffs(NOW - timedelta(days=90))
+        assert handoff.at == at and handoff.delivered_at == NOW
+    finally:
+        store.engine.dispose()
+    migrate.downgrade(postgres_url, "0011")
+    migrate.upgrade(postgres_url)

@@ -153,10 +153,12 @@ class EstimateRepository:
         stays. True when this call recorded it."""
         table = eta_handoffs
         statement = (pg_insert(table) if self.conn.dialect.name == "postgresql" else sqlite_insert(table))
-        return bool(self.conn.execute(statement.on_conflict_do_nothing(index_elements=["shipment_id"]).values(
+        # RETURNING says whether a row went in: drivers report no row count for ON CONFLICT DO NOTHING
+        inserted = self.conn.execute(statement.on_conflict_do_nothing(index_elements=["shipment_id"]).values(
             shipment_id=shipment_id, handed_off_at=handoff.at, median_days=handoff.median,
             low_days=handoff.low, high_days=handoff.high, level=level, basis=basis[:160],
-            recorded_at=now)).rowcount)
+            recorded_at=now).returning(table.c.shipment_id)).first()
+        return inserted is not None
 
     def with_handoff(self, shipment_ids: Sequence[int]) -> set[int]:
         """Which of these parcels (first legs) have their start prediction recorded."""
