@@ -18,6 +18,7 @@ from parceltrail.adapters.sandbox.connector import SandboxConnector
 from parceltrail.adapters.sandbox.server import serve_in_thread
 from parceltrail.adapters.sandbox.timeline import Simulation, load_or_create
 from parceltrail.clock import Clock, SystemClock
+from parceltrail.services.outlook.eta import ModelCache
 from parceltrail.services.outlook.predictor import ModelPredictor, Predictor
 from parceltrail.services.tracking.registry import ConnectorRegistry
 from parceltrail.services.tracking.schedule import load_scan_gaps
@@ -36,6 +37,11 @@ class Runtime:
     store: Store
     tracker: Tracker
     predictor: Predictor
+
+    @property
+    def models(self) -> ModelCache:
+        """This process's ETA models for the store, shared by the tracker and the read paths."""
+        return self.tracker.models
 
 
 def sandbox_app(settings: Settings, simulation: Simulation) -> FastAPI:
@@ -61,8 +67,10 @@ def build(settings: Settings, sandbox_url: str, *, simulation: Simulation | None
         for status in catalog.statuses:
             if not status.enabled:
                 log.info("connector %s disabled: %s", status.slug, status.reason)
-    tracker = Tracker(store, registry, clock, scan_gaps=load_scan_gaps(settings.scan_gaps_path))
-    return Runtime(settings, simulation, clock, store, tracker, ModelPredictor(store, clock))
+    models = ModelCache(store)
+    tracker = Tracker(store, registry, clock, scan_gaps=load_scan_gaps(settings.scan_gaps_path),
+                      models=models)
+    return Runtime(settings, simulation, clock, store, tracker, ModelPredictor(store, clock, models))
 
 
 @contextmanager

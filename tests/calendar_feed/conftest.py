@@ -85,6 +85,6 @@ def world(tmp_path: Path) -> Iterator[World]:
                     make_person(runtime, "seller@example.com", Role.SELLER),
                     make_person(runtime, "buyer@example.com", Role.BUYER))
     finally:
-        forget_cached(runtime.store)
+        forget_cached(runtime.models)
         stop()
         runtime.store.engine.dispose()

@@ -60,8 +60,11 @@ def test_fit_persist_and_refit(make_rig) -> None:
     assert maybe_refit(rig.store, now + timedelta(hours=5)).fitted_at == now
     later = now + timedelta(hours=7)
     assert maybe_refit(rig.store, later).fitted_at == later
-    eta_engine.forget_cached(rig.store)
     assert eta_engine.models_for(rig.store, later).fitted_at == later
+    cache = eta_engine.ModelCache(rig.store)
+    assert eta_engine.models_for(cache, later + timedelta(hours=1)).fitted_at == later  # the stored ones
+    cache.forget()
+    assert eta_engine.models_for(cache, later + timedelta(hours=7)).fitted_at == later + timedelta(hours=7)
 
 
 def test_learned_model_answers_when_it_has_enough_history(make_rig) -> None:
@@ -87,15 +90,16 @@ def test_learned_model_answers_when_it_has_enough_history(make_rig) -> None:
 def test_polling_models_never_refit_and_follow_other_processes(store) -> None:
     from datetime import UTC, datetime
 
-    from parceltrail.services.outlook.eta import current_models, forget_cached, refit
+    from parceltrail.services.outlook.eta import ModelCache, current_models, forget_cached, refit
 
     t0 = datetime(2026, 11, 1, 8, tzinfo=UTC)
-    forget_cached(store)
-    assert current_models(store, t0).fitted_at is None  # priors, and nothing was fitted or stored
+    cache = ModelCache(store)
+    assert current_models(cache, t0).fitted_at is None  # priors, and nothing was fitted or stored
     assert load_models(store) is None
     refit(store, t0 + timedelta(minutes=1))  # another process refits
-    assert current_models(store, t0 + timedelta(minutes=2)).fitted_at is None  # not looked again yet
-    found = current_models(store, t0 + timedelta(minutes=11))
+    assert current_models(cache, t0 + timedelta(minutes=2)).fitted_at is None  # not looked again yet
+    found = current_models(cache, t0 + timedelta(minutes=11))
     assert found.fitted_at == t0 + timedelta(minutes=1)
-    assert current_models(store, t0 + timedelta(hours=9)).fitted_at == t0 + timedelta(minutes=1)  # no refit
-    forget_cached(store)
+    assert current_models(cache, t0 + timedelta(hours=9)).fitted_at == t0 + timedelta(minutes=1)  # no refit
+    forget_cached(cache)
+    assert current_models(store, t0 + timedelta(hours=9)).fitted_at == t0 + timedelta(minutes=1)

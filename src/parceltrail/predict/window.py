@@ -2,7 +2,7 @@
 
 An ETA is a range of instants; a recipient thinks in days of their own calendar. `local_dates` turns the
 range into the first and last local date at the destination, in the time zone of the destination
-country (`COUNTRY_TIMEZONES`: one representative zone per country, the most populous one where a
+country (`domain.zones.MAIN_ZONES`: one representative zone per country, the most populous one where a
 country spans several; unknown countries read in UTC).
 
 `delivery_window` applies the late rule: while the parcel is not delivered and `now` is past the upper
@@ -28,30 +28,9 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from parceltrail.domain.zones import MAIN_ZONES
 from parceltrail.predict.calibrate import IntervalCalibrator, handoff_from_eta
 from parceltrail.predict.eta import Eta
-
-# ISO 3166-1 alpha-2 -> IANA zone; for countries with several zones, the one most of the population
-# lives in (IANA tz database zone.tab comments, national statistics).
-COUNTRY_TIMEZONES: Mapping[str, str] = {
-    "AE": "Asia/Dubai", "AR": "America/Argentina/Buenos_Aires", "AT": "Europe/Vienna",
-    "AU": "Australia/Sydney", "BD": "Asia/Dhaka", "BE": "Europe/Brussels", "BG": "Europe/Sofia",
-    "BR": "America/Sao_Paulo", "BY": "Europe/Minsk", "CA": "America/Toronto", "CH": "Europe/Zurich",
-    "CL": "America/Santiago", "CN": "Asia/Shanghai", "CO": "America/Bogota", "CZ": "Europe/Prague",
-    "DE": "Europe/Berlin", "DK": "Europe/Copenhagen", "EE": "Europe/Tallinn", "EG": "Africa/Cairo",
-    "ES": "Europe/Madrid", "FI": "Europe/Helsinki", "FR": "Europe/Paris", "GB": "Europe/London",
-    "GR": "Europe/Athens", "HK": "Asia/Hong_Kong", "HR": "Europe/Zagreb", "HU": "Europe/Budapest",
-    "ID": "Asia/Jakarta", "IE": "Europe/Dublin", "IL": "Asia/Jerusalem", "IN": "Asia/Kolkata",
-    "IT": "Europe/Rome", "JP": "Asia/Tokyo", "KR": "Asia/Seoul", "KZ": "Asia/Almaty",
-    "LT": "Europe/Vilnius", "LU": "Europe/Luxembourg", "LV": "Europe/Riga", "MA": "Africa/Casablanca",
-    "MX": "America/Mexico_City", "MY": "Asia/Kuala_Lumpur", "NG": "Africa/Lagos",
-    "NL": "Europe/Amsterdam", "NO": "Europe/Oslo", "NZ": "Pacific/Auckland", "PE": "America/Lima",
-    "PH": "Asia/Manila", "PK": "Asia/Karachi", "PL": "Europe/Warsaw", "PT": "Europe/Lisbon",
-    "RO": "Europe/Bucharest", "RS": "Europe/Belgrade", "RU": "Europe/Moscow", "SA": "Asia/Riyadh",
-    "SE": "Europe/Stockholm", "SG": "Asia/Singapore", "SI": "Europe/Ljubljana", "SK": "Europe/Bratislava",
-    "TH": "Asia/Bangkok", "TR": "Europe/Istanbul", "TW": "Asia/Taipei", "UA": "Europe/Kyiv",
-    "US": "America/New_York", "VN": "Asia/Ho_Chi_Minh", "ZA": "Africa/Johannesburg",
-}
 
 
 class WindowState(StrEnum):
@@ -76,13 +55,13 @@ class Window:
     dates: LocalDates | None
 
 
-def timezone_of(country: str | None, timezones: Mapping[str, str] = COUNTRY_TIMEZONES) -> str:
+def timezone_of(country: str | None, timezones: Mapping[str, str] = MAIN_ZONES) -> str:
     """The representative IANA zone of a country code; UTC when unknown."""
     return timezones.get((country or "").upper(), "UTC")
 
 
 def local_dates(earliest: datetime, latest: datetime, country: str | None,
-                timezones: Mapping[str, str] = COUNTRY_TIMEZONES) -> LocalDates:
+                timezones: Mapping[str, str] = MAIN_ZONES) -> LocalDates:
     """The local calendar dates at the destination spanned by [earliest, latest]."""
     if earliest.tzinfo is None or latest.tzinfo is None:
         raise ValueError("instants must be timezone-aware")

@@ -24,7 +24,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
@@ -58,6 +58,7 @@ from parceltrail.domain.orders import (
     UserExistsError,
 )
 from parceltrail.domain.shipment import Shipment, TrackingEvent
+from parceltrail.predict.calibrate import Handoff
 from parceltrail.services.ports import StoredModel
 from parceltrail.status import is_terminal
 
@@ -126,6 +127,7 @@ class _State:
     notification_state: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
     models: dict[str, StoredModel] = field(default_factory=dict)
     estimates: dict[int, StoredEstimate] = field(default_factory=dict)
+    handoffs: dict[int, Handoff] = field(default_factory=dict)
 
     def next_id(self, table: str) -> int:
         self.sequences[table] = self.sequences.get(table, 0) + 1
@@ -152,6 +154,7 @@ class _State:
             return
         self.leases.pop(shipment_id, None)
         self.estimates.pop(shipment_id, None)
+        self.handoffs.pop(shipment_id, None)
         for eid in [e.id for e in self.events.values() if e.shipment_id == shipment_id]:
             del self.events[cast(int, eid)]
         gone = {pid for pid, p in self.payloads.items() if p.shipment_id == shipment_id}
@@ -1113,6 +1116,36 @@ class MemoryEstimateRepository(_Repository):
                                window.expected_day, window.last_day, changed_at)
         self._db.estimates[shipment_id] = saved
         return saved
+
+    def record_handoff(self, shipment_id: int, handoff: Handoff, level: float, basis: str,
+                       now: datetime) -> bool:
+        if shipment_id not in self._db.shipments:
+            raise ConflictError(f"no shipment {shipment_id} (foreign key)")
+        if shipment_id in self._db.handoffs:
+            return False
+        self._db.handoffs[shipment_id] = handoff
+        return True
+
+    def with_handoff(self, shipment_ids: Sequence[int]) -> set[int]:
+        return {i for i in shipment_ids if i in self._db.handoffs}
+
+    def handoffs(self, since: datetime) -> list[Handoff]:
+        out = []
+        for shipment_id, h in sorted(self._db.handoffs.items(), key=lambda item: item[1].at):
+            first = self._db.shipments.get(shipment_id)
+            if h.at < since or first is None:
+                continue
+            if first.tag == "Expired" or (first.tag != "Delivered" and is_terminal(first.subtag)):
+                continue
+            last, seen = first, {shipment_id}
+            while last.next_leg_id is not None and last.next_leg_id not in seen:
+                seen.add(last.next_leg_id)
+                following = self._db.shipments.get(last.next_leg_id)
+                if following is None:
+                    break
+                last = following
+            out.append(replace(h, delivered_at=last.last_event_at if first.tag == "Delivered" else None))
+        return out
 
 
 class MemoryCalendarRepository(_Repository):

@@ -27,6 +27,7 @@ from parceltrail.domain.notifications import EventKind, Notification, Status, Su
 from parceltrail.domain.orders import Address, NumberRange, Order, Package, Role, User
 from parceltrail.domain.performance import LaneStats
 from parceltrail.domain.shipment import Shipment, TrackingEvent
+from parceltrail.predict.calibrate import Handoff
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +216,10 @@ class EstimateRepository(Protocol):
     def get_many(self, shipment_ids: Sequence[int]) -> dict[int, StoredEstimate]: ...
     def save(self, shipment_id: int, window: Window, now: datetime,
              previous: StoredEstimate | None) -> StoredEstimate: ...
+    def record_handoff(self, shipment_id: int, handoff: Handoff, level: float, basis: str,
+                       now: datetime) -> bool: ...
+    def handoffs(self, since: datetime) -> list[Handoff]: ...
+    def with_handoff(self, shipment_ids: Sequence[int]) -> set[int]: ...
 
 
 class PerformanceRepository(Protocol):

@@ -7,15 +7,21 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from parceltrail.adapters.db.tables import (
     calendar_feeds,
+    eta_handoffs,
     order_packages,
     orders,
     shipment_estimates,
+    shipments,
     trackings,
 )
 from parceltrail.domain.calendar import CalendarFeed, StoredEstimate, Window
+from parceltrail.predict.calibrate import Handoff
+from parceltrail.status import is_terminal
 
 MAX_FEED_PARCELS = 500
 
@@ -140,3 +146,57 @@ class EstimateRepository:
                               previous.first_due_by, previous.first_last_day, now, window.expected,
                               window.earliest, window.latest, window.first_day, window.expected_day,
                               window.last_day, changed_at)
+
+    def record_handoff(self, shipment_id: int, handoff: Handoff, level: float, basis: str,
+                       now: datetime) -> bool:
+        """Keep the prediction a parcel (its first leg) was given at its start; the first one recorded
+        stays. True when this call recorded it."""
+        table = eta_handoffs
+        statement = (pg_insert(table) if self.conn.dialect.name == "postgresql" else sqlite_insert(table))
+        # RETURNING says whether a row went in: drivers report no row count for ON CONFLICT DO NOTHING
+        inserted = self.conn.execute(statement.on_conflict_do_nothing(index_elements=["shipment_id"]).values(
+            shipment_id=shipment_id, handed_off_at=handoff.at, median_days=handoff.median,
+            low_days=handoff.low, high_days=handoff.high, level=level, basis=basis[:160],
+            recorded_at=now).returning(table.c.shipment_id)).first()
+        return inserted is not None
+
+    def with_handoff(self, shipment_ids: Sequence[int]) -> set[int]:
+        """Which of these parcels (first legs) have their start prediction recorded."""
+        if not shipment_ids:
+            return set()
+        c = eta_handoffs.c
+        return set(self.conn.execute(select(c.shipment_id).where(c.shipment_id.in_(list(shipment_ids))))
+                   .scalars())
+
+    def handoffs(self, since: datetime) -> list[Handoff]:
+        """Predictions made from `since` on, each with its parcel's delivery when delivered (the last
+        leg's latest event), or none while it is on its way. Parcels that ended otherwise (returned,
+        lost, expired) are left out: they say nothing about how long a delivery takes."""
+        h, s = eta_handoffs.c, shipments.c
+        rows = self.conn.execute(
+            select(h.shipment_id, h.handed_off_at, h.median_days, h.low_days, h.high_days, s.tag, s.subtag,
+                   s.last_event_at, s.next_leg_id)
+            .join(shipments, shipments.c.id == h.shipment_id)
+            .where(h.handed_off_at >= since).order_by(h.handed_off_at)).all()
+        out = []
+        for row in rows:
+            if row.tag == "Expired" or (row.tag != "Delivered" and is_terminal(row.subtag)):
+                continue
+            delivered = None
+            if row.tag == "Delivered":
+                delivered = self._last_leg_event(row.next_leg_id) if row.next_leg_id else row.last_event_at
+            out.append(Handoff(row.handed_off_at, row.median_days, row.low_days, row.high_days, delivered))
+        return out
+
+    def _last_leg_event(self, leg_id: int | None) -> datetime | None:
+        """The latest event of a chain's last leg, following it from `leg_id` (chains are a few legs)."""
+        last: datetime | None = None
+        seen: set[int] = set()
+        while leg_id is not None and leg_id not in seen:
+            seen.add(leg_id)
+            row = self.conn.execute(select(shipments.c.last_event_at, shipments.c.next_leg_id)
+                                    .where(shipments.c.id == leg_id)).first()
+            if row is None:
+                break
+            last, leg_id = row.last_event_at or last, row.next_leg_id
+        return last

@@ -400,3 +400,20 @@ shipment_estimates = Table(
 
 notification_state.append_column(Column("eta_last_day", String(10)))  # the window's last day as told
 notification_state.append_column(Column("late_for", String(10)))  # the last day whose passing was told
+
+# what the ETA model predicted for each parcel at its start, for the interval calibrator (migration 0014) --
+
+eta_handoffs = Table(
+    "eta_handoffs",
+    metadata,
+    # the parcel's first leg: a chain of legs is one parcel, predicted once
+    Column("shipment_id", Integer, ForeignKey("shipments.id", ondelete="CASCADE"), primary_key=True),
+    Column("handed_off_at", UTCDateTime(), nullable=False),  # the reference moment of the prediction
+    Column("median_days", Float, nullable=False),  # days after it
+    Column("low_days", Float, nullable=False),
+    Column("high_days", Float, nullable=False),
+    Column("level", Float, nullable=False),
+    Column("basis", String(160), nullable=False),
+    Column("recorded_at", UTCDateTime(), nullable=False),
+    Index("ix_eta_handoffs_handed_off_at", "handed_off_at"),
+)

@@ -28,7 +28,7 @@ def outlook(runtime: Runtime, timeline: Timeline) -> dict[str, Any]:
     from parceltrail.services.tracking.views import health_view
 
     now = runtime.clock.now()
-    models = models_for(runtime.store, now)
+    models = models_for(runtime.models, now)
     return {"eta": shown_eta_view(timeline, models, now),
             "health": health_view(health_for(timeline, models, now))}
 

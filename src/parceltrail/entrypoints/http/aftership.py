@@ -101,7 +101,7 @@ def _at(request: Request) -> dict[str, Any]:
     """The current ETA models (refitted lazily) and the runtime's now, for `tracking_view`."""
     runtime = request.app.state.runtime
     now = runtime.clock.now()
-    return {"models": models_for(runtime.store, now), "now": now}
+    return {"models": models_for(runtime.models, now), "now": now}
 
 
 def _transit_time(detail: TrackingDetail) -> int | None:

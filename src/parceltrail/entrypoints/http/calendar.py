@@ -110,7 +110,7 @@ def router(prefix: str = "/api/v1") -> APIRouter:
 
         def build() -> bytes | None:
             now = runtime.clock.now()
-            found = calendars.feed_entries(runtime.store, token, models_for(runtime.store, now), now)
+            found = calendars.feed_entries(runtime.store, token, models_for(runtime.models, now), now)
             return render_feed(runtime, found) if found is not None else None
 
         body = await run_in_threadpool(build)

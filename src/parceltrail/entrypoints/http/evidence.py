@@ -46,7 +46,7 @@ def router() -> APIRouter:
         confirm receipt) and the deadline, from the parcels' silence health and buyer protection."""
         runtime = _runtime(request)
         now = runtime.clock.now()
-        models = models_for(runtime.store, now)
+        models = models_for(runtime.models, now)
         view = order_service.order_view(runtime.store, user, _id(order_id))
         healths = [health_for(Timeline(p.shipment, p.events, [p.shipment]), models, now)
                    for p in view.packages]
@@ -84,7 +84,7 @@ def router() -> APIRouter:
 def _document(request: Request, user: User, order_id: int) -> dict[str, Any]:
     runtime = _runtime(request)
     now = runtime.clock.now()
-    return build_evidence(runtime.store, user, _id(order_id), now, models_for(runtime.store, now))
+    return build_evidence(runtime.store, user, _id(order_id), now, models_for(runtime.models, now))
 
 
 def _safe(name: str) -> str:

@@ -113,7 +113,7 @@ def _at(request: Request) -> dict[str, Any]:
     """`models` (the current ETA/silence models, refitted lazily) and the installation clock's `now`."""
     runtime = _runtime(request)
     now = runtime.clock.now()
-    return {"models": models_for(runtime.store, now), "now": now}
+    return {"models": models_for(runtime.models, now), "now": now}
 
 
 def events_list(detail: TrackingDetail) -> list[dict[str, Any]]:

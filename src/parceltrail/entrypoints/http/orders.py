@@ -108,7 +108,7 @@ def detail_for(runtime: Runtime, user: User, order_id: int) -> dict[str, Any]:
     on the installation's clock."""
     now = runtime.clock.now()
     return order_detail(service.order_view(runtime.store, user, order_id), user, now=now,
-                        models=models_for(runtime.store, now))
+                        models=models_for(runtime.models, now))
 
 
 def _id(value: int, what: str) -> int:

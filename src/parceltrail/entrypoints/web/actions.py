@@ -165,7 +165,7 @@ def router() -> APIRouter:
         runtime = _runtime(request)
         now = runtime.clock.now()
         try:
-            document = build_evidence(runtime.store, user, oid, now, models_for(runtime.store, now))
+            document = build_evidence(runtime.store, user, oid, now, models_for(runtime.models, now))
         except OrderError as error:
             return _refusal(request, loc, user, error)
         name = _safe_name(f"evidence-{document['order']['reference']}.{kind}")

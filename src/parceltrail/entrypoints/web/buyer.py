@@ -64,7 +64,7 @@ def _days(delta: timedelta) -> int:
 
 def healths_of(runtime: Runtime, view: OrderView, now: datetime) -> list[Health]:
     """Each package's silence health, computed as the advice API computes it."""
-    models = models_for(runtime.store, now)
+    models = models_for(runtime.models, now)
     return [health_for(Timeline(p.shipment, p.events, [p.shipment]), models, now) for p in view.packages]
 
 

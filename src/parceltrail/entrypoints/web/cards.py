@@ -305,7 +305,7 @@ def _health(health: Health | None, loc: Locale) -> tuple[str | None, str | None]
 
 def _models(runtime: Runtime, now: datetime) -> Models | None:
     try:
-        return models_for(runtime.store, now)
+        return models_for(runtime.models, now)
     except Exception:  # the models are a nicety: priors answer when they cannot be loaded
         log.exception("loading the ETA models failed")
         return None

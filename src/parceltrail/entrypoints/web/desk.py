@@ -73,7 +73,7 @@ def attention(runtime: Runtime, user: User) -> list[DeskRow]:
     if user.role not in (Role.SELLER, Role.ADMIN):
         return []
     now = runtime.clock.now()
-    models = models_for(runtime.store, now)
+    models = models_for(runtime.models, now)
     rows: list[DeskRow] = []
     for order in order_service.list_orders(runtime.store, user, limit=MAX_ORDERS):
         if order.status in (OrderStatus.AWAITING_SHIPMENT, OrderStatus.COMPLETED, OrderStatus.REFUNDED):

@@ -69,7 +69,7 @@ def active_parcels(runtime: Installation, account_id: int, public_url: str) -> l
     """The account's trackings not archived (completed), with their status, last event and ETA window."""
     service = TrackingService(runtime)
     now = runtime.clock.now()
-    models = models_for(runtime.store, now)
+    models = models_for(runtime.tracker.models, now)
     parcels: list[Parcel] = []
     cursor: str | None = None
     while True:

@@ -4,6 +4,8 @@
   destination country's zone (Babel's CLDR `territory_zones`), the user's own zone when the country has
   several and it is one of them, else the zone most of that country lives in.
 - `window_of(eta, country)` turns an `Eta` (instants) into a `Window`: the local days of its interval.
+- `record_start(uow, timeline, models, now)` keeps the prediction a parcel was given at its start (its
+  first event), once: the interval calibrator learns from those (`services.outlook.eta.fit_calibrator`).
 - `observe(uow, timeline, models, now)` computes the current estimate of a parcel in flight and records
   it (`shipment_estimates`): the first one is kept for on-time rates, the current one for moved-estimate
   and late notices and the calendar feed.
@@ -19,24 +21,10 @@ from babel.core import get_global
 
 from parceltrail.domain.calendar import StoredEstimate, Window
 from parceltrail.domain.shipment import Timeline
+from parceltrail.domain.zones import main_zone
 from parceltrail.predict import Eta
-from parceltrail.services.outlook.eta import Models, eta_for, lane_of
+from parceltrail.services.outlook.eta import Models, eta_for, in_flight, lane_of, position_of, start_handoff
 from parceltrail.services.ports import UnitOfWork
-
-# Countries spanning several zones: the one most of the population lives in.
-MAIN_ZONES = {
-    "AR": "America/Argentina/Buenos_Aires", "AU": "Australia/Sydney", "BR": "America/Sao_Paulo",
-    "CA": "America/Toronto", "CD": "Africa/Kinshasa", "CL": "America/Santiago", "CN": "Asia/Shanghai",
-    "EC": "America/Guayaquil", "ES": "Europe/Madrid", "FM": "Pacific/Pohnpei", "GL": "America/Nuuk",
-    "ID": "Asia/Jakarta", "KI": "Pacific/Tarawa", "KZ": "Asia/Almaty", "MN": "Asia/Ulaanbaatar",
-    "MX": "America/Mexico_City", "MY": "Asia/Kuala_Lumpur", "NZ": "Pacific/Auckland", "PF": "Pacific/Tahiti",
-    "PG": "Pacific/Port_Moresby", "PT": "Europe/Lisbon", "RU": "Europe/Moscow", "UA": "Europe/Kyiv",
-    "UM": "Pacific/Wake", "US": "America/New_York", "UZ": "Asia/Tashkent", "DE": "Europe/Berlin",
-    "CY": "Asia/Nicosia", "MH": "Pacific/Majuro", "PS": "Asia/Gaza", "FR": "Europe/Paris",
-    "GB": "Europe/London", "NL": "Europe/Amsterdam", "IT": "Europe/Rome", "JP": "Asia/Tokyo",
-    "KR": "Asia/Seoul", "IN": "Asia/Kolkata", "HK": "Asia/Hong_Kong", "SG": "Asia/Singapore",
-    "PL": "Europe/Warsaw", "TR": "Europe/Istanbul",
-}
 
 
 @cache
@@ -61,7 +49,7 @@ def destination_zone(country: str | None, preferred: str | None = None) -> ZoneI
         return _zone(preferred) or ZoneInfo("UTC")
     if len(zones) == 1:
         return _zone(zones[0]) or ZoneInfo("UTC")
-    main = MAIN_ZONES.get((country or "").strip().upper())
+    main = main_zone(country)
     if main and _zone(main) is not None:
         return _zone(main) or ZoneInfo("UTC")
     if zones:
@@ -123,3 +111,16 @@ def record(uow: UnitOfWork, timeline: Timeline, models: Models, now: datetime,
     if previous is not None and window.same_days(previous):
         return previous
     return uow.estimates.save(shipment_id, window, now, previous)
+
+
+def record_start(uow: UnitOfWork, timeline: Timeline, models: Models, now: datetime) -> bool:
+    """Record, once per parcel (its first leg), what the ETA model predicts at its start: the median and
+    interval the calibrator will compare its delivery with. Only for a parcel in flight with events (the
+    start is its first event); True when recorded by this call."""
+    legs = timeline.legs or [timeline.shipment]
+    first_id = legs[0].id
+    if first_id is None or not timeline.events or not in_flight(timeline.shipment):
+        return False
+    started = position_of(timeline, now).started_at
+    handoff, eta = start_handoff(models.eta, lane_of(legs[0], legs[-1]), started)
+    return uow.estimates.record_handoff(first_id, handoff, eta.level, eta.basis, now)

@@ -5,7 +5,10 @@
   `fit_silence_from_store(store)` learns `predict.SilenceStats` from the same journeys' event gaps.
 - Both are persisted as JSON in the `models` table (migration 0006) by `maybe_refit(store, now)`, which
   refits when the stored ones are older than `every` (6 h). The tracker loop or a worker can call it;
-  read paths call `models_for(store, now)`, which caches per process and refits lazily.
+  read paths call `models_for(cache, now)` with the runtime's `ModelCache` (one per process, built by the
+  composition root), which holds them and refits lazily. With the ETA and silence models the interval
+  calibrator (`predict.IntervalCalibrator`) is refitted from the predictions recorded at parcels' starts
+  (`estimates.record_start`, table `eta_handoffs`): those delivered since and those still on their way.
 - `eta_for(timeline, model, now)` predicts a shipment in flight. While the learned model has too little
   history for a lane and stage (fewer than `model.min_samples` comparable journeys), documented priors
   answer instead (`PRIOR_TEMPLATES`), so a new installation and the sandbox demo still show a range.
@@ -16,7 +19,6 @@ from __future__ import annotations
 import logging
 import math
 import threading
-import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -36,6 +38,7 @@ from parceltrail.predict import (
     stage_entries,
     stage_of,
 )
+from parceltrail.predict.calibrate import Handoff, IntervalCalibrator, handoff_from_eta
 from parceltrail.predict.worktime import add_working_hours
 from parceltrail.services.ports import Store
 from parceltrail.status import is_terminal
@@ -45,7 +48,12 @@ log = logging.getLogger(__name__)
 REFIT_EVERY = timedelta(hours=6)
 MAX_JOURNEYS = 5000  # most recent delivered chains learned from
 LEVEL = 0.8
-ETA_MODEL, SILENCE_MODEL = "eta", "silence"
+ETA_MODEL, SILENCE_MODEL, CALIBRATION_MODEL = "eta", "silence", "eta_calibration"
+# Hand-offs the interval calibrator learns from: the ones of the last 90 days (its own window).
+CALIBRATION_WINDOW = timedelta(days=IntervalCalibrator().window_days)
+# From the last mile on the stage model knows more than the parcel's start does (the calibrator scores
+# predictions made at the start), so its own answer is shown.
+CALIBRATED_BEFORE = Stage.last_mile
 _CHUNK = 500
 
 
@@ -215,6 +223,9 @@ class Models:
     silence: SilenceStats
     fitted_at: datetime | None  # None: never fitted (priors only)
     journeys: int
+    # Corrects the interval of predictions made at a parcel's start from how the recent ones fared
+    # (unfitted: the ETA model's own interval is shown).
+    calibrator: IntervalCalibrator = IntervalCalibrator()
 
 
 EMPTY = Models(EtaModel(), SilenceStats(), None, 0)
@@ -225,24 +236,36 @@ def load_models(store: Store) -> Models | None:
     with store.read() as repo:
         eta = repo.models.load(ETA_MODEL)
         silence = repo.models.load(SILENCE_MODEL)
+        calibration = repo.models.load(CALIBRATION_MODEL)
     if eta is None or silence is None:
         return None
     try:
+        calibrator = IntervalCalibrator.from_dict(calibration.body) if calibration is not None \
+            else IntervalCalibrator()
         return Models(EtaModel.from_dict(eta.body), SilenceStats.from_dict(silence.body), eta.fitted_at,
-                      eta.journeys)
+                      eta.journeys, calibrator)
     except (ValueError, KeyError, TypeError) as error:  # an older format: refit
         log.warning("stored models unreadable (%s); they will be refitted", error)
         return None
 
 
+def fit_calibrator(store: Store, now: datetime) -> IntervalCalibrator:
+    """The interval calibrator refitted on what is known `now`: the predictions made at the start of the
+    parcels of its window, those delivered since and those still on their way."""
+    with store.read() as repo:
+        handoffs = repo.estimates.handoffs(now - CALIBRATION_WINDOW)
+    return IntervalCalibrator.fit(handoffs, now)
+
+
 def refit(store: Store, now: datetime, limit: int = MAX_JOURNEYS) -> Models:
     """Fit both models from the store now and persist them."""
     journeys = delivered_journeys(store, limit)
-    models = Models(fit_eta(journeys), fit_silence(journeys), now, len(journeys))
+    models = Models(fit_eta(journeys), fit_silence(journeys), now, len(journeys), fit_calibrator(store, now))
     try:
         with store.transaction() as repo:
             repo.models.save(ETA_MODEL, models.eta.to_dict(), now, models.journeys)
             repo.models.save(SILENCE_MODEL, models.silence.to_dict(), now, models.journeys)
+            repo.models.save(CALIBRATION_MODEL, models.calibrator.to_dict(), now, models.calibrator.handoffs)
     except ConflictError:  # another process inserted them at the same moment; theirs are as good
         log.info("models were refitted concurrently")
     return models
@@ -263,65 +286,103 @@ def maybe_refit(store: Store, now: datetime, every: timedelta = REFIT_EVERY) -> 
     return refit(store, now)
 
 
-_cache: weakref.WeakKeyDictionary[Store, Models] = weakref.WeakKeyDictionary()
-_checked: weakref.WeakKeyDictionary[Store, datetime] = weakref.WeakKeyDictionary()
 RECHECK_EVERY = timedelta(minutes=10)  # how often polling looks for models refitted by another process
-_lock = threading.Lock()
 
 
-def models_for(store: Store, now: datetime, every: timedelta = REFIT_EVERY) -> Models:
-    """The current models for read paths: cached per process, refitted lazily when older than `every`.
-    Never raises: if fitting fails, priors answer (and the failure is logged)."""
-    cached = _cache.get(store)
-    if _fresh(cached, now, every):
-        assert cached is not None
-        return cached
-    with _lock:
-        cached = _cache.get(store)
-        if _fresh(cached, now, every):
-            assert cached is not None
-            return cached
-        try:
-            models = maybe_refit(store, now, every)
-        except Exception:  # noqa: BLE001 - an ETA must never break a read path
-            log.exception("fitting the ETA/silence models failed; using priors")
-            models = replace(EMPTY, fitted_at=now)
-        _cache[store] = models
-        return models
+class ModelCache:
+    """One process's models for one store, owned by its runtime (built by the composition root and passed
+    to the tracker and the read paths): refitted lazily on read paths when older than `every`, followed
+    from the store on the polling path (see `models_for` and `current_models`)."""
+
+    def __init__(self, store: Store, every: timedelta = REFIT_EVERY) -> None:
+        self.store = store
+        self.every = every
+        self._held: Models | None = None
+        self._checked: datetime | None = None
+        self._lock = threading.Lock()
+
+    def get(self, now: datetime) -> Models:
+        """The current models, refitted when older than `every`. Never raises: if fitting fails, priors
+        answer (and the failure is logged)."""
+        held = self._held
+        if _fresh(held, now, self.every):
+            assert held is not None
+            return held
+        with self._lock:
+            held = self._held
+            if _fresh(held, now, self.every):
+                assert held is not None
+                return held
+            self._held = _refit_or_priors(self.store, now, self.every)
+            return self._held
+
+    def current(self, now: datetime) -> Models:
+        """The models at hand without fitting: the held ones while fresh, else the stored ones (read again,
+        so processes that never fit, like workers, follow the refits of others), else the held or prior
+        ones. For the polling path, which must not refit."""
+        held = self._held
+        if _fresh(held, now, REFIT_EVERY):
+            assert held is not None
+            return held
+        checked = self._checked
+        if held is not None and checked is not None and checked <= now < checked + RECHECK_EVERY:
+            return held  # stale, and looked for newer ones a moment ago: not on every batch
+        self._checked = now
+        stored = _stored_or_none(self.store)
+        if stored is None:
+            stored = held or EMPTY
+        with self._lock:
+            held = self._held
+            if held is None or (stored.fitted_at is not None
+                                and (held.fitted_at is None or held.fitted_at <= stored.fitted_at)):
+                self._held = stored
+            assert self._held is not None
+            return self._held
+
+    def forget(self) -> None:
+        """Drop the held models (tests, or after an operator refit)."""
+        with self._lock:
+            self._held = None
+            self._checked = None
 
 
-def current_models(store: Store, now: datetime) -> Models:
-    """The models at hand without fitting: this process's cached ones while fresh, else the stored ones
-    (read again, so processes that never fit, like workers, follow the refits of others), else the cached
-    or prior ones. For the polling path, which must not refit (that is `models_for`'s job on read paths
-    and in the tracker's loop)."""
-    cached = _cache.get(store)
-    if _fresh(cached, now, REFIT_EVERY):
-        assert cached is not None
-        return cached
-    checked = _checked.get(store)
-    if cached is not None and checked is not None and checked <= now < checked + RECHECK_EVERY:
-        return cached  # stale, and looked for newer ones a moment ago: not on every batch
-    _checked[store] = now
+def _refit_or_priors(store: Store, now: datetime, every: timedelta) -> Models:
     try:
-        stored = load_models(store)
+        return maybe_refit(store, now, every)
+    except Exception:  # noqa: BLE001 - an ETA must never break a read path
+        log.exception("fitting the ETA/silence models failed; using priors")
+        return replace(EMPTY, fitted_at=now)
+
+
+def _stored_or_none(store: Store) -> Models | None:
+    try:
+        return load_models(store)
     except Exception:  # noqa: BLE001 - estimates must never break polling
         log.exception("reading the stored ETA models failed")
-        stored = None
-    if stored is None:
-        stored = cached or EMPTY
-    with _lock:
-        held = _cache.get(store)
-        if held is None or (stored.fitted_at is not None
-                            and (held.fitted_at is None or held.fitted_at <= stored.fitted_at)):
-            _cache[store] = stored
-    return _cache[store]
+        return None
 
 
-def forget_cached(store: Store) -> None:
-    """Drop this process's cached models (tests, or after an operator refit)."""
-    _cache.pop(store, None)
-    _checked.pop(store, None)
+def models_for(source: ModelCache | Store, now: datetime, every: timedelta = REFIT_EVERY) -> Models:
+    """The current models for read paths: from the runtime's `ModelCache` (held per process, refitted
+    lazily when older than `every`); given a bare store, the stored ones (refitted when stale), read every
+    time. Never raises."""
+    if isinstance(source, ModelCache):
+        return source.get(now)
+    return _refit_or_priors(source, now, every)
+
+
+def current_models(source: ModelCache | Store, now: datetime) -> Models:
+    """The models at hand without fitting (the polling path): the cache's, or a bare store's stored
+    ones (priors when none)."""
+    if isinstance(source, ModelCache):
+        return source.current(now)
+    return _stored_or_none(source) or EMPTY
+
+
+def forget_cached(source: ModelCache | Store) -> None:
+    """Drop the cache's held models; a bare store holds none."""
+    if isinstance(source, ModelCache):
+        source.forget()
 
 
 # --- serving -------------------------------------------------------------------------------------------
@@ -367,12 +428,32 @@ def eta_for(timeline: Timeline, model: EtaModel | Models | None, now: datetime, 
     for the parcel's stage and elapsed time, else from the priors (basis "prior:...")."""
     if not in_flight(timeline.shipment):
         return None
+    calibrator = model.calibrator if isinstance(model, Models) else None
     if isinstance(model, Models):
         model = model.eta
     pos = position_of(timeline, now)
     if pos.stage is Stage.delivered:
         return None
-    return predict_lane(model, pos.lane, pos.stage, pos.started_at, now, pos.stage_entered_at, level)
+    current = predict_lane(model, pos.lane, pos.stage, pos.started_at, now, pos.stage_entered_at, level)
+    if calibrator is None or not calibrator.fitted or \
+            STAGE_ORDER.index(pos.stage) >= STAGE_ORDER.index(CALIBRATED_BEFORE):
+        return current
+    # The prediction made at the parcel's start, as the calibrator scored the recent ones, corrected by
+    # how those fared and conditional on no delivery so far.
+    start = start_prediction(model, pos.lane, pos.started_at, level)
+    return calibrator.calibrate_eta(start, pos.started_at, max(now, pos.started_at))
+
+
+def start_prediction(model: EtaModel | None, lane: Lane, started_at: datetime, level: float = LEVEL) -> Eta:
+    """The base prediction for a parcel at its start (its first event, as at hand-off): what the
+    calibrator learns from and corrects."""
+    return predict_lane(model, lane, Stage.accepted, started_at, started_at, started_at, level)
+
+
+def start_handoff(model: EtaModel | None, lane: Lane, started_at: datetime) -> tuple[Handoff, Eta]:
+    """The record of the prediction made at a parcel's start (see `start_prediction`)."""
+    eta = start_prediction(model, lane, started_at)
+    return handoff_from_eta(eta, started_at), eta
 
 
 def predict_lane(model: EtaModel | None, lane: Lane, stage: Stage, started_at: datetime, now: datetime,

@@ -17,8 +17,8 @@ from typing import Protocol, runtime_checkable
 
 from parceltrail.clock import Clock
 from parceltrail.numbers.formats import registry
-from parceltrail.predict import Lane, Stage
-from parceltrail.services.outlook.eta import confidence_of, models_for, predict_lane
+from parceltrail.predict import Lane
+from parceltrail.services.outlook.eta import ModelCache, confidence_of, models_for, start_prediction
 from parceltrail.services.ports import Store
 
 
@@ -48,16 +48,21 @@ class ModelPredictor:
     """The ETA model learned from the store's delivered parcels (`services.outlook.eta`), asked for a
     parcel handed over at `pickup` (stage "accepted"); documented priors when the lane has no history."""
 
-    def __init__(self, store: Store, clock: Clock) -> None:
+    def __init__(self, store: Store, clock: Clock, models: ModelCache | None = None) -> None:
         self.store = store
         self.clock = clock
+        self.models = models or ModelCache(store)
 
     def predict(self, query: EddQuery) -> Edd:
-        models = models_for(self.store, self.clock.now())
+        models = models_for(self.models, self.clock.now())
         lane = Lane(origin=query.origin_country, destination=query.destination_country, carrier=query.carrier,
                     service=_service_class(query.carrier))
         now = query.pickup
-        eta = predict_lane(models.eta, lane, Stage.accepted, now, now, now)
+        # Handed over now: the prediction at a parcel's start, with the calibrated interval when the
+        # calibrator has learned from recent parcels.
+        eta = start_prediction(models.eta, lane, now)
+        if models.calibrator.fitted:
+            eta = models.calibrator.calibrate_eta(eta, now)
         what = f"{eta.samples} delivered shipments ({eta.basis})" if not eta.basis.startswith("prior") \
             else f"documented priors ({eta.basis})"
         return Edd(eta.date.date(), eta.earliest.date(), eta.latest.date(), confidence_of(eta),

@@ -189,6 +189,7 @@ def _record_estimates(repo: UnitOfWork, changes: Sequence[tuple[int, Shipment, I
     notices). Predicting costs milliseconds, so parcels nobody follows are not re-estimated on every scan;
     the calendar and the pages compute theirs when read."""
     stored = repo.estimates.get_many([s.id for _, s, _ in changes if s.id is not None])
+    started = repo.estimates.with_handoff(sorted({legs[0].id for legs in final_legs if legs and legs[0].id}))
     followed: set[int] = set()
     if repo.shipments.any_subscriptions():
         leg_ids = sorted({leg.id for index, _, _ in changes for leg in final_legs[index]
@@ -197,10 +198,12 @@ def _record_estimates(repo: UnitOfWork, changes: Sequence[tuple[int, Shipment, I
     for index, shipment, report in changes:
         assert shipment.id is not None
         legs = final_legs[index]
+        timeline = Timeline(shipment, report.timeline, list(legs))
+        if legs and legs[0].id not in started:
+            estimates.record_start(repo, timeline, models, now)
         if shipment.id in stored and not followed.intersection(leg.id for leg in legs):
             continue
-        current = estimates.record(repo, Timeline(shipment, report.timeline, list(legs)), models, now,
-                                   stored.get(shipment.id))
+        current = estimates.record(repo, timeline, models, now, stored.get(shipment.id))
         windows[index] = None if current is None else current.window()
 
 

@@ -21,7 +21,7 @@ from parceltrail.domain.errors import NotFoundError, UnknownCarrierError, Unreco
 from parceltrail.domain.shipment import Shipment, Timeline
 from parceltrail.numbers import Candidate, detect, is_known_carrier, normalize, suggest
 from parceltrail.services.marketplace.order_status import on_shipment_changed
-from parceltrail.services.outlook.eta import Models, current_models, models_for
+from parceltrail.services.outlook.eta import ModelCache, Models, current_models, models_for
 from parceltrail.services.ports import Store, UnitOfWork
 from parceltrail.services.tracking import routing, schedule
 from parceltrail.services.tracking.ingestion import IngestReport, ingest, ingest_many
@@ -99,8 +99,11 @@ def store_for_tracking(repo: UnitOfWork, number: str, reading: Candidate | None,
 
 class Tracker:
     def __init__(self, store: Store, connectors: ConnectorRegistry, clock: Clock,
-                 batch_size: int = 200, scan_gaps: schedule.ScanGapModel | None = None) -> None:
+                 batch_size: int = 200, scan_gaps: schedule.ScanGapModel | None = None,
+                 models: ModelCache | None = None) -> None:
         self.store = store
+        # The ETA models this process holds for the store (the runtime's, shared with its read paths).
+        self.models = models or ModelCache(store)
         self.connectors = connectors
         self.clock = clock
         self.batch_size = batch_size
@@ -229,7 +232,7 @@ class Tracker:
     def _models(self) -> Models:
         """The ETA models for recording estimates, read before a transaction opens; never refitted here
         (the loop's `refresh_models` and the read paths do that)."""
-        return current_models(self.store, self.clock.now())
+        return current_models(self.models, self.clock.now())
 
     def _store_batch(self, repo: UnitOfWork, pairs: list[tuple[Shipment, TrackResult | Failure]],
                      source: str, report: PollReport, lease_owner: str | None,
@@ -338,7 +341,7 @@ class Tracker:
             if timelines:
                 self.scan_gaps = schedule.ScanGapModel.fit(timelines)
             self._models_fitted_at = now
-        models_for(self.store, now)
+        models_for(self.models, now)
 
     def run(self, stop: threading.Event, idle_seconds: float = 1.0) -> None:
         """Poll due shipments until `stop` is set; never dies on one bad batch."""
