@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
+from parceltrail.adapters.db.request_counts import SharedCounts
 from parceltrail.adapters.observability.metrics import MeteredSender, Metrics
 from parceltrail.adapters.observability.tracing import build as build_tracing
 from parceltrail.adapters.sandbox.demo import seed_demo
@@ -96,8 +97,10 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
     app.state.runtime = runtime
     app.state.trackings = TrackingService(runtime, max_trackings=runtime.settings.max_trackings_per_account)
     app.state.key_cache = KeyCache()
-    app.state.rate_limiter = RateLimiter(runtime.settings.api_rate_limit)
-    app.state.address_limiter = AddressLimiter(runtime.settings.anonymous_rate_limit)
+    # Counted in the database unless the operator turns sharing off: N processes then allow N times.
+    counts = SharedCounts(runtime.store) if runtime.settings.shared_rate_limits else None
+    app.state.rate_limiter = RateLimiter(runtime.settings.api_rate_limit, counts=counts)
+    app.state.address_limiter = AddressLimiter(runtime.settings.anonymous_rate_limit, counts=counts)
     errors.install(app)
     app.add_middleware(RateLimitHeaders)
     # Cross-site writes and control characters are refused before any route reads the request.
