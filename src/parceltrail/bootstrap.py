@@ -22,6 +22,7 @@ from parceltrail.services.outlook.predictor import ModelPredictor, Predictor
 from parceltrail.services.tracking.registry import ConnectorRegistry
 from parceltrail.services.tracking.schedule import load_scan_gaps
 from parceltrail.services.tracking.tracker import Tracker
+from parceltrail.services.tracking.unwatched import Sweeper
 from parceltrail.settings import Settings
 
 SANDBOX_SLUG = "parceltrail-sandbox"
@@ -62,6 +63,8 @@ def build(settings: Settings, sandbox_url: str, *, simulation: Simulation | None
             if not status.enabled:
                 log.info("connector %s disabled: %s", status.slug, status.reason)
     tracker = Tracker(store, registry, clock, scan_gaps=load_scan_gaps(settings.scan_gaps_path))
+    if settings.unwatched_days > 0:
+        tracker.unwatched = Sweeper(store, settings.unwatched_days)
     return Runtime(settings, simulation, clock, store, tracker, ModelPredictor(store, clock))
 
 

@@ -25,6 +25,7 @@ from parceltrail.entrypoints.http.protection import RequestGuard, SecurityHeader
 from parceltrail.entrypoints.http.ratelimit import RateLimiter, RateLimitHeaders
 from parceltrail.entrypoints.web.security import html_error
 from parceltrail.services.tracking.trackings import TrackingService
+from parceltrail.services.tracking.unwatched import ViewLog
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +98,7 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
     app.state.runtime = runtime
     app.state.trackings = TrackingService(runtime, max_trackings=runtime.settings.max_trackings_per_account)
     app.state.key_cache = KeyCache()
+    app.state.views = ViewLog(runtime.store)  # when public pages were last looked at (to the day)
     # Counted in the database unless the operator turns sharing off: N processes then allow N times.
     counts = SharedCounts(runtime.store) if runtime.settings.shared_rate_limits else None
     app.state.rate_limiter = RateLimiter(runtime.settings.api_rate_limit, counts=counts)
