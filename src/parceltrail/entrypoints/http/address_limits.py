@@ -19,13 +19,13 @@ from collections.abc import Callable
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from parceltrail.entrypoints.http.counting import Counts, LocalCounts
+from parceltrail.entrypoints.http.counting import Budget, Counts, LocalCounts
 from parceltrail.entrypoints.http.errors import AFTERSHIP_PREFIX, native_body
 from parceltrail.entrypoints.http.protection import HtmlError
 
 # Public paths anyone may hit, each request doing real work (a lookup, a stream, a password check).
 ANONYMOUS_EXACT = frozenset({"/track", "/login", "/api/v1/session"})
-ANONYMOUS_PREFIXES = ("/track/",)
+ANONYMOUS_PREFIXES = ("/track/", "/password/", "/api/v1/password/")
 
 
 def is_anonymous_path(path: str) -> bool:
@@ -34,11 +34,12 @@ def is_anonymous_path(path: str) -> bool:
 
 class AddressLimiter:
     def __init__(self, per_window: int, window_seconds: float = 60.0,
-                 clock: Callable[[], float] = time.time, counts: Counts | None = None) -> None:
+                 clock: Callable[[], float] = time.time, counts: Counts | None = None,
+                 share: float = 0.0) -> None:
         self.per_window = per_window
         self.window_seconds = window_seconds
         self.clock = clock
-        self.counts: Counts = counts or LocalCounts()
+        self.budget = Budget(counts or LocalCounts(), share)
 
     def hit(self, address: str, kind: str, now: float | None = None) -> bool:
         """Count one request; False when this address is over its limit for `kind`."""
@@ -46,7 +47,7 @@ class AddressLimiter:
             return True
         period = math.floor((self.clock() if now is None else now) / self.window_seconds)
         expires = math.ceil((period + 2) * self.window_seconds)
-        return self.counts.add(f"{kind}:{address}", period, expires) <= self.per_window
+        return self.budget.take(f"{kind}:{address}", period, expires, self.per_window)[0]
 
     def retry_after(self, now: float | None = None) -> int:
         """Seconds until the current window ends."""

@@ -28,6 +28,7 @@ from parceltrail.services.tracking.trackings import TrackingService
 from parceltrail.services.tracking.unwatched import ViewLog
 
 log = logging.getLogger(__name__)
+RESERVE_SHARE = 0.1  # of a rate limit, the most units one process reserves from the shared count at once
 
 DESCRIPTION = """Self-hosted parcel tracking.
 
@@ -99,10 +100,13 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
     app.state.trackings = TrackingService(runtime, max_trackings=runtime.settings.max_trackings_per_account)
     app.state.key_cache = KeyCache()
     app.state.views = ViewLog(runtime.store)  # when public pages were last looked at (to the day)
-    # Counted in the database unless the operator turns sharing off: N processes then allow N times.
+    # Counted in the database unless the operator turns sharing off (N processes then allow N times);
+    # shared counts are reserved up to a tenth of the limit at a time (counting.Budget: the slack).
     counts = SharedCounts(runtime.store) if runtime.settings.shared_rate_limits else None
-    app.state.rate_limiter = RateLimiter(runtime.settings.api_rate_limit, counts=counts)
-    app.state.address_limiter = AddressLimiter(runtime.settings.anonymous_rate_limit, counts=counts)
+    share = RESERVE_SHARE if counts is not None else 0.0
+    app.state.rate_limiter = RateLimiter(runtime.settings.api_rate_limit, counts=counts, share=share)
+    app.state.address_limiter = AddressLimiter(runtime.settings.anonymous_rate_limit, counts=counts,
+                                               share=share)
     errors.install(app)
     app.add_middleware(RateLimitHeaders)
     # Cross-site writes and control characters are refused before any route reads the request.
@@ -146,6 +150,11 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
     )
 
     app.include_router(pages.router())
+    from parceltrail.entrypoints.http import password_reset  # forgotten passwords: a link by e-mail
+    from parceltrail.entrypoints.web import password as password_pages
+
+    app.include_router(password_reset.router())
+    app.include_router(password_pages.router())
     from parceltrail.entrypoints.web import actions  # order actions, shipping, e-mail sign-ups
 
     app.include_router(actions.router())

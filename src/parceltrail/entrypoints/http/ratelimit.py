@@ -5,7 +5,8 @@ buys no more requests. Every authenticated answer carries
 `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` (Unix time of the next window);
 past the limit the answer is 429 with `Retry-After`. The limit is `PARCELTRAIL_API_RATE_LIMIT` requests
 per second (default 100; 0 turns limiting off). The counts live where `counts` says: in the database by
-default (`SharedCounts`, one upsert per request), so every server process shares one budget.
+default (`SharedCounts`; a busy account's units are reserved a few at a time, see `counting.Budget`), so
+every server process shares one budget.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from fastapi import Depends, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from parceltrail.entrypoints.http.auth import Caller, ReadCaller, WriteCaller
-from parceltrail.entrypoints.http.counting import Counts, LocalCounts
+from parceltrail.entrypoints.http.counting import Budget, Counts, LocalCounts
 from parceltrail.entrypoints.http.errors import ApiError
 
 DEFAULT_PER_SECOND = 100
@@ -40,10 +41,10 @@ class Quota:
 
 class RateLimiter:
     def __init__(self, per_second: int = DEFAULT_PER_SECOND, clock: Callable[[], float] = time.time,
-                 counts: Counts | None = None) -> None:
+                 counts: Counts | None = None, share: float = 0.0) -> None:
         self.per_second = per_second
         self.clock = clock
-        self.counts: Counts = counts or LocalCounts()
+        self.budget = Budget(counts or LocalCounts(), share)
 
     def hit(self, account_id: int, endpoint: str, now: float | None = None) -> tuple[bool, Quota | None]:
         """Count one request; (allowed, quota), quota None when limiting is off."""
@@ -51,9 +52,8 @@ class RateLimiter:
             return True, None
         now = self.clock() if now is None else now
         second = math.floor(now)
-        count = self.counts.add(f"api:{account_id}:{endpoint}", second, second + 2)
-        quota = Quota(self.per_second, max(0, self.per_second - count), second + 1)
-        return count <= self.per_second, quota
+        allowed, used = self.budget.take(f"api:{account_id}:{endpoint}", second, second + 2, self.per_second)
+        return allowed, Quota(self.per_second, max(0, self.per_second - used), second + 1)
 
 
 def _check(request: Request, caller: Caller) -> Caller:
