@@ -23,6 +23,7 @@ from parceltrail.services.outlook.predictor import ModelPredictor, Predictor
 from parceltrail.services.tracking.registry import ConnectorRegistry
 from parceltrail.services.tracking.schedule import load_scan_gaps
 from parceltrail.services.tracking.tracker import Tracker
+from parceltrail.services.tracking.unwatched import Sweeper
 from parceltrail.settings import Settings
 
 SANDBOX_SLUG = "parceltrail-sandbox"
@@ -70,6 +71,8 @@ def build(settings: Settings, sandbox_url: str, *, simulation: Simulation | None
     models = ModelCache(store)
     tracker = Tracker(store, registry, clock, scan_gaps=load_scan_gaps(settings.scan_gaps_path),
                       models=models)
+    if settings.unwatched_days > 0:
+        tracker.unwatched = Sweeper(store, settings.unwatched_days)
     return Runtime(settings, simulation, clock, store, tracker, ModelPredictor(store, clock, models))
 
 

@@ -88,6 +88,15 @@ class Settings(BaseSettings):
     secret_key: SecretStr | None = None  # sessions are server-side now; accepted so old set-ups still start
     api_rate_limit: int = Field(default=100, ge=0)  # requests per second per account; 0 turns it off
     anonymous_rate_limit: int = Field(default=120, ge=0)  # a minute, per address on public paths; 0: off
+    # Rate limits count in the database, so every server process shares them; off: each process counts alone.
+    shared_rate_limits: bool = True
+    # Password reset by e-mail: how long a link stays valid, and requests per hour per address and account.
+    password_reset_minutes: int = Field(default=60, ge=1, le=7 * 24 * 60)
+    password_reset_address_limit: int = Field(default=10, ge=1)
+    password_reset_account_limit: int = Field(default=3, ge=1)
+    # Numbers nobody owns (no account, order, subscription) and nobody looked at for this many days stop
+    # being followed and are removed; 0 keeps them.
+    unwatched_days: int = Field(default=30, ge=0)
     login_max_failures: int = Field(default=5, ge=1)  # per account in 15 min, then growing blocks
     login_address_max_failures: int = Field(default=20, ge=1)  # per client address (shared by NAT)
     login_max_block_seconds: int = Field(default=900, ge=1)

@@ -70,6 +70,7 @@ def test_followed_parcel_shows_its_connector(client: tuple[TestClient, dict]) ->
 
 def test_track_page_says_what_would_make_it_trackable(client: tuple[TestClient, dict]) -> None:
     api, _ = client
+    assert api.post("/track", data={"q": NOTHING_FOLLOWS}, follow_redirects=False).status_code == 303
     page = api.get(f"/track/{NOTHING_FOLLOWS}")
     assert page.status_code == 200
     assert "PARCELTRAIL_17TRACK_KEY" in page.text

@@ -19,6 +19,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from playwright.sync_api import expect
 
@@ -134,6 +135,7 @@ def test_a_phone_gets_a_push_when_its_parcel_goes_out_for_delivery(
     page = context.new_page()
     page.on("pageerror", lambda error: errors.append(str(error)))
     try:
+        assert httpx.post(f"{push_site.url}/track", data={"q": DELIVERED}, timeout=60).status_code == 303
         page.goto(f"{push_site.url}/track/{DELIVERED}?lang=es")
         manifest = page.locator("link[rel=manifest]").get_attribute("href")
         assert manifest == "/manifest.webmanifest"

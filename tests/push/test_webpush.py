@@ -175,7 +175,9 @@ def test_push_is_off_without_a_key(runtime: Runtime) -> None:
     assert client.get("/push/key").json()["error"]["code"] == "push_unavailable"
     answer = client.post("/push/subscriptions", json={})
     assert answer.status_code == 404 and answer.json()["error"]["code"] == "push_unavailable"
+    assert client.post("/track", data={"q": DELIVERED}, follow_redirects=False).status_code == 303
     page = client.get(f"/track/{DELIVERED}")
+    assert f'id="card-{DELIVERED}"' in page.text
     assert "data-push-number" not in page.text  # no push button without a key
     assert '<link rel="manifest" href="/manifest.webmanifest">' in page.text
 

@@ -48,6 +48,13 @@ class Site:
     def advance(self, delta: timedelta) -> None:
         self.clock.advance(delta)
 
+    def follow(self, *numbers: str) -> None:
+        """Start following numbers as a visitor does: the track form's POST (pages never register)."""
+        import httpx
+
+        answer = httpx.post(f"{self.url}/track", data={"q": " ".join(numbers)}, timeout=60)
+        assert answer.status_code == 303, answer.text
+
 
 @pytest.fixture
 def site(tmp_path: Path) -> Iterator[Site]:

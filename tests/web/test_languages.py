@@ -16,6 +16,7 @@ def test_language_from_the_browser_then_switched(browser: Any, site: Site) -> No
                                                                                          "height": 900})
     page = context.new_page()
     try:
+        site.follow(NUMBER)
         page.goto(f"{site.url}/track/{NUMBER}")
         html = page.locator("html")
         expect(html).to_have_attribute("lang", "pt")

@@ -61,7 +61,7 @@ def test_serve_ends_open_streams_on_sigterm(tmp_path: Path) -> None:
                     break
             except httpx.HTTPError:
                 time.sleep(0.25)
-        httpx.get(f"{base}/track/{NUMBERS[0]}", timeout=60)
+        assert httpx.post(f"{base}/track", data={"q": NUMBERS[0]}, timeout=60).status_code == 303
         ended = threading.Event()
 
         def follow() -> None:
@@ -99,6 +99,7 @@ def test_every_open_page_shares_one_listen_connection(postgres_url: str, tmp_pat
     client = httpx.Client(timeout=30)
     try:
         for number in NUMBERS:
+            assert client.post(f"{url}/track", data={"q": number}).status_code == 303
             assert client.get(f"{url}/track/{number}").status_code == 200
         for number in [*NUMBERS, *NUMBERS]:  # six open pages
             response = client.send(client.build_request("GET", f"{url}/track/{number}/events"), stream=True)

@@ -43,6 +43,7 @@ def test_several_numbers_and_a_typo(page: Any, site: Site) -> None:
 
 
 def test_a_live_update_arrives_without_a_reload(page: Any, site: Site) -> None:
+    site.follow(DELIVERED)
     page.goto(f"{site.url}/track/{DELIVERED}")
     card = page.locator(f"#card-{DELIVERED}")
     count = card.locator(".timeline .count")
@@ -69,10 +70,46 @@ def test_bad_input_is_a_4xx_page_not_a_500(page: Any, site: Site) -> None:
 
 
 def test_one_number_stream_speaks_sse(page: Any, site: Site) -> None:
-    page.goto(f"{site.url}/track/{CUSTOMS}")  # registers and fetches it
+    site.follow(CUSTOMS)  # registers and fetches it
     with httpx.stream("GET", f"{site.url}/track/{CUSTOMS}/events", timeout=10) as response:
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("text/event-stream")
         first = next(response.iter_text())
     assert first.startswith("retry:")
     assert httpx.get(f"{site.url}/track/PTS06000000015/events", timeout=10).status_code == 404  # not tracked
+
+
+def test_looking_never_registers_the_button_does(page: Any, site: Site) -> None:
+    def stored() -> bool:
+        with site.runtime.store.read() as repo:
+            return repo.shipments.find(RETURNED) is not None
+
+    answer = page.goto(f"{site.url}/track/{RETURNED}")
+    assert answer is not None and answer.status == 404
+    problem = page.locator("article.notfound")
+    expect(problem).to_contain_text("not followed here")
+    for path in (f"/track/{RETURNED}/card", f"/track/{RETURNED}/events", f"/track/events?q={RETURNED}"):
+        assert page.request.get(f"{site.url}{path}").status == 404, path
+    # a foreign page's form cannot start it either
+    refused = page.request.post(f"{site.url}/track", form={"q": RETURNED}, max_redirects=0,
+                                headers={"Origin": "https://evil.example"})
+    assert refused.status == 403
+    assert not stored()
+    problem.get_by_role("button", name="Track this parcel").click()
+    page.wait_for_url(f"**/track/{RETURNED}")
+    card = page.locator(f"#card-{RETURNED}")
+    expect(card).to_be_visible()
+    expect(card.locator(".events li").first).to_be_visible()  # fetched at once
+    assert stored()
+    shot(page, "track-start-following")
+
+
+def test_the_button_on_a_several_numbers_page_comes_back_to_it(page: Any, site: Site) -> None:
+    site.follow(DELIVERED)
+    page.goto(f"{site.url}/track?q={DELIVERED}+{CUSTOMS}")
+    expect(page.locator(f"#card-{DELIVERED}")).to_be_visible()
+    expect(page.locator(f"#card-{CUSTOMS}")).to_have_count(0)
+    page.locator("article.notfound").get_by_role("button", name="Track this parcel").click()
+    page.wait_for_url(re.compile(r"/track\?q="))
+    expect(page.locator(f"#card-{CUSTOMS}")).to_be_visible()
+    expect(page.locator(f"#card-{DELIVERED}")).to_be_visible()

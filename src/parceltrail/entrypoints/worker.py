@@ -36,6 +36,7 @@ from parceltrail.domain.shipment import Shipment
 from parceltrail.services.tracking.leases import new_owner
 from parceltrail.services.tracking.registry import ConnectorRegistry
 from parceltrail.services.tracking.tracker import PollReport, Tracker
+from parceltrail.services.tracking.unwatched import Sweeper
 
 log = logging.getLogger(__name__)
 
@@ -80,8 +81,9 @@ class Worker:
     def __init__(self, store: Store, connectors: ConnectorRegistry, clock: Clock, *, batch: int = 200,
                  concurrency: int = 1, lease: timedelta = claims.DEFAULT_LEASE,
                  limiter: CarrierLimiter | None = None, idle_seconds: float = 1.0,
-                 poll_log: Path | None = None) -> None:
+                 poll_log: Path | None = None, sweeper: Sweeper | None = None) -> None:
         self.store = store
+        self.sweeper = sweeper  # unowned numbers nobody looks at any more are removed between batches
         self.connectors = connectors
         self.clock = clock
         self.batch = batch
@@ -154,6 +156,8 @@ class Worker:
         while not stop.is_set() and (max_batches is None or done < max_batches):
             try:
                 claimed = self.run_batch(tracker, stop)
+                if self.sweeper is not None:
+                    self.sweeper.maybe_sweep()
                 backoff = 0.2
                 done += 1
             except DBAPIError as error:  # database down or restarting: wait and retry

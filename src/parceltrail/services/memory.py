@@ -128,6 +128,7 @@ class _State:
     models: dict[str, StoredModel] = field(default_factory=dict)
     estimates: dict[int, StoredEstimate] = field(default_factory=dict)
     handoffs: dict[int, Handoff] = field(default_factory=dict)
+    viewed: dict[int, datetime] = field(default_factory=dict)  # shipments.viewed_at
 
     def next_id(self, table: str) -> int:
         self.sequences[table] = self.sequences.get(table, 0) + 1
@@ -155,6 +156,7 @@ class _State:
         self.leases.pop(shipment_id, None)
         self.estimates.pop(shipment_id, None)
         self.handoffs.pop(shipment_id, None)
+        self.viewed.pop(shipment_id, None)
         for eid in [e.id for e in self.events.values() if e.shipment_id == shipment_id]:
             del self.events[cast(int, eid)]
         gone = {pid for pid, p in self.payloads.items() if p.shipment_id == shipment_id}
@@ -314,6 +316,30 @@ class MemoryShipmentRepository(_Repository):
 
     def delete(self, shipment_id: int) -> None:
         self._db.delete_shipment(shipment_id)
+
+    def mark_viewed(self, shipment_ids: Sequence[int], at: datetime, older_than: datetime) -> None:
+        for shipment_id in shipment_ids:
+            seen = self._db.viewed.get(shipment_id)
+            if shipment_id in self._db.shipments and (seen is None or seen < older_than):
+                self._db.viewed[shipment_id] = cast(datetime, _utc(at, "shipments.viewed_at"))
+
+    def remove_unwatched(self, before: datetime, now: datetime, limit: int) -> int:
+        db = self._db
+        for shipment_id in db.shipments:
+            db.viewed.setdefault(shipment_id, now)
+        owned = ({t.shipment_id for t in db.trackings.values()}
+                 | {p.shipment_id for p in db.packages.values()}
+                 | {s.shipment_id for s in db.subscriptions.values() if s.shipment_id is not None})
+
+        def kept(leg_id: int | None) -> bool:
+            return leg_id is not None and leg_id in db.shipments and (
+                leg_id in owned or db.viewed[leg_id] >= before)
+
+        doomed = [i for i, s in sorted(db.shipments.items())
+                  if not kept(i) and not kept(s.previous_leg_id) and not kept(s.next_leg_id)][:limit]
+        for shipment_id in doomed:
+            db.delete_shipment(shipment_id)
+        return len(doomed)
 
     def list(self, *, tag: str | None = None, carrier: str | None = None, limit: int = 100,
              after_id: int | None = None) -> list[Shipment]:

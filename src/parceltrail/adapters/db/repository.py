@@ -9,10 +9,19 @@ from dataclasses import fields
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, exists, func, insert, not_, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from parceltrail.adapters.db.tables import raw_payloads, shipments, subscriptions, tracking_events
+from parceltrail.adapters.db.optin_tables import email_optins
+from parceltrail.adapters.db.tables import (
+    order_packages,
+    raw_payloads,
+    shipments,
+    subscriptions,
+    tracking_events,
+    trackings,
+)
+from parceltrail.adapters.db.tables_mailin import mail_parcels
 from parceltrail.domain.shipment import Shipment, TrackingEvent
 
 _SHIPMENT_COLUMNS = [f.name for f in fields(Shipment) if f.name != "id"]
@@ -151,6 +160,36 @@ class Repository:
 
     def delete(self, shipment_id: int) -> None:
         self.conn.execute(shipments.delete().where(shipments.c.id == shipment_id))
+
+    # public numbers nobody follows ------------------------------------------------------------------
+    def mark_viewed(self, shipment_ids: Sequence[int], at: datetime, older_than: datetime) -> None:
+        """Note a page view, written only where the stored one is older than `older_than`."""
+        if shipment_ids:
+            self.conn.execute(update(shipments).where(
+                shipments.c.id.in_(list(shipment_ids)),
+                or_(shipments.c.viewed_at.is_(None), shipments.c.viewed_at < older_than),
+            ).values(viewed_at=at))
+
+    def remove_unwatched(self, before: datetime, now: datetime, limit: int) -> int:
+        """Delete up to `limit` shipments nobody owns whose page (and whose neighbouring legs' pages) nobody
+        looked at since `before`; numbers never looked at start counting now."""
+        self.conn.execute(update(shipments).where(shipments.c.viewed_at.is_(None)).values(viewed_at=now))
+
+        def kept(leg: Any) -> Any:
+            return or_(leg.c.viewed_at >= before,
+                       *(exists().where(table.c.shipment_id == leg.c.id)
+                         for table in (trackings, order_packages, subscriptions, email_optins, mail_parcels)))
+
+        previous, following = shipments.alias("previous_leg"), shipments.alias("next_leg")
+        doomed = select(shipments.c.id).where(
+            not_(kept(shipments)),
+            not_(exists().where(and_(previous.c.id == shipments.c.previous_leg_id, kept(previous)))),
+            not_(exists().where(and_(following.c.id == shipments.c.next_leg_id, kept(following)))),
+        ).limit(limit)
+        ids = list(self.conn.execute(doomed).scalars())
+        if ids:
+            self.conn.execute(shipments.delete().where(shipments.c.id.in_(ids)))
+        return len(ids)
 
     def list(self, *, tag: str | None = None, carrier: str | None = None, limit: int = 100,
              after_id: int | None = None) -> list[Shipment]:

@@ -82,6 +82,7 @@ shipments = Table(
     Column("not_found_since", UTCDateTime()),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
+    Column("viewed_at", UTCDateTime()),  # wall time its public page was last looked at (to the day)
     UniqueConstraint("tracking_number", "carrier", name="uq_shipments_number_carrier"),
     Index("ix_shipments_next_check_at", "next_check_at"),
 )

@@ -291,7 +291,8 @@ def worker(
         for one in limits:
             limiter.configure(one)
         polling = Worker(runtime.store, runtime.tracker.connectors, runtime.clock, batch=batch,
-                         concurrency=concurrency, lease=timedelta(seconds=lease), limiter=limiter)
+                         concurrency=concurrency, lease=timedelta(seconds=lease), limiter=limiter,
+                         sweeper=runtime.tracker.unwatched)
         stop = threading.Event()
         install_signal_handlers(stop)
         console.print(f"worker polling {settings.database_url} (batch {batch}, {concurrency} thread(s))",

@@ -1,8 +1,9 @@
 """Request rates of traffic that no account answers for, per client address: the public tracking page
 and its live streams, the sign-in endpoints, and API requests with a missing or wrong key.
 
-A fixed one-minute window per (address, kind), counted in this process (like the per-account API limit;
-failed logins are throttled through the database, see `entrypoints/http/login.py`). Over the limit the
+A fixed one-minute window per (address, kind), counted where `counts` says: in the database by default,
+so every server process shares one budget per address (failed logins are throttled separately, see
+`entrypoints/http/login.py`). Over the limit the
 answer is 429 with `Retry-After` (JSON with the stable code `rate_limited` for the APIs, an HTML page
 in the visitor's language for pages). `PARCELTRAIL_ANONYMOUS_RATE_LIMIT` sets the requests per minute
 (default 120: a person never gets near it; 0 turns it off).
@@ -12,18 +13,19 @@ from __future__ import annotations
 
 import json
 import math
-import threading
 import time
 from collections.abc import Callable
 
+from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from parceltrail.entrypoints.http.counting import Budget, Counts, LocalCounts
 from parceltrail.entrypoints.http.errors import AFTERSHIP_PREFIX, native_body
 from parceltrail.entrypoints.http.protection import HtmlError
 
 # Public paths anyone may hit, each request doing real work (a lookup, a stream, a password check).
 ANONYMOUS_EXACT = frozenset({"/track", "/login", "/api/v1/session"})
-ANONYMOUS_PREFIXES = ("/track/",)
+ANONYMOUS_PREFIXES = ("/track/", "/password/", "/api/v1/password/")
 
 
 def is_anonymous_path(path: str) -> bool:
@@ -32,27 +34,20 @@ def is_anonymous_path(path: str) -> bool:
 
 class AddressLimiter:
     def __init__(self, per_window: int, window_seconds: float = 60.0,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time, counts: Counts | None = None,
+                 share: float = 0.0) -> None:
         self.per_window = per_window
         self.window_seconds = window_seconds
         self.clock = clock
-        self._windows: dict[tuple[str, str], tuple[int, int]] = {}
-        self._lock = threading.Lock()
+        self.budget = Budget(counts or LocalCounts(), share)
 
     def hit(self, address: str, kind: str, now: float | None = None) -> bool:
         """Count one request; False when this address is over its limit for `kind`."""
         if self.per_window <= 0:
             return True
-        second = math.floor((self.clock() if now is None else now) / self.window_seconds)
-        with self._lock:
-            if len(self._windows) > 100_000:
-                self._windows = {k: v for k, v in self._windows.items() if v[0] == second}
-            window, count = self._windows.get((address, kind), (second, 0))
-            if window != second:
-                window, count = second, 0
-            count += 1
-            self._windows[(address, kind)] = (window, count)
-        return count <= self.per_window
+        period = math.floor((self.clock() if now is None else now) / self.window_seconds)
+        expires = math.ceil((period + 2) * self.window_seconds)
+        return self.budget.take(f"{kind}:{address}", period, expires, self.per_window)[0]
 
     def retry_after(self, now: float | None = None) -> int:
         """Seconds until the current window ends."""
@@ -76,7 +71,7 @@ class AnonymousLimits:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
         if scope["type"] != "http" or not is_anonymous_path(path) \
-                or self.limiter.hit(address_of(scope), "public"):
+                or await run_in_threadpool(self.limiter.hit, address_of(scope), "public"):
             await self.app(scope, receive, send)
             return
         wait = str(self.limiter.retry_after()).encode()

@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
+from parceltrail.adapters.db.request_counts import SharedCounts
 from parceltrail.adapters.observability.metrics import MeteredSender, Metrics
 from parceltrail.adapters.observability.tracing import build as build_tracing
 from parceltrail.adapters.sandbox.demo import seed_demo
@@ -24,8 +25,10 @@ from parceltrail.entrypoints.http.protection import RequestGuard, SecurityHeader
 from parceltrail.entrypoints.http.ratelimit import RateLimiter, RateLimitHeaders
 from parceltrail.entrypoints.web.security import html_error
 from parceltrail.services.tracking.trackings import TrackingService
+from parceltrail.services.tracking.unwatched import ViewLog
 
 log = logging.getLogger(__name__)
+RESERVE_SHARE = 0.1  # of a rate limit, the most units one process reserves from the shared count at once
 
 DESCRIPTION = """Self-hosted parcel tracking.
 
@@ -96,8 +99,14 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
     app.state.runtime = runtime
     app.state.trackings = TrackingService(runtime, max_trackings=runtime.settings.max_trackings_per_account)
     app.state.key_cache = KeyCache()
-    app.state.rate_limiter = RateLimiter(runtime.settings.api_rate_limit)
-    app.state.address_limiter = AddressLimiter(runtime.settings.anonymous_rate_limit)
+    app.state.views = ViewLog(runtime.store)  # when public pages were last looked at (to the day)
+    # Counted in the database unless the operator turns sharing off (N processes then allow N times);
+    # shared counts are reserved up to a tenth of the limit at a time (counting.Budget: the slack).
+    counts = SharedCounts(runtime.store) if runtime.settings.shared_rate_limits else None
+    share = RESERVE_SHARE if counts is not None else 0.0
+    app.state.rate_limiter = RateLimiter(runtime.settings.api_rate_limit, counts=counts, share=share)
+    app.state.address_limiter = AddressLimiter(runtime.settings.anonymous_rate_limit, counts=counts,
+                                               share=share)
     errors.install(app)
     app.add_middleware(RateLimitHeaders)
     # Cross-site writes and control characters are refused before any route reads the request.
@@ -141,6 +150,11 @@ def create_app(runtime: Runtime, *, sandbox: FastAPI | None = None, poll: bool =
     )
 
     app.include_router(pages.router())
+    from parceltrail.entrypoints.http import password_reset  # forgotten passwords: a link by e-mail
+    from parceltrail.entrypoints.web import password as password_pages
+
+    app.include_router(password_reset.router())
+    app.include_router(password_pages.router())
     from parceltrail.entrypoints.web import actions  # order actions, shipping, e-mail sign-ups
 
     app.include_router(actions.router())

@@ -4,13 +4,14 @@ A fixed one-second window per (account, route): all keys of one account share it
 buys no more requests. Every authenticated answer carries
 `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` (Unix time of the next window);
 past the limit the answer is 429 with `Retry-After`. The limit is `PARCELTRAIL_API_RATE_LIMIT` requests
-per second (default 100; 0 turns limiting off). In-process: each server process counts on its own.
+per second (default 100; 0 turns limiting off). The counts live where `counts` says: in the database by
+default (`SharedCounts`; a busy account's units are reserved a few at a time, see `counting.Budget`), so
+every server process shares one budget.
 """
 
 from __future__ import annotations
 
 import math
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from fastapi import Depends, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from parceltrail.entrypoints.http.auth import Caller, ReadCaller, WriteCaller
+from parceltrail.entrypoints.http.counting import Budget, Counts, LocalCounts
 from parceltrail.entrypoints.http.errors import ApiError
 
 DEFAULT_PER_SECOND = 100
@@ -38,11 +40,11 @@ class Quota:
 
 
 class RateLimiter:
-    def __init__(self, per_second: int = DEFAULT_PER_SECOND, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, per_second: int = DEFAULT_PER_SECOND, clock: Callable[[], float] = time.time,
+                 counts: Counts | None = None, share: float = 0.0) -> None:
         self.per_second = per_second
         self.clock = clock
-        self._windows: dict[tuple[int, str], tuple[int, int]] = {}  # -> (window second, count)
-        self._lock = threading.Lock()
+        self.budget = Budget(counts or LocalCounts(), share)
 
     def hit(self, account_id: int, endpoint: str, now: float | None = None) -> tuple[bool, Quota | None]:
         """Count one request; (allowed, quota), quota None when limiting is off."""
@@ -50,16 +52,8 @@ class RateLimiter:
             return True, None
         now = self.clock() if now is None else now
         second = math.floor(now)
-        with self._lock:
-            if len(self._windows) > 100_000:
-                self._windows = {k: v for k, v in self._windows.items() if v[0] == second}
-            window, count = self._windows.get((account_id, endpoint), (second, 0))
-            if window != second:
-                window, count = second, 0
-            count += 1
-            self._windows[(account_id, endpoint)] = (window, count)
-        quota = Quota(self.per_second, max(0, self.per_second - count), second + 1)
-        return count <= self.per_second, quota
+        allowed, used = self.budget.take(f"api:{account_id}:{endpoint}", second, second + 2, self.per_second)
+        return allowed, Quota(self.per_second, max(0, self.per_second - used), second + 1)
 
 
 def _check(request: Request, caller: Caller) -> Caller:
@@ -76,11 +70,12 @@ def _check(request: Request, caller: Caller) -> Caller:
     return caller
 
 
-async def _limited_reader(request: Request, caller: ReadCaller) -> Caller:
+# Plain functions: FastAPI runs them in its thread pool, so the database count never blocks the event loop.
+def _limited_reader(request: Request, caller: ReadCaller) -> Caller:
     return _check(request, caller)
 
 
-async def _limited_writer(request: Request, caller: WriteCaller) -> Caller:
+def _limited_writer(request: Request, caller: WriteCaller) -> Caller:
     return _check(request, caller)
 
 

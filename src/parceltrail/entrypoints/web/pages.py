@@ -28,9 +28,17 @@ from parceltrail.entrypoints.http.login import TooManyAttempts, attempt_login
 from parceltrail.entrypoints.web import buyer, desk, notify, seller, stream
 from parceltrail.entrypoints.web.cards import Card
 from parceltrail.entrypoints.web.i18n import LANG_COOKIE, LANG_NAMES, LANGS, Locale, negotiate
-from parceltrail.entrypoints.web.tracking import MAX_NUMBERS, card_for, find_cards, split_input, track
+from parceltrail.entrypoints.web.tracking import (
+    MAX_NUMBERS,
+    Tracked,
+    card_for,
+    find_cards,
+    split_input,
+    track,
+)
 from parceltrail.numbers import InvalidNumberError, normalize
 from parceltrail.services.marketplace import orders as order_service
+from parceltrail.services.tracking.unwatched import ViewLog
 
 log = logging.getLogger(__name__)
 WEB = Path(__file__).resolve().parent
@@ -104,6 +112,13 @@ def _anchored(path: str, number: str) -> str:
     return f"{path.split('#', 1)[0]}#notify-{number}" if number else path
 
 
+def _looked_at(request: Request, tracked: Tracked) -> None:
+    """Someone looked at these parcels: numbers nobody owns stay followed while people look at them."""
+    views: ViewLog | None = getattr(request.app.state, "views", None)
+    if views is not None:
+        views.seen(card.shipment_id for card in tracked.cards if card.shipment_id is not None)
+
+
 def _login_redirect(request: Request) -> RedirectResponse:
     return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
 
@@ -119,6 +134,8 @@ def router() -> APIRouter:
             return error_page(request, loc, 400, loc.t("error.too_long"), user)
         numbers, truncated = split_input(q) if q.strip() else ([], False)
         tracked = track(_runtime(request), numbers, loc) if numbers else None
+        if tracked:
+            _looked_at(request, tracked)
         status = 200
         if q.strip() and not numbers:
             status = 400
@@ -131,10 +148,19 @@ def router() -> APIRouter:
 
     @pages.post("/track", response_model=None)
     async def track_submit(request: Request) -> Response:
-        """Numbers or a whole e-mail pasted into the form: on to GET /track?q=... (shareable, reloadable)."""
+        """Numbers or a whole e-mail pasted into the form (or a page's "Track this parcel" button): the new
+        ones are registered and fetched once, then on to the GET page (shareable, reloadable), or back to
+        the page the button was on."""
         form = await request.form()
         text = str(form.get("q") or "")
         numbers, _ = split_input(text)
+        if numbers:
+            loc = negotiate(request)
+            tracked = await run_in_threadpool(track, _runtime(request), numbers, loc, register=True)
+            await run_in_threadpool(_looked_at, request, tracked)
+            back = _safe_next(form.get("next"))
+            if back:
+                return RedirectResponse(back, status_code=303)
         if not numbers:
             loc = negotiate(request)
             user = await run_in_threadpool(page_user, request)
@@ -171,9 +197,10 @@ def router() -> APIRouter:
         if len(number) > 200:
             return error_page(request, loc, 400, loc.t("error.too_long"), user)
         tracked = track(_runtime(request), [number], loc)
+        _looked_at(request, tracked)
         status = 200
         if tracked.problems and not tracked.cards:
-            status = 404 if tracked.problems[0].kind == "unrecognized" else 400
+            status = 404 if tracked.problems[0].kind in ("unrecognized", "unknown") else 400
         return render(request, "track.html", loc, {
             "q": number, "numbers": [number], "tracked": tracked, "truncated": False,
             "max_numbers": MAX_NUMBERS, "nothing_found": False, "single": True,

@@ -1,8 +1,9 @@
-"""What the track page does with its input: find the numbers, register new ones, fetch them once, and
-turn each into a card (or a problem with the likely corrections).
+"""What the track page does with its input: find the numbers, turn each into a card (or a problem with the
+likely corrections), and, only when asked by a POST, register new ones and fetch them once.
 
-Bounded: at most MAX_NUMBERS numbers per request, and only numbers never fetched before are fetched
-now; later updates come from the tracking engine's own schedule.
+Looking never registers: GET pages, cards and live streams show numbers already tracked, so a link or a
+foreign page cannot make this server follow numbers. Bounded: at most MAX_NUMBERS numbers per request,
+and only numbers never fetched before are fetched now; later updates come from the engine's schedule.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def split_input(text: str) -> tuple[list[str], bool]:
     return out[:MAX_NUMBERS], len(out) > MAX_NUMBERS
 
 
-def track(runtime: Runtime, queries: list[str], loc: Locale, *, register: bool = True) -> Tracked:
+def track(runtime: Runtime, queries: list[str], loc: Locale, *, register: bool = False) -> Tracked:
     """Cards for `queries` (registering and fetching numbers seen for the first time when `register`)."""
     result = Tracked(truncated=len(queries) > MAX_NUMBERS)
     shipments: dict[str, Shipment] = {}

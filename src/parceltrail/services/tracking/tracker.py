@@ -27,6 +27,7 @@ from parceltrail.services.tracking import routing, schedule
 from parceltrail.services.tracking.ingestion import IngestReport, ingest, ingest_many
 from parceltrail.services.tracking.leases import new_owner
 from parceltrail.services.tracking.registry import ConnectorRegistry
+from parceltrail.services.tracking.unwatched import Sweeper
 from parceltrail.services.tracking.validation import checked
 from parceltrail.status import Tag, default_subtag
 
@@ -113,6 +114,8 @@ class Tracker:
         self.scan_gaps = scan_gaps or schedule.EMPTY_MODEL
         self._models_fitted_at: datetime | None = None
         self.observer: PollObserver | None = None
+        # Removes numbers nobody owns or looks at any more (services/tracking/unwatched.py); None keeps all.
+        self.unwatched: Sweeper | None = None
 
     # registration --------------------------------------------------------------------------------
     def register(self, text: str, carrier: str | None = None) -> Shipment:
@@ -348,6 +351,8 @@ class Tracker:
         while not stop.is_set():
             try:
                 self.refresh_models()
+                if self.unwatched is not None:
+                    self.unwatched.maybe_sweep()
                 report = self.poll_due()
             except Exception:  # keep the loop alive; the failure is logged with its traceback
                 log.exception("polling failed")
