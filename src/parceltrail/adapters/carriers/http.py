@@ -38,7 +38,7 @@ class Wire(BaseModel):
     """A carrier's JSON object as a connector reads it: only the fields it uses, checked strictly (a number
     where text is due is an error, never converted), everything else ignored."""
 
-    model_config = ConfigDict(strict=True, frozen=True, extra="ignore", populate_by_name=True)
+    model_config = ConfigDict(strict=True, frozen=True, extra="ignore")
 
 
 M = TypeVar("M", bound=BaseModel)
