@@ -9,8 +9,8 @@ source: `dev` sources were used to correct rules; `eval` sources never were (mea
 work, so the developer had seen them); `fresh` sources were gathered last and measured blind once
 (docs/benchmarks.md gives that figure and what changed after it). The `eval` and `fresh` figures say
 how the classifier does on wording it was not built from. `fresh3` sources were set aside before the
-third round's rule work began and are scored at the end only; the shipped fallback model is never
-trained on them.
+third round's rule work began and measured blind once at its end (docs/benchmarks.md gives that
+figure and what changed after it); the shipped fallback model is never trained on them.
 Texts are classified without carrier and, by default, without language (the classifier must
 find the language itself); `--lang-hint` passes the row's language. Prints per-language
 tag accuracy, subtag accuracy and unclassified share.
