@@ -92,7 +92,7 @@ def main() -> None:
             base = f"http://127.0.0.1:{port}"
             headers = {"X-API-Key": key, "as-api-key": key}
             with httpx.Client(base_url=base, headers=headers, timeout=30) as client:
-                deadline = time.monotonic() + 30
+                deadline = time.monotonic() + 240  # a loaded machine takes a while to import and migrate
                 while True:
                     try:
                         if client.get("/hello").status_code == 200:
