@@ -28,7 +28,7 @@ from parceltrail.services.memory import MemoryStore
 from parceltrail.services.outlook import eta as eta_models
 from parceltrail.services.outlook.shown import ShownMemo, recipient_zone, shown_eta
 from parceltrail.services.ports import Store
-from parceltrail.services.tracking.snapshots import Snapshots, snapshots_for
+from parceltrail.services.tracking.snapshots import MEMO_LIMIT, Snapshots, snapshots_for
 from parceltrail.services.tracking.trackings import TrackingService
 from tests.api.conftest import Keys, as_auth, auth
 
@@ -218,6 +218,10 @@ def test_the_cache_is_bounded(runtime: Runtime, alice: Keys, manual: ManualClock
     assert snapshots.hits == 1
     snapshots.tracking(alice.account_id, ids[0])  # the least recently used one was dropped
     assert snapshots.misses == 4 and len(snapshots) == 2
+    snapshot = snapshots.tracking(alice.account_id, ids[0])
+    for zone in range(3 * MEMO_LIMIT):  # e.g. cards for readers in many time zones
+        snapshot.keep(("card", zone), object())
+        assert len(snapshot.memo) <= MEMO_LIMIT
 
 
 def test_a_relinked_leg_is_seen_at_once(client: TestClient, runtime: Runtime, alice: Keys,

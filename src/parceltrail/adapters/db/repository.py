@@ -67,6 +67,12 @@ _SHIPMENT_BY_ID = select(shipments).where(shipments.c.id == bindparam("shipment_
 _EVENTS_OF = (select(tracking_events)
               .where(tracking_events.c.shipment_id.in_(bindparam("shipment_ids", expanding=True)))
               .order_by(tracking_events.c.occurred_at, tracking_events.c.id))
+# Looking a number up is on every track page view: built once, like the statements above.
+_FIND = (select(shipments).where(shipments.c.tracking_number == bindparam("number"))
+         .order_by(shipments.c.id))
+_FIND_AT_CARRIER = (select(shipments).where(shipments.c.tracking_number == bindparam("number"),
+                                            shipments.c.carrier == bindparam("carrier"))
+                    .order_by(shipments.c.id))
 _EVENT_COUNT = (select(func.count()).where(tracking_events.c.shipment_id == shipments.c.id)
                 .scalar_subquery().label("_event_count"))
 _EVENT_NEWEST = (select(func.coalesce(func.max(tracking_events.c.id), 0))
@@ -89,10 +95,11 @@ class Repository:
         return _shipment(row) if row else None
 
     def find(self, number: str, carrier: str | None = None) -> Shipment | None:
-        query = select(shipments).where(shipments.c.tracking_number == number)
         if carrier:
-            query = query.where(shipments.c.carrier == carrier)
-        row = self.conn.execute(query.order_by(shipments.c.id)).mappings().first()
+            found = self.conn.execute(_FIND_AT_CARRIER, {"number": number, "carrier": carrier})
+        else:
+            found = self.conn.execute(_FIND, {"number": number})
+        row = found.mappings().first()
         return _shipment(row) if row else None
 
     def find_all(self, number: str) -> list[Shipment]:

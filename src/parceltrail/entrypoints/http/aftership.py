@@ -117,8 +117,7 @@ def tracking_body(snapshot: Snapshot, models: Models, now: datetime) -> bytes:
     """`ok(tracking_view(detail, models, now))`'s body, the same to the byte, from a snapshot: serialized
     once per snapshot but for the days in transit and the estimate (from the snapshot's memo, per model
     and hour at the destination), which are filled in for this request."""
-    detail = snapshot.memo.get("aftership.detail")
-    template = snapshot.memo.get("aftership")
+    detail, template = snapshot.memo.get("aftership", (None, None))
     if detail is None or template is None:
         detail = TrackingDetail(cast(Tracking, snapshot.tracking), snapshot.shipment, snapshot.legs,
                                 snapshot.events)
@@ -127,7 +126,7 @@ def tracking_body(snapshot: Snapshot, models: Models, now: datetime) -> bytes:
         view["aftership_estimated_delivery_date"] = Slot("aftership_estimated_delivery_date")
         view["latest_estimated_delivery"] = Slot("latest_estimated_delivery")
         template = JsonTemplate({"meta": _META[200], "data": view})
-        snapshot.memo["aftership.detail"], snapshot.memo["aftership"] = detail, template
+        snapshot.keep("aftership", (detail, template))
     edd = _edd_of(snapshot.shown.shown(models, now))
     return template.render({"transit_time": _transit_time(detail), **edd})
 

@@ -102,7 +102,8 @@ def tracking_body(snapshot: Snapshot, models: Models, now: datetime) -> bytes:
                                 snapshot.events)
         data = tracking_dict(detail, with_events=True)
         data["eta"], data["health"] = Slot("eta"), Slot("health")
-        template = snapshot.memo["native"] = JsonTemplate({"data": data})
+        template = JsonTemplate({"data": data})
+        snapshot.keep("native", template)
     shown = snapshot.shown.shown(models, now)
     return template.render({"eta": shown.to_dict() if shown else None,
                             "health": health_view(health_for(snapshot.timeline, models, now,

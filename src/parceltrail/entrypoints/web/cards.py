@@ -344,7 +344,7 @@ def build_card(runtime: Runtime, timeline: Timeline, loc: Locale, number: str | 
     if base is None:
         base = _card_base(timeline, loc, number)
         if snapshot is not None:
-            snapshot.memo[key] = base
+            snapshot.keep(key, base)
     card = replace(base)  # the shared lists are only read from here on; fields below are set per request
     _timely(card, runtime, timeline, loc, snapshot)
     return card

@@ -13,7 +13,7 @@ from copy import copy
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -147,7 +147,7 @@ class Locale:
     def day(self, value: date | datetime, fmt: str = "full") -> str:
         if isinstance(value, datetime):
             value = value.astimezone(self.zone).date()
-        return format_date(value, fmt, locale=self.lang)
+        return _day(value, fmt, self.lang)
 
     def local_time(self, value: datetime) -> str:
         """A carrier's event time in the event's own offset (the time printed at that place)."""
@@ -163,6 +163,13 @@ class Locale:
         if not code:
             return ""
         return _territories(self.lang).get(code.upper(), code.upper())
+
+
+@lru_cache(maxsize=4096)
+def _day(value: date, fmt: str, lang: str) -> str:
+    """A calendar day written the language's way: the same few days (an estimate's dates, a timeline's
+    days) are written on every page view, and Babel's pattern formatting is not cheap."""
+    return format_date(value, fmt, locale=lang)
 
 
 PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")

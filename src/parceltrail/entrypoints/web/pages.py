@@ -8,6 +8,9 @@ Bad input is answered with an HTML page and a 4xx status, never a 500.
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -16,6 +19,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
@@ -89,8 +93,32 @@ def render(request: Request, name: str, loc: Locale, context: dict[str, Any], *,
     return response
 
 
+# Rendered cards by (language, reader's zone, card): a card's markup depends on nothing else, and a
+# parcel's card stays the same between its changes and the turns of the clock it shows (minutes ago, the
+# estimate's hour, days), so an equal card is served its earlier markup. Bounded, per process.
+_RENDERED: OrderedDict[tuple[str, str, str], tuple[Card, str]] = OrderedDict()
+_RENDERED_SIZE = 512
+_rendered_lock = threading.Lock()
+
+
 def render_card(card: Card, loc: Locale) -> str:
-    return TEMPLATES.get_template("_card.html").render(card=card, loc=loc, t=loc.t)
+    key = (loc.lang, loc.zone.key, card.dom_id)
+    with _rendered_lock:
+        found = _RENDERED.get(key)
+        if found is not None:
+            _RENDERED.move_to_end(key)
+    if found is not None and found[0] == card:
+        return found[1]
+    html = TEMPLATES.get_template("_card.html").render(card=card, loc=loc, t=loc.t)
+    with _rendered_lock:
+        _RENDERED[key] = (replace(card), html)
+        _RENDERED.move_to_end(key)
+        while len(_RENDERED) > _RENDERED_SIZE:
+            _RENDERED.popitem(last=False)
+    return html
+
+
+TEMPLATES.env.globals["card_html"] = lambda card, loc: Markup(render_card(card, loc))
 
 
 def error_page(request: Request, loc: Locale, status: int, message: str,

@@ -29,7 +29,10 @@ from parceltrail.domain.shipment import Shipment, Timeline, TrackingEvent
 from parceltrail.services.outlook.shown import ShownMemo
 from parceltrail.services.ports import LegStamp, Store, UnitOfWork
 
-DEFAULT_SIZE = 2048
+DEFAULT_SIZE = 1024
+# Derived values kept per snapshot (bodies, cards per language and reader's zone): a parcel read in many
+# zones starts over rather than growing without bound.
+MEMO_LIMIT = 16
 
 
 @dataclass(eq=False, slots=True)
@@ -48,6 +51,12 @@ class Snapshot:
     @property
     def timeline(self) -> Timeline:
         return self.shown.timeline
+
+    def keep(self, key: Hashable, value: Any) -> None:
+        """Remember `value` derived from this snapshot (at most MEMO_LIMIT of them)."""
+        if len(self.memo) >= MEMO_LIMIT and key not in self.memo:
+            self.memo.clear()
+        self.memo[key] = value
 
 
 def _stamp_of(shipment: Shipment, legs: Sequence[Shipment],
