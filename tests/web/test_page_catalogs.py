@@ -93,3 +93,49 @@ def test_every_key_the_pages_ask_for_is_in_the_catalog() -> None:
     for key, plural, where in used:
         assert key in english, f"{where}: {key} is not in the English catalog"
         assert english[key].pluralizable == plural, f"{where}: {key} is {'not ' if plural else ''}plural"
+
+
+RU_HEADER = ('msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Content-Type: text/plain; charset=utf-8\\n"\n'
+             '"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && '
+             '(n%100<10 || n%100>=20) ? 1 : 2);\\n"\n\n')
+EN_HEADER = ('msgid ""\nmsgstr ""\n"Language: en\\n"\n"Content-Type: text/plain; charset=utf-8\\n"\n'
+             '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n')
+
+
+def test_a_text_missing_in_a_language_falls_back_to_english(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from zoneinfo import ZoneInfo
+
+    from parceltrail.entrypoints.web import i18n
+
+    def write(lang: str, text: str) -> None:
+        folder = tmp_path / lang / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        (folder / "messages.po").write_text(text, encoding="utf-8")
+
+    write("en", EN_HEADER + 'msgid "a.done"\nmsgstr "Done"\n\nmsgid "a.empty"\nmsgstr "Empty in Russian"\n\n'
+          'msgid "a.fuzzy"\nmsgstr "Fuzzy in Russian"\n\n'
+          'msgid "a.days"\nmsgid_plural "a.days"\nmsgstr[0] "{count} day"\nmsgstr[1] "{count} days"\n\n'
+          'msgid "a.parcels"\nmsgid_plural "a.parcels"\nmsgstr[0] "{count} parcel"\nmsgstr[1] "{count} parcels"\n')
+    write("ru", RU_HEADER + 'msgid "a.done"\nmsgstr "Готово"\n\nmsgid "a.empty"\nmsgstr ""\n\n'
+          '#, fuzzy\nmsgid "a.fuzzy"\nmsgstr "Нечёткий"\n\n'
+          'msgid "a.days"\nmsgid_plural "a.days"\nmsgstr[0] "{count} день"\nmsgstr[1] "{count} дня"\n'
+          'msgstr[2] "{count} дней"\n\n'
+          'msgid "a.parcels"\nmsgid_plural "a.parcels"\nmsgstr[0] "{count} посылка"\nmsgstr[1] ""\n'
+          'msgstr[2] "{count} посылок"\n')
+    caches = (i18n.po_catalog, i18n.translations, i18n.catalog)
+    for cached in caches:
+        cached.cache_clear()
+    monkeypatch.setattr(i18n, "_LOCALES", tmp_path)
+    try:
+        ru = i18n.Locale("ru", ZoneInfo("UTC"))
+        assert ru.t("a.done") == "Готово"
+        assert ru.t("a.empty") == "Empty in Russian" and ru.t("a.fuzzy") == "Fuzzy in Russian"
+        assert [ru.plural("a.days", n) for n in (1, 3, 5)] == ["1 день", "3 дня", "5 дней"]
+        # A plural entry short of a form is English in every form, never half Russian.
+        assert [ru.plural("a.parcels", n) for n in (1, 3, 5)] == ["1 parcel", "3 parcels", "5 parcels"]
+        assert ru.t("a.unknown") == "a.unknown" and ru.plural("a.unknown", 2) == "a.unknown"
+        assert ru.has("a.empty") and not ru.has("a.unknown")
+    finally:
+        for cached in caches:
+            cached.cache_clear()

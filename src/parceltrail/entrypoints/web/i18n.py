@@ -47,8 +47,8 @@ def po_path(lang: str) -> Path:
 
 @cache
 def po_catalog(lang: str) -> Catalog:
-    """The language's .po as written (untranslated and fuzzy entries included); a broken file is an error
-    at the first page, never a page with keys for texts."""
+    """The language's .po as written, untranslated and fuzzy entries included. A malformed file raises
+    (as the catalog tests do) rather than leaving pages with keys where texts belong."""
     with po_path(lang).open("rb") as handle:
         return read_po(handle, locale=lang, abort_invalid=True)
 
@@ -64,7 +64,8 @@ def _complete(message: Message) -> bool:
 
 @cache
 def translations(lang: str) -> Translations:
-    """The language's gettext translations, English behind them for whatever it lacks."""
+    """The language's gettext translations, English behind them for whatever it lacks: an entry that is
+    empty, fuzzy or short of a plural form is left out, so English stands in for it whole."""
     catalog = po_catalog(lang)
     compiled = Catalog(locale=lang)
     compiled.mime_headers = catalog.mime_headers  # its Plural-Forms, so ngettext picks its forms
@@ -85,13 +86,6 @@ def catalog(lang: str) -> dict[str, str]:
     """The language's own texts without a count, by key (`card.eta`): no English fallback in here."""
     return {message.id: message.string for message in po_catalog(lang)
             if isinstance(message.id, str) and _complete(message)}
-
-
-@cache
-def plurals(lang: str) -> dict[str, tuple[str, ...]]:
-    """The language's own texts with a count, by key: the forms in its Plural-Forms order."""
-    return {message.id[0]: tuple(message.string) for message in po_catalog(lang)
-            if message.pluralizable and _complete(message)}
 
 
 def _base(tag: str) -> str:
