@@ -116,7 +116,8 @@ def test_a_text_missing_in_a_language_falls_back_to_english(tmp_path: Path,
     write("en", EN_HEADER + 'msgid "a.done"\nmsgstr "Done"\n\nmsgid "a.empty"\nmsgstr "Empty in Russian"\n\n'
           'msgid "a.fuzzy"\nmsgstr "Fuzzy in Russian"\n\n'
           'msgid "a.days"\nmsgid_plural "a.days"\nmsgstr[0] "{count} day"\nmsgstr[1] "{count} days"\n\n'
-          'msgid "a.parcels"\nmsgid_plural "a.parcels"\nmsgstr[0] "{count} parcel"\nmsgstr[1] "{count} parcels"\n')
+          'msgid "a.parcels"\nmsgid_plural "a.parcels"\nmsgstr[0] "{count} parcel"\n'
+          'msgstr[1] "{count} parcels"\n')
     write("ru", RU_HEADER + 'msgid "a.done"\nmsgstr "Готово"\n\nmsgid "a.empty"\nmsgstr ""\n\n'
           '#, fuzzy\nmsgid "a.fuzzy"\nmsgstr "Нечёткий"\n\n'
           'msgid "a.days"\nmsgid_plural "a.days"\nmsgstr[0] "{count} день"\nmsgstr[1] "{count} дня"\n'
