@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint clean browser fonts mosquitto imap
+.PHONY: setup run test lint clean browser fonts mosquitto imap messages
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,19 @@ run: setup fonts
 lint: setup
 	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/lint-imports
+
+# Page texts: the keys that templates and Python ask for (t("key"), plural("key", n)) and every key of
+# the English catalog (babel.cfg) go into build/messages.pot, then into each
+# locales/<lang>/LC_MESSAGES/messages.po: a new key gets an empty text in every language, which the
+# missing-translation test names until someone writes it. Keys built at run time (f"step.{key}") draw a
+# warning from the extractor; they live in the English catalog.
+LOCALES := src/parceltrail/entrypoints/web/locales
+messages: setup
+	mkdir -p build
+	PYTHONPATH=. $(BIN)/pybabel -q extract -F babel.cfg --no-default-keywords -k t -k plural:1,1 \
+		--no-location --sort-output --no-wrap -o build/messages.pot src/parceltrail/entrypoints/web
+	$(BIN)/pybabel -q update -i build/messages.pot -d $(LOCALES) --no-fuzzy-matching --no-wrap \
+		--ignore-pot-creation-date --ignore-obsolete
 
 # Browser tests (tests/web) drive Debian's Chromium; Playwright never downloads a browser of its own.
 # The CJK TrueType font draws Chinese scans in evidence PDFs (tests/evidence check it) and the Chinese

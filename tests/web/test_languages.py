@@ -6,7 +6,10 @@ from typing import Any
 
 from playwright.sync_api import expect
 
-from tests.web.conftest import Site, shot
+from parceltrail.adapters.sandbox.scenarios import Scenario, make_number
+from parceltrail.domain.orders import Role
+from parceltrail.services.marketplace.users import create_user
+from tests.web.conftest import PASSWORD, Site, shot
 
 NUMBER = "PTS01000000016"
 
@@ -49,3 +52,29 @@ def test_language_from_the_browser_then_switched(browser: Any, site: Site) -> No
         shot(page, "lang-es")
     finally:
         context.close()
+
+
+def test_russian_counts_take_their_three_forms(page: Any, site: Site) -> None:
+    """The operator's page counts the tracked parcels: 1, 2 and 5 take Russian's three plural forms."""
+    create_user(site.runtime.store, "admin@example.com", PASSWORD, Role.ADMIN, site.clock.now())
+    # Parcels that never reach a second carrier: each number stays one tracked shipment.
+    numbers = [make_number(Scenario.UNREGISTERED, serial) for serial in range(1, 6)]
+    site.runtime.tracker.register(numbers[0])
+    page.goto(f"{site.url}/login?next=/parcels&lang=en")
+    page.get_by_label("E-mail").fill("admin@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{site.url}/parcels")
+    count = page.locator("main h1 + p")
+    page.goto(f"{site.url}/parcels?lang=ru")
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
+    expect(count).to_have_text("Отслеживается 1 посылка")
+    site.runtime.tracker.register(numbers[1])
+    page.reload()
+    expect(count).to_have_text("Отслеживается 2 посылки")
+    for number in numbers[2:]:
+        site.runtime.tracker.register(number)
+    page.reload()
+    expect(count).to_have_text("Отслеживается 5 посылок")
+    expect(page.locator("main tbody tr")).to_have_count(5)
+    shot(page, "lang-ru-counts")

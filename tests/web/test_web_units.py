@@ -3,15 +3,7 @@
 from __future__ import annotations
 
 from parceltrail.entrypoints.web.geo import Stop, project, route_map
-from parceltrail.entrypoints.web.i18n import (
-    LANGS,
-    Locale,
-    catalog,
-    pick_lang,
-    pick_zone,
-    plural_forms,
-    plural_tables,
-)
+from parceltrail.entrypoints.web.i18n import Locale, pick_lang, pick_zone
 from parceltrail.entrypoints.web.tracking import MAX_NUMBERS, split_input
 
 
@@ -40,21 +32,6 @@ def test_language_choice() -> None:
     assert pick_zone("America%2FSao_Paulo").key == "America/Sao_Paulo"
     assert pick_zone("../../etc/passwd").key == "UTC"
     assert pick_zone("Not/AZone").key == "UTC"
-
-
-def _plain_keys(lang: str) -> set[str]:
-    tables = plural_tables(lang)
-    return {key for key in catalog(lang) if key.rpartition(".")[0] not in tables}
-
-
-def test_every_language_has_every_text_and_every_plural_form() -> None:
-    english = plural_tables("en")
-    for lang in LANGS:
-        assert _plain_keys(lang) == _plain_keys("en"), lang
-        tables = plural_tables(lang)
-        assert set(tables) == set(english), lang
-        for key, forms in tables.items():
-            assert forms == plural_forms(lang), (lang, key)
 
 
 def test_plurals_follow_each_language() -> None:

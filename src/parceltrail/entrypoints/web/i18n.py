@@ -1,19 +1,21 @@
 """Page languages and time zones: which language a request wants, its texts, and dates formatted for it.
 
 The language comes from `?lang=` (then kept in a cookie), the cookie, or Accept-Language; the time zone
-from a cookie that `static/app.js` sets from the browser (`Intl`), UTC until then. Texts live in
-`locales/<lang>.toml` (tables flattened to dotted keys, `{placeholders}` filled); a missing key falls
-back to English.
+from a cookie that `static/app.js` sets from the browser (`Intl`), UTC until then. Texts live in gettext
+catalogs, `locales/<lang>/LC_MESSAGES/messages.po`, read with Babel when first needed: the msgid is the
+text's dotted key (`card.eta`), `{placeholders}` are filled, and texts with a count are plural entries
+(msgid_plural = msgid) whose form the catalog's Plural-Forms header picks. A text missing or fuzzy in a
+language falls back to English.
 """
 
 from __future__ import annotations
 
-import tomllib
 from copy import copy
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import cache, lru_cache
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -21,7 +23,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale as BabelLocale
 from babel.dates import format_date, format_datetime, format_time, format_timedelta
+from babel.messages.catalog import Catalog, Message
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
+from babel.support import Translations
 from fastapi import Request
 
 from parceltrail.domain.money import exponent
@@ -35,21 +41,51 @@ TZ_COOKIE = "parceltrail_tz"
 _LOCALES = Path(__file__).resolve().parent / "locales"
 
 
+def po_path(lang: str) -> Path:
+    return _LOCALES / lang / "LC_MESSAGES" / "messages.po"
+
+
+@cache
+def po_catalog(lang: str) -> Catalog:
+    """The language's .po as written, untranslated and fuzzy entries included. A malformed file raises
+    (as the catalog tests do) rather than leaving pages with keys where texts belong."""
+    with po_path(lang).open("rb") as handle:
+        return read_po(handle, locale=lang, abort_invalid=True)
+
+
+def _complete(message: Message) -> bool:
+    """Translated and not fuzzy: a plural entry needs every form the language has."""
+    if not message.id or message.fuzzy:
+        return False
+    if message.pluralizable:
+        return isinstance(message.string, (list, tuple)) and all(message.string)
+    return bool(message.string)
+
+
+@cache
+def translations(lang: str) -> Translations:
+    """The language's gettext translations, English behind them for whatever it lacks: an entry that is
+    empty, fuzzy or short of a plural form is left out, so English stands in for it whole."""
+    catalog = po_catalog(lang)
+    compiled = Catalog(locale=lang)
+    compiled.mime_headers = catalog.mime_headers  # its Plural-Forms, so ngettext picks its forms
+    for message in catalog:
+        if _complete(message):
+            compiled[message.id] = message
+    mo = BytesIO()
+    write_mo(mo, compiled)
+    mo.seek(0)
+    found = Translations(mo, domain="messages")
+    if lang != DEFAULT_LANG:
+        found.add_fallback(translations(DEFAULT_LANG))
+    return found
+
+
 @cache
 def catalog(lang: str) -> dict[str, str]:
-    """`[card] eta = "..."` becomes the key `card.eta`."""
-    with (_LOCALES / f"{lang}.toml").open("rb") as handle:
-        return _flatten(tomllib.load(handle), "")
-
-
-def _flatten(table: dict[str, Any], prefix: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for key, value in table.items():
-        if isinstance(value, dict):
-            out.update(_flatten(value, f"{prefix}{key}."))
-        else:
-            out[f"{prefix}{key}"] = str(value)
-    return out
+    """The language's own texts without a count, by key (`card.eta`): no English fallback in here."""
+    return {message.id: message.string for message in po_catalog(lang)
+            if isinstance(message.id, str) and _complete(message)}
 
 
 def _base(tag: str) -> str:
@@ -116,16 +152,13 @@ class Locale:
                              currency=currency.upper(), currency_digits=False)
 
     def plural(self, key: str, count: int, **values: Any) -> str:
-        """`key` in the plural form the language's rules (Babel, CLDR) give `count`: the TOML entry is a
-        table of forms (`one`, `few`, `many`, `other`); `{count}` is the number, written for the language."""
-        form = plural_form(self.lang, count)
-        own, fallback = catalog(self.lang), catalog(DEFAULT_LANG)
-        text = (own.get(f"{key}.{form}") or own.get(f"{key}.other") or fallback.get(f"{key}.{form}")
-                or fallback.get(f"{key}.other") or key)
+        """`key` in the plural form the catalog's Plural-Forms gives `count` (ngettext); `{count}` is the
+        number, written for the language."""
+        text = translations(self.lang).ngettext(key, key, abs(count))
         return text.format(count=format_decimal(count, locale=self.lang), **values)
 
     def t(self, key: str, **values: Any) -> str:
-        text = catalog(self.lang).get(key) or catalog(DEFAULT_LANG).get(key) or key
+        text = translations(self.lang).gettext(key)
         return text.format(**values) if values else text
 
     @property
@@ -170,29 +203,6 @@ def _day(value: date, fmt: str, lang: str) -> str:
     """A calendar day written the language's way: the same few days (an estimate's dates, a timeline's
     days) are written on every page view, and Babel's pattern formatting is not cheap."""
     return format_date(value, fmt, locale=lang)
-
-
-PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
-
-
-def plural_forms(lang: str) -> frozenset[str]:
-    """The plural forms a language's texts need: its CLDR categories and "other"."""
-    return frozenset(BabelLocale.parse(lang).plural_form.tags) | {"other"}
-
-
-def plural_form(lang: str, count: int) -> str:
-    return str(BabelLocale.parse(lang).plural_form(abs(count)))
-
-
-def plural_tables(lang: str) -> dict[str, frozenset[str]]:
-    """The plural entries of a language's texts: base key -> the forms it has (a table holding nothing
-    but plural categories, `other` among them)."""
-    children: dict[str, set[str]] = {}
-    for key in catalog(lang):
-        base, _, last = key.rpartition(".")
-        children.setdefault(base, set()).add(last)
-    return {base: frozenset(found) for base, found in children.items()
-            if "other" in found and found <= set(PLURAL_FORMS)}
 
 
 def _pattern(fmt: str) -> str:
