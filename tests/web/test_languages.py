@@ -77,4 +77,6 @@ def test_russian_counts_take_their_three_forms(page: Any, site: Site) -> None:
     page.reload()
     expect(count).to_have_text("Отслеживается 5 посылок")
     expect(page.locator("main tbody tr")).to_have_count(5)
+    # The carrier's name is the page language's own, as on the track page's cards.
+    expect(page.locator("main tbody tr").first.locator("small")).to_have_text("тестовая сеть parceltrail")
     shot(page, "lang-ru-counts")

@@ -106,7 +106,7 @@ def dom_id(number: str) -> str:
     return f"card-{number}"
 
 
-def _carrier(slug: str, loc: Locale | None = None) -> str:
+def carrier_label(slug: str, loc: Locale | None = None) -> str:
     """The carrier's name in the page language when it has one there (`carrier.<slug>`), else its own."""
     key = f"carrier.{slug}"
     if loc is not None and loc.has(key):
@@ -361,7 +361,7 @@ def _card_base(timeline: Timeline, loc: Locale, number: str | None) -> Card:
     steps, problem = _steps(s, timeline.events, _lane(timeline), title, loc)
     numbers = {leg.id: leg.tracking_number for leg in legs}
     card = Card(
-        dom_id=dom_id(number), number=number, carrier=_carrier(s.carrier, loc),
+        dom_id=dom_id(number), number=number, carrier=carrier_label(s.carrier, loc),
         carrier_url=carrier_link(s.tracking_number, s.carrier), service=_service(s, loc),
         tag=s.tag, subtag=s.subtag, title=title, meaning=found[1], next_step=found[2],
         steps=steps, problem=problem, simulated=any(leg.simulated for leg in legs),
@@ -370,7 +370,7 @@ def _card_base(timeline: Timeline, loc: Locale, number: str | None) -> Card:
     card.days = _days(timeline.events, numbers, len(legs) > 1, loc)
     card.map = _map(timeline.events, loc)
     if len(legs) > 1:
-        card.legs = [LegRow(leg.tracking_number, _carrier(leg.carrier, loc), leg.id == s.id,
+        card.legs = [LegRow(leg.tracking_number, carrier_label(leg.carrier, loc), leg.id == s.id,
                             carrier_link(leg.tracking_number, leg.carrier)) for leg in legs]
     last_checked = max((leg.last_checked_at for leg in legs if leg.last_checked_at), default=None)
     if last_checked is not None:

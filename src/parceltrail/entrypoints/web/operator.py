@@ -13,8 +13,8 @@ from fastapi.responses import RedirectResponse, Response
 
 from parceltrail.domain.orders import Role
 from parceltrail.domain.shipment import Shipment
+from parceltrail.entrypoints.web.cards import carrier_label
 from parceltrail.entrypoints.web.i18n import Locale, negotiate
-from parceltrail.numbers import carrier_name
 from parceltrail.status import message
 
 MAX_ROWS = 500
@@ -42,7 +42,7 @@ def status_words(tag: str, subtag: str | None, loc: Locale) -> str:
 
 
 def row_of(shipment: Shipment, loc: Locale) -> ParcelRow:
-    return ParcelRow(shipment.tracking_number, carrier_name(shipment.carrier) or shipment.carrier,
+    return ParcelRow(shipment.tracking_number, carrier_label(shipment.carrier, loc),
                      status_words(shipment.tag, shipment.subtag, loc), shipment.last_event_at,
                      shipment.next_check_at)
 

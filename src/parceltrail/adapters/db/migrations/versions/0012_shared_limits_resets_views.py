@@ -1,7 +1,7 @@
 """request counters shared by every server process, one-time password reset tokens (only their hash is
 stored), and when a parcel's public page was last looked at (unwatched anonymous numbers expire)
 
-Revision ID: 0013
+Revision ID: 0012
 Revises: 0011
 Create Date: 2026-12-07
 """
@@ -9,7 +9,7 @@ Create Date: 2026-12-07
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013"
+revision = "0012"
 down_revision = "0011"
 branch_labels = None
 depends_on = None

@@ -1,16 +1,16 @@
 """what the ETA model predicted for each parcel at its start (median and interval, in days after it), so
 the interval calibrator learns from parcels delivered since and from those still on their way
 
-Revision ID: 0014
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-07
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0014"
-down_revision = "0011"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
