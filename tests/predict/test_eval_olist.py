@@ -112,3 +112,15 @@ def test_goal_coverage_75_to_85_every_month(goals, results):
 def test_goal_winkler_below_the_uncalibrated_model(goals, results):
     assert goals["test Winkler below the un-calibrated model's"].met
     assert results.calibrated.overall.winkler < results.base.overall.winkler
+
+
+VALIDATION_MAE_MISSED = (
+    "the calibrated median (the censored median of the window's scores) is 0.0002 of the promise's MAE worse "
+    "than the un-calibrated one on Aug-Sep 2017 (ratio 0.2624 vs 0.2622, 3.17 d both); halving its "
+    "correction ties there but misses the test goal (0.401)")
+
+
+@pytest.mark.xfail(strict=True, reason=VALIDATION_MAE_MISSED)
+def test_goal_validation_mae_no_worse_than_the_uncalibrated_model(goals, validation):
+    assert goals["validation MAE no worse than the un-calibrated model's"].met
+    assert validation.calibrated.overall.ratio <= validation.base.overall.ratio
