@@ -19,20 +19,28 @@ base prediction from what is known *now*:
   in events), so a quiet week does not move the interval;
 - the ends of the interval are quantiles of that adjusted distribution, the median the censored
   (Kaplan-Meier) median of the whole window: a point estimate that should not move with a few days'
-  noise.
+  noise;
+- the quantile levels of the two ends adapt (adaptive conformal inference, censoring-aware): at each
+  refit (`update`, or `fit(..., previous=...)`) each end's tail probability moves by `step` x (nominal -
+  the rate at which the intervals served over the last `feedback_days` missed on that side). The served
+  interval is recorded with each hand-off (`Handoff.served_low/high`). A parcel still on its way counts
+  as a miss once it has passed its upper end, and before that by its probability of ending outside
+  given no delivery so far, so the feedback does not wait the two weeks an upper miss takes to resolve.
 
-Settings (score offset 1 day, window 90 days, recent 5 days, prior precision 30) were chosen on a
-rolling validation over April-September 2017 of the Olist evaluation (benchmarks/eval_eta.py); see
-docs/benchmarks.md.
+Settings: score offset 1 day, window 90 days, recent 5 days, prior precision 30 were chosen on a rolling
+validation over April-September 2017 of the Olist evaluation (benchmarks/eval_eta.py); the adaptive
+levels' step 0.02 per 6-hour refit and 14-day feedback window on its August-September 2017 validation
+alone; see docs/benchmarks.md.
 
 Engine API (all pure; times are timezone-aware datetimes, durations in days):
 
 - record each parcel's base prediction at its reference moment: ``Handoff(at, median, low, high,
   delivered_at)`` (days after `at`; `handoff_from_eta(eta, at)` converts an `Eta`), and keep
   `delivered_at` None while it is on its way;
-- refit as deliveries complete (e.g. with the other models, every few hours):
-  ``IntervalCalibrator.fit(handoffs, now)``, or ``calibrator.update(handoffs, now)`` to keep the
-  settings of a stored one; persist with ``to_dict()`` / ``from_dict()``;
+- refit as deliveries complete (e.g. with the other models, every 6 hours):
+  ``IntervalCalibrator.fit(handoffs, now)`` the first time, then ``calibrator.update(handoffs, now)``,
+  which keeps the settings of the one in force and takes the next step of its adaptive levels; persist
+  with ``to_dict()`` / ``from_dict()``;
 - serve: ``calibrator.calibrate(median, low, high, level=0.8, elapsed=0.0)`` returns days after the
   reference moment; ``calibrator.calibrate_eta(eta, at, now)`` the same as an `Eta`. With `elapsed` (or
   `now` later than `at`) the answer is conditional on the parcel not being delivered yet, so it never
