@@ -90,6 +90,8 @@ def test_start_predictions_are_recorded_once_with_deliveries_and_open_parcels(st
     delivered = [h for h in records if h.delivered_at is not None]
     assert 0 < len(delivered) < PARCELS  # the newest slow parcels are still on their way
     assert all(h.low < h.median < h.high for h in records)
+    # the interval shown then is kept with it (the model's own: no calibrator was fitted yet)
+    assert all((h.served_low, h.served_high) == (h.low, h.high) for h in records)
     assert first is not None
     with stores["slow"].transaction() as uow:  # the first prediction stays
         shipment, event = _parcel("HIST0000", NOW)

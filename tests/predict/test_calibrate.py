@@ -1,6 +1,7 @@
 import json
 import math
 import random
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -158,3 +159,53 @@ def test_calibrate_eta_uses_the_reference_moment():
     assert out.basis == "lane:accepted:calibrated"
     later = model.calibrate_eta(eta, at, now=at + timedelta(days=30))
     assert later.earliest >= at + timedelta(days=30)
+
+
+def test_open_parcels_past_their_served_interval_steer_the_upper_level_at_once():
+    # Two weeks into a slowdown: the intervals served since were the quiet weeks' ones. Most of those
+    # parcels are not delivered yet, so no miss is known for them; their chance of ending above what
+    # they were shown, given no delivery so far, is what moves the upper level up.
+    pairs = journeys(74, 15, slowdown_from=60, factor=1.8)
+    now = T0 + timedelta(days=74)
+    before = T0 + timedelta(days=73, hours=18)
+    quiet = IntervalCalibrator.fit(records(journeys(74, 15)), before)
+    served = quiet.calibrate(MEDIAN, LOW, HIGH)
+    known = [replace(h, served_low=served.low, served_high=served.high) for h in records(pairs)
+             if h.at < now]
+    as_of_now = [h if h.delivered_at is not None and h.delivered_at <= now else replace(h, delivered_at=None)
+                 for h in known]
+    assert sum(h.delivered_at is not None for h in as_of_now if h.at > now - timedelta(days=14)) < \
+        0.5 * sum(h.at > now - timedelta(days=14) for h in as_of_now)
+    stepped = IntervalCalibrator.fit(as_of_now, now, previous=quiet)
+    plain = IntervalCalibrator.fit(as_of_now, now)
+    assert stepped.tail_shift_high < 0  # the upper tail probability shrinks: a later upper end
+    assert stepped.calibrate(MEDIAN, LOW, HIGH).high > plain.calibrate(MEDIAN, LOW, HIGH).high
+    # Without served intervals on record (or without a previous calibrator) the levels stay nominal.
+    bare = [replace(h, served_low=None, served_high=None) for h in as_of_now]
+    assert IntervalCalibrator.fit(bare, now, previous=quiet).tail_shift_high == 0.0
+    assert plain.tail_shift_high == 0.0
+    # The adaptive levels survive persistence and the engine's update carries them on.
+    copy = IntervalCalibrator.from_dict(json.loads(json.dumps(stepped.to_dict())))
+    assert copy.tail_shift_high == stepped.tail_shift_high
+    assert copy.update(as_of_now, now + timedelta(hours=6)).tail_shift_high <= stepped.tail_shift_high
+
+
+def test_adaptive_levels_hold_nominal_coverage_when_nothing_changes():
+    pairs = journeys(100, 15)
+    history = records(pairs)
+    current = None
+    inside = n = 0
+    for slot in range(40 * 4, 100 * 4):
+        now = T0 + timedelta(hours=6 * slot)
+        known = [h if h.delivered_at is not None and h.delivered_at <= now else replace(h, delivered_at=None)
+                 for h in history if h.at < now]
+        current = IntervalCalibrator.fit(known, now, previous=current)
+        for k, h in enumerate(history):
+            if now <= h.at < now + timedelta(hours=6):
+                c = current.calibrate(h.median, h.low, h.high)
+                history[k] = replace(h, served_low=c.low, served_high=c.high)
+                taken = (pairs[k][1] - h.at).total_seconds() / 86400
+                inside += c.low <= taken <= c.high
+                n += 1
+    assert abs(inside / n - 0.8) < 0.04
+    assert current is not None and abs(current.tail_shift_high) < 0.05

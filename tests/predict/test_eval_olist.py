@@ -3,11 +3,12 @@
 Fails (never skips) when the data is missing. The goals are asserted on the **calibrated** variant, the
 one the system runs: the weekly-refitted lane model and refiner, corrected by `IntervalCalibrator`
 refitted every 6 hours from deliveries completed by then and parcels still on their way (nothing
-delivered after the prediction's moment is used); the previous system (online) is the reference.
+delivered after the prediction's moment is used), its levels steered by how the intervals it served
+fared; the un-calibrated model (base) and the previous system (online) are the references.
 
-The two coverage goals (78-82% over Oct-Dec 2017, 75-85% in every month) are not reached (76.7%; Nov
-74.5%) and stay as strict xfails: if a change reaches them, the xfail turns into a failure to be
-promoted. See docs/benchmarks.md.
+Every goal is a strict assert: coverage 78-82% over Oct-Dec 2017 and 75-85% in every month, the 80%
+interval score below the un-calibrated model's, MAE at most 0.40 of the promise's. See
+docs/benchmarks.md.
 """
 
 import importlib.util
@@ -97,16 +98,29 @@ def test_calibration_improves_every_test_month(results):
     assert results.calibrated.overall.coverage > results.online.overall.coverage + 0.05
 
 
-COVERAGE_MISSED = ("not reached honestly: the Nov-Dec 2017 peak keeps slowing for weeks, and an interval "
-                   "that follows it from what is known at hand-off still lags: 76.7% (Oct 82.2%, Nov 74.5%, "
-                   "Dec 75.4%) against 70.8% before")
-
-
-@pytest.mark.xfail(strict=True, reason=COVERAGE_MISSED)
-def test_goal_coverage_78_to_82(goals):
+def test_goal_coverage_78_to_82(goals, results):
     assert goals["test coverage 78-82%"].met
+    assert 0.78 <= results.calibrated.overall.coverage <= 0.82
 
 
-@pytest.mark.xfail(strict=True, reason=COVERAGE_MISSED)
-def test_goal_coverage_75_to_85_every_month(goals):
+def test_goal_coverage_75_to_85_every_month(goals, results):
     assert goals["test coverage 75-85% in every month"].met
+    for month, s in results.calibrated.months.items():
+        assert 0.75 <= s.coverage <= 0.85, month
+
+
+def test_goal_winkler_below_the_uncalibrated_model(goals, results):
+    assert goals["test Winkler below the un-calibrated model's"].met
+    assert results.calibrated.overall.winkler < results.base.overall.winkler
+
+
+VALIDATION_MAE_MISSED = (
+    "the calibrated median (the censored median of the window's scores) is 0.0002 of the promise's MAE worse "
+    "than the un-calibrated one on Aug-Sep 2017 (ratio 0.2624 vs 0.2622, 3.17 d both); halving its "
+    "correction ties there but misses the test goal (0.401)")
+
+
+@pytest.mark.xfail(strict=True, reason=VALIDATION_MAE_MISSED)
+def test_goal_validation_mae_no_worse_than_the_uncalibrated_model(goals, validation):
+    assert goals["validation MAE no worse than the un-calibrated model's"].met
+    assert validation.calibrated.overall.ratio <= validation.base.overall.ratio

@@ -19,20 +19,28 @@ base prediction from what is known *now*:
   in events), so a quiet week does not move the interval;
 - the ends of the interval are quantiles of that adjusted distribution, the median the censored
   (Kaplan-Meier) median of the whole window: a point estimate that should not move with a few days'
-  noise.
+  noise;
+- the quantile levels of the two ends adapt (adaptive conformal inference, censoring-aware): at each
+  refit (`update`, or `fit(..., previous=...)`) each end's tail probability moves by `step` x (nominal -
+  the rate at which the intervals served over the last `feedback_days` missed on that side). The served
+  interval is recorded with each hand-off (`Handoff.served_low/high`). A parcel still on its way counts
+  as a miss once it has passed its upper end, and before that by its probability of ending outside
+  given no delivery so far, so the feedback does not wait the two weeks an upper miss takes to resolve.
 
-Settings (score offset 1 day, window 90 days, recent 5 days, prior precision 30) were chosen on a
-rolling validation over April-September 2017 of the Olist evaluation (benchmarks/eval_eta.py); see
-docs/benchmarks.md.
+Settings: score offset 1 day, window 90 days, recent 5 days, prior precision 30 were chosen on a rolling
+validation over April-September 2017 of the Olist evaluation (benchmarks/eval_eta.py); the adaptive
+levels' step 0.02 per 6-hour refit and 14-day feedback window on its August-September 2017 validation
+alone; see docs/benchmarks.md.
 
 Engine API (all pure; times are timezone-aware datetimes, durations in days):
 
 - record each parcel's base prediction at its reference moment: ``Handoff(at, median, low, high,
   delivered_at)`` (days after `at`; `handoff_from_eta(eta, at)` converts an `Eta`), and keep
   `delivered_at` None while it is on its way;
-- refit as deliveries complete (e.g. with the other models, every few hours):
-  ``IntervalCalibrator.fit(handoffs, now)``, or ``calibrator.update(handoffs, now)`` to keep the
-  settings of a stored one; persist with ``to_dict()`` / ``from_dict()``;
+- refit as deliveries complete (e.g. with the other models, every 6 hours):
+  ``IntervalCalibrator.fit(handoffs, now)`` the first time, then ``calibrator.update(handoffs, now)``,
+  which keeps the settings of the one in force and takes the next step of its adaptive levels; persist
+  with ``to_dict()`` / ``from_dict()``;
 - serve: ``calibrator.calibrate(median, low, high, level=0.8, elapsed=0.0)`` returns days after the
   reference moment; ``calibrator.calibrate_eta(eta, at, now)`` the same as an `Eta`. With `elapsed` (or
   `now` later than `at`) the answer is conditional on the parcel not being delivered yet, so it never
@@ -55,6 +63,9 @@ FORMAT = "parceltrail.calibrated/1"
 GRID = 200  # survival curves are stored as score quantiles at 1/GRID steps of probability
 _MAX_LOG_RATIO = 3.0  # the hazard ratio is kept within exp(+-3): beyond it the data is degenerate
 _EPS = 1e-12
+_MAX_SHIFT = 0.2  # the adaptive levels move each tail probability by at most this much
+_MIN_TAIL, _MAX_TAIL = 0.005, 0.45
+_MAX_STEPS = 4.0  # a refit after a long pause takes at most a day's worth of steps
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +81,9 @@ class Handoff:
     low: float
     high: float
     delivered_at: datetime | None = None
+    # The interval shown at `at` (days after it), when it was recorded: how it fared steers the levels.
+    served_low: float | None = None
+    served_high: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +116,12 @@ class IntervalCalibrator:
     recent_days: float = 5.0
     prior_precision: float = 30.0
     min_handoffs: int = 30
+    # Adaptive levels: how far each end's tail probability has moved from nominal ((1 - level) / 2),
+    # the step per refit, and the days of recent served intervals whose misses steer them.
+    tail_shift_low: float = 0.0
+    tail_shift_high: float = 0.0
+    step: float = 0.02
+    feedback_days: float = 14.0
 
     # --- learning ---------------------------------------------------------------------------------
 
@@ -116,10 +136,19 @@ class IntervalCalibrator:
         recent_days: float = 5.0,
         prior_precision: float = 30.0,
         min_handoffs: int = 30,
+        step: float = 0.02,
+        feedback_days: float = 14.0,
+        previous: IntervalCalibrator | None = None,
     ) -> IntervalCalibrator:
-        """Fit on the hand-offs of the `window_days` before `now`, from what is known at `now` only."""
+        """Fit on the hand-offs of the `window_days` before `now`, from what is known at `now` only;
+        with `previous` (the calibrator in force until now), its adaptive levels take one more step."""
         settings = cls(offset_days=offset_days, window_days=window_days, recent_days=recent_days,
-                       prior_precision=prior_precision, min_handoffs=min_handoffs)
+                       prior_precision=prior_precision, min_handoffs=min_handoffs, step=step,
+                       feedback_days=feedback_days)
+        if previous is not None:
+            settings = replace(settings, tail_shift_low=previous.tail_shift_low,
+                               tail_shift_high=previous.tail_shift_high)
+        handoffs = list(handoffs)
         ages, scores, events = [], [], []
         for h in handoffs:
             age = _days(now - h.at)
@@ -140,17 +169,68 @@ class IntervalCalibrator:
         log_ratio, baseline = _cox(s, e, recent, prior_precision)
         adjusted = np.exp(-baseline * math.exp(log_ratio))
         pooled = _kaplan_meier(e)
-        return replace(settings, adjusted=_grid(s, adjusted), pooled=_grid(s, pooled),
-                       hazard_ratio=round(math.exp(log_ratio), 6), fitted_at=now, handoffs=len(ages),
-                       delivered=delivered)
+        fitted = replace(settings, adjusted=_grid(s, adjusted), pooled=_grid(s, pooled),
+                         hazard_ratio=round(math.exp(log_ratio), 6), fitted_at=now, handoffs=len(ages),
+                         delivered=delivered)
+        if previous is None or previous.fitted_at is None or not previous.fitted:
+            return fitted
+        steps = min(_MAX_STEPS, _days(now - previous.fitted_at) * 4)  # `step` is per 6-hour refit
+        return fitted._adapt(handoffs, now, steps)
 
     def update(self, handoffs: Iterable[Handoff], now: datetime) -> IntervalCalibrator:
-        """Refit with this calibrator's settings on what is known at `now`."""
+        """Refit with this calibrator's settings on what is known at `now`, its adaptive levels taking
+        one step from where they are (the engine's refit)."""
         return IntervalCalibrator.fit(
             handoffs, now, offset_days=self.offset_days, window_days=self.window_days,
             recent_days=self.recent_days, prior_precision=self.prior_precision,
-            min_handoffs=self.min_handoffs,
+            min_handoffs=self.min_handoffs, step=self.step, feedback_days=self.feedback_days,
+            previous=self,
         )
+
+    def _adapt(self, handoffs: Sequence[Handoff], now: datetime, steps: float) -> IntervalCalibrator:
+        """One adaptive-conformal step of each end's tail probability, towards the rate at which the
+        intervals served over the last `feedback_days` miss on that side.
+
+        A miss is known once the delivery fell outside, or once a parcel still on its way passed the
+        upper end. For a parcel still on its way before that, the miss is not known yet but its
+        probability is: the chance of a delivery beyond the upper end (or before the lower one) given
+        none so far, from this fit's curve for the newest hand-offs. Counting those expected misses makes
+        the feedback immediate: a slowdown shows in the open parcels long before they arrive."""
+        known = [h for h in handoffs if h.served_low is not None and h.served_high is not None
+                 and 0 < _days(now - h.at) <= self.feedback_days]
+        if len(known) < self.min_handoffs or steps <= 0:
+            return self
+        c = self.offset_days
+        below = above = 0.0
+        for h in known:
+            elapsed = _days(now - h.at)
+            low, high = h.served_low or 0.0, h.served_high or 0.0
+            if h.delivered_at is not None and h.delivered_at <= now:
+                taken = _days(h.delivered_at - h.at)
+                below += taken < low
+                above += taken > high
+                continue
+            if elapsed > high:
+                above += 1
+                continue
+            done = self._cdf_at(_score(elapsed, h.median, c))
+            remaining = max(1.0 - done, 1e-6)
+            above += min(1.0, max(0.0, (1.0 - self._cdf_at(_score(high, h.median, c))) / remaining))
+            if elapsed < low:
+                below += min(1.0, max(0.0, (self._cdf_at(_score(low, h.median, c)) - done) / remaining))
+        nominal = (1 - DEFAULT_LEVEL) / 2
+        move = self.step * steps
+        shift = lambda current, rate: min(_MAX_SHIFT, max(-_MAX_SHIFT, current - move * (rate - nominal)))  # noqa: E731
+        return replace(self, tail_shift_low=round(shift(self.tail_shift_low, below / len(known)), 6),
+                       tail_shift_high=round(shift(self.tail_shift_high, above / len(known)), 6))
+
+    def _cdf_at(self, score: float) -> float:
+        """Probability of a score at or below `score` for the newest hand-offs; where the curve stops
+        short, the share of deliveries it reaches."""
+        found = _cdf(self.adjusted, score)
+        if found is not None:
+            return found
+        return max(k for k, v in enumerate(self.adjusted) if v is not None) / GRID
 
     # --- prediction -------------------------------------------------------------------------------
 
@@ -175,9 +255,11 @@ class IntervalCalibrator:
         c, median = self.offset_days, max(median, 0.0)
         floor_score = _score(elapsed, median, c) if elapsed > 0 else None
         tail = (1 - level) / 2
+        tail_low = min(_MAX_TAIL, max(_MIN_TAIL, tail + self.tail_shift_low))
+        tail_high = min(_MAX_TAIL, max(_MIN_TAIL, tail + self.tail_shift_high))
         mid = self._quantile(self.pooled, 0.5, floor_score)
-        lo = self._quantile(self.adjusted, tail, floor_score)
-        hi = self._quantile(self.adjusted, 1 - tail, floor_score)
+        lo = self._quantile(self.adjusted, tail_low, floor_score)
+        hi = self._quantile(self.adjusted, 1 - tail_high, floor_score)
         if mid is None and lo is None and hi is None:
             return _base(median, low, high, level, elapsed)
         at = lambda score: max(elapsed, (median + c) * math.exp(score) - c)  # noqa: E731
@@ -221,6 +303,10 @@ class IntervalCalibrator:
             "recent_days": self.recent_days,
             "prior_precision": self.prior_precision,
             "min_handoffs": self.min_handoffs,
+            "tail_shift_low": self.tail_shift_low,
+            "tail_shift_high": self.tail_shift_high,
+            "step": self.step,
+            "feedback_days": self.feedback_days,
         }
 
     @classmethod
@@ -241,6 +327,10 @@ class IntervalCalibrator:
             float(data["recent_days"]),
             float(data["prior_precision"]),
             int(data["min_handoffs"]),
+            float(data.get("tail_shift_low", 0.0)),
+            float(data.get("tail_shift_high", 0.0)),
+            float(data.get("step", 0.02)),
+            float(data.get("feedback_days", 14.0)),
         )
 
 

@@ -157,6 +157,7 @@ class EstimateRepository:
         inserted = self.conn.execute(statement.on_conflict_do_nothing(index_elements=["shipment_id"]).values(
             shipment_id=shipment_id, handed_off_at=handoff.at, median_days=handoff.median,
             low_days=handoff.low, high_days=handoff.high, level=level, basis=basis[:160],
+            served_low_days=handoff.served_low, served_high_days=handoff.served_high,
             recorded_at=now).returning(table.c.shipment_id)).first()
         return inserted is not None
 
@@ -174,8 +175,8 @@ class EstimateRepository:
         lost, expired) are left out: they say nothing about how long a delivery takes."""
         h, s = eta_handoffs.c, shipments.c
         rows = self.conn.execute(
-            select(h.shipment_id, h.handed_off_at, h.median_days, h.low_days, h.high_days, s.tag, s.subtag,
-                   s.last_event_at, s.next_leg_id)
+            select(h.shipment_id, h.handed_off_at, h.median_days, h.low_days, h.high_days, h.served_low_days,
+                   h.served_high_days, s.tag, s.subtag, s.last_event_at, s.next_leg_id)
             .join(shipments, shipments.c.id == h.shipment_id)
             .where(h.handed_off_at >= since).order_by(h.handed_off_at)).all()
         out = []
@@ -185,7 +186,8 @@ class EstimateRepository:
             delivered = None
             if row.tag == "Delivered":
                 delivered = self._last_leg_event(row.next_leg_id) if row.next_leg_id else row.last_event_at
-            out.append(Handoff(row.handed_off_at, row.median_days, row.low_days, row.high_days, delivered))
+            out.append(Handoff(row.handed_off_at, row.median_days, row.low_days, row.high_days, delivered,
+                               row.served_low_days, row.served_high_days))
         return out
 
     def _last_leg_event(self, leg_id: int | None) -> datetime | None:

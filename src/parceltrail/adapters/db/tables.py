@@ -415,6 +415,8 @@ eta_handoffs = Table(
     Column("high_days", Float, nullable=False),
     Column("level", Float, nullable=False),
     Column("basis", String(160), nullable=False),
+    Column("served_low_days", Float),  # the interval shown then (calibrated), whose misses steer the levels
+    Column("served_high_days", Float),
     Column("recorded_at", UTCDateTime(), nullable=False),
     Index("ix_eta_handoffs_handed_off_at", "handed_off_at"),
 )

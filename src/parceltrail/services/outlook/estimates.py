@@ -122,5 +122,5 @@ def record_start(uow: UnitOfWork, timeline: Timeline, models: Models, now: datet
     if first_id is None or not timeline.events or not in_flight(timeline.shipment):
         return False
     started = position_of(timeline, now).started_at
-    handoff, eta = start_handoff(models.eta, lane_of(legs[0], legs[-1]), started)
+    handoff, eta = start_handoff(models, lane_of(legs[0], legs[-1]), started)
     return uow.estimates.record_handoff(first_id, handoff, eta.level, eta.basis, now)

@@ -249,18 +249,24 @@ def load_models(store: Store) -> Models | None:
         return None
 
 
-def fit_calibrator(store: Store, now: datetime) -> IntervalCalibrator:
+def fit_calibrator(store: Store, now: datetime,
+                   previous: IntervalCalibrator | None = None) -> IntervalCalibrator:
     """The interval calibrator refitted on what is known `now`: the predictions made at the start of the
-    parcels of its window, those delivered since and those still on their way."""
+    parcels of its window, those delivered since and those still on their way; from `previous` (the one
+    in force until now) its adaptive levels take their next step."""
     with store.read() as repo:
         handoffs = repo.estimates.handoffs(now - CALIBRATION_WINDOW)
+    if previous is not None and previous.fitted:
+        return previous.update(handoffs, now)
     return IntervalCalibrator.fit(handoffs, now)
 
 
 def refit(store: Store, now: datetime, limit: int = MAX_JOURNEYS) -> Models:
     """Fit both models from the store now and persist them."""
     journeys = delivered_journeys(store, limit)
-    models = Models(fit_eta(journeys), fit_silence(journeys), now, len(journeys), fit_calibrator(store, now))
+    previous = load_models(store)
+    calibrator = fit_calibrator(store, now, previous.calibrator if previous is not None else None)
+    models = Models(fit_eta(journeys), fit_silence(journeys), now, len(journeys), calibrator)
     try:
         with store.transaction() as repo:
             repo.models.save(ETA_MODEL, models.eta.to_dict(), now, models.journeys)
@@ -450,10 +456,16 @@ def start_prediction(model: EtaModel | None, lane: Lane, started_at: datetime, l
     return predict_lane(model, lane, Stage.accepted, started_at, started_at, started_at, level)
 
 
-def start_handoff(model: EtaModel | None, lane: Lane, started_at: datetime) -> tuple[Handoff, Eta]:
-    """The record of the prediction made at a parcel's start (see `start_prediction`)."""
-    eta = start_prediction(model, lane, started_at)
-    return handoff_from_eta(eta, started_at), eta
+def start_handoff(model: EtaModel | Models | None, lane: Lane, started_at: datetime) -> tuple[Handoff, Eta]:
+    """The record of the prediction made at a parcel's start (see `start_prediction`), with the interval
+    shown for it then (calibrated when the models hold a fitted calibrator)."""
+    calibrator = model.calibrator if isinstance(model, Models) else None
+    eta = start_prediction(model.eta if isinstance(model, Models) else model, lane, started_at)
+    handoff = handoff_from_eta(eta, started_at)
+    shown = calibrator.calibrate(handoff.median, handoff.low, handoff.high, eta.level) \
+        if calibrator is not None and calibrator.fitted else None
+    return replace(handoff, served_low=shown.low if shown else handoff.low,
+                   served_high=shown.high if shown else handoff.high), eta
 
 
 def predict_lane(model: EtaModel | None, lane: Lane, stage: Stage, started_at: datetime, now: datetime,

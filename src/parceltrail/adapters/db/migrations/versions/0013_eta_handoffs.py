@@ -25,6 +25,8 @@ def upgrade() -> None:
         sa.Column("high_days", sa.Float(), nullable=False),
         sa.Column("level", sa.Float(), nullable=False),
         sa.Column("basis", sa.String(160), nullable=False),
+        sa.Column("served_low_days", sa.Float()),
+        sa.Column("served_high_days", sa.Float()),
         sa.Column("recorded_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(["shipment_id"], ["shipments.id"],
                                 name="fk_eta_handoffs_shipment_id_shipments", ondelete="CASCADE"),
