@@ -141,3 +141,30 @@ def test_a_seller_sees_only_their_packages_and_the_window_bounds_months(any_stor
 def test_unknown_grouping_is_refused(store: Store) -> None:
     with store.read() as uow, pytest.raises(ValueError):
         uow.performance.lane_stats(("carrier; DROP TABLE shipments",), since=SINCE, until=UNTIL)
+
+
+def test_a_lost_race_to_record_the_first_window_keeps_the_winners(any_store: Store) -> None:
+    """Two ingestions of one parcel both see no estimate and both try to insert the first window: the
+    second must find the row the first inserted (its first window stays) and only move the current one."""
+    zone = ZoneInfo("Europe/London")
+    start = datetime(2026, 11, 2, 9, tzinfo=UTC)
+
+    def window(last_day_offset: int) -> Window:
+        last = (start + timedelta(days=last_day_offset)).astimezone(zone).date()
+        expected_at = datetime.combine(last, time(12), tzinfo=zone)
+        return Window(zone.key, expected_at, expected_at - timedelta(days=2), expected_at,
+                      last - timedelta(days=2), last, last)
+
+    with any_store.transaction() as uow:
+        shipment = uow.shipments.add(Shipment(tracking_number="RACE00000001", carrier="dhl",
+                                              origin_country="CN", destination_country="GB"), NOW)
+        first = uow.estimates.save(shipment.id or 0, window(5), start, None)
+        later = start + timedelta(hours=3)
+        second = uow.estimates.save(shipment.id or 0, window(8), later, None)  # the loser of the race
+    assert second.first_estimated_at == first.first_estimated_at == start
+    assert second.first_last_day == first.last_day
+    assert second.last_day == window(8).last_day
+    with any_store.read() as uow:
+        stored = uow.estimates.get(shipment.id or 0)
+    assert stored is not None
+    assert stored.first_last_day == first.last_day and stored.last_day == window(8).last_day

@@ -124,13 +124,15 @@ class EstimateRepository:
                 "last_day": window.last_day.isoformat()}
         current = {"timezone": window.timezone, "estimated_at": now, "expected": window.expected,
                    "earliest": window.earliest, "latest": window.latest, **days}
-        inserted = 0
+        inserted = False
         if previous is None:
             first = {"first_estimated_at": now, "first_due_by": window.due_by,
                      "first_last_day": window.last_day.isoformat()}
-            # a concurrent ingestion of the same parcel may insert first: never fail the transaction
+            # a concurrent ingestion of the same parcel may insert first: never fail the transaction.
+            # RETURNING says whether the row went in (PostgreSQL reports no row count for ON CONFLICT).
             inserted = self.conn.execute(_insert_new(self.conn).values(
-                shipment_id=shipment_id, changed_at=now, **first, **current)).rowcount or 0
+                shipment_id=shipment_id, changed_at=now, **first, **current).returning(
+                    shipment_estimates.c.shipment_id)).first() is not None
             if inserted:
                 return StoredEstimate(shipment_id, window.timezone, now, window.due_by, window.last_day, now,
                                       window.expected, window.earliest, window.latest, window.first_day,
