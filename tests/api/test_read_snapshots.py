@@ -69,7 +69,7 @@ def _seed(runtime: Runtime, keys: Keys, number: str = "LX123456785CN") -> tuple[
 def manual(runtime: Runtime) -> ManualClock:
     clock = ManualClock(START)
     runtime.clock = clock  # the read paths take "now" from the runtime's clock
-    eta_models.forget_cached(runtime.store)
+    runtime.models.forget()
     return clock
 
 
@@ -77,7 +77,7 @@ def _fresh_native(runtime: Runtime, keys: Keys, tracking_id: str) -> bytes:
     """The answer computed from scratch: no snapshot, no prebuilt body."""
     detail = TrackingService(runtime).get(keys.account_id, tracking_id)
     now = runtime.clock.now()
-    models = eta_models.models_for(runtime.store, now)
+    models = eta_models.models_for(runtime.models, now)
     return bytes(JSONResponse({"data": native.tracking_dict(detail, with_events=True, models=models,
                                                             now=now)}).body)
 
@@ -85,7 +85,7 @@ def _fresh_native(runtime: Runtime, keys: Keys, tracking_id: str) -> bytes:
 def _fresh_aftership(runtime: Runtime, keys: Keys, tracking_id: str) -> bytes:
     detail = TrackingService(runtime).get(keys.account_id, tracking_id)
     now = runtime.clock.now()
-    models = eta_models.models_for(runtime.store, now)
+    models = eta_models.models_for(runtime.models, now)
     return bytes(aftership.ok(aftership.tracking_view(detail, models=models, now=now)).body)
 
 
@@ -154,7 +154,7 @@ def test_a_new_day_at_the_destination_moves_the_estimate(client: TestClient, run
     detail = TrackingService(runtime).get(alice.account_id, tracking_id)
     timeline = Timeline(detail.shipment, detail.events, detail.legs)
     assert recipient_zone(timeline).utcoffset(START) == SAO_PAULO.utcoffset(START)
-    models = eta_models.models_for(runtime.store, START)
+    models = eta_models.models_for(runtime.models, START)
     first = shown_eta(timeline, models, START)
     assert first is not None and not first.late
     # noon at the destination on the first estimate's last day, then noon the next day: the same hour
@@ -178,8 +178,8 @@ def test_a_refitted_model_is_used_at_once(client: TestClient, runtime: Runtime, 
     history = [DeliveredJourney(lane, START - timedelta(days=90 + i), START - timedelta(days=50 + i),
                                 {Stage.accepted: START - timedelta(days=90 + i)}) for i in range(30)]
     learned = EtaModel.fit(history, calibrate=False)
-    refitted = replace(eta_models.models_for(runtime.store, START), eta=learned)
-    eta_models._cache[runtime.store] = refitted
+    refitted = replace(eta_models.models_for(runtime.models, START), eta=learned)
+    runtime.models.hold(refitted)
     after = _both(client, runtime, alice, tracking_id)
     assert not after["eta"]["basis"].startswith("prior") and after["eta"]["date"] > before["eta"]["date"]
 
@@ -295,7 +295,7 @@ def test_the_shown_memo_follows_the_day_at_the_destination(runtime: Runtime, ali
     tracking_id, _ = _seed(runtime, alice)
     detail = TrackingService(runtime).get(alice.account_id, tracking_id)
     timeline = Timeline(detail.shipment, detail.events, detail.legs)
-    models = eta_models.models_for(runtime.store, START)
+    models = eta_models.models_for(runtime.models, START)
     first = shown_eta(timeline, models, START)
     assert first is not None
     noon = datetime.combine(first.latest, datetime.min.time(), SAO_PAULO) + timedelta(hours=12)

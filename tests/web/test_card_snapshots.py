@@ -40,7 +40,7 @@ def _event(shipment_id: int, at: datetime, text: str, subtag: str, country: str,
 def manual(runtime: Runtime) -> ManualClock:
     clock = ManualClock(START)
     runtime.clock = clock
-    eta_models.forget_cached(runtime.store)
+    runtime.models.forget()
     return clock
 
 
@@ -105,7 +105,7 @@ def test_the_clock_and_a_refit_show_at_once(runtime: Runtime, parcel: int, manua
         shipment = repo.shipments.get(parcel)
         events = repo.shipments.events([parcel])
     assert shipment is not None
-    models = eta_models.models_for(runtime.store, START)
+    models = eta_models.models_for(runtime.models, START)
     first = shown_eta(Timeline(shipment, events, [shipment]), models, START)
     assert first is not None
     # noon at the destination on the first estimate's last day, then noon the next day: late
@@ -119,8 +119,8 @@ def test_the_clock_and_a_refit_show_at_once(runtime: Runtime, parcel: int, manua
     lane = Lane(origin="CN", destination="BR", carrier="china-post", service="postal")
     history = [DeliveredJourney(lane, START - timedelta(days=120 + i), START - timedelta(days=60 + i),
                                 {Stage.accepted: START - timedelta(days=120 + i)}) for i in range(30)]
-    eta_models._cache[runtime.store] = replace(eta_models.models_for(runtime.store, manual.now()),
-                                               eta=EtaModel.fit(history, calibrate=False))
+    runtime.models.hold(replace(eta_models.models_for(runtime.models, manual.now()),
+                                eta=EtaModel.fit(history, calibrate=False)))
     refitted = _cards(runtime, parcel)[0]
     assert not refitted.late and refitted.eta != late.eta
 

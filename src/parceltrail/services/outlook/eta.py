@@ -345,6 +345,13 @@ class ModelCache:
             assert self._held is not None
             return self._held
 
+    def hold(self, models: Models) -> None:
+        """Serve `models` from now on (a refit made outside this process's schedule, like an operator's)
+        until they go stale."""
+        with self._lock:
+            self._held = models
+            self._checked = None
+
     def forget(self) -> None:
         """Drop the held models (tests, or after an operator refit)."""
         with self._lock:
