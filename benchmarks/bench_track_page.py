@@ -30,7 +30,7 @@ import httpx
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from bench_api import CLIENT_CPU, SERVER_CPU, cpu_seconds, free_port, pin  # noqa: E402
+from bench_api import CLIENT_CPU, SERVER_CPU, cpu_seconds, free_port, pin, timed  # noqa: E402
 
 
 @contextmanager
@@ -72,17 +72,6 @@ def server(src: Path, speed: str, number: str) -> Iterator[tuple[httpx.Client, i
         finally:
             process.terminate()
             process.wait(timeout=10)
-
-
-def timed(client: httpx.Client, path: str, count: int) -> list[float]:
-    latencies = []
-    for _ in range(count):
-        start = time.perf_counter()
-        answer = client.get(path)
-        latencies.append(time.perf_counter() - start)
-        if answer.status_code != 200:
-            raise SystemExit(f"{path} answered {answer.status_code}: {answer.text[:200]}")
-    return latencies
 
 
 def main() -> None:
