@@ -13,6 +13,39 @@ MAX_LIST_LIMIT = 200  # page sizes
 MAX_BATCH = 50  # items in one request (numbers, texts)
 
 
+async def read_up_to(receive: Receive, bound: int) -> tuple[bytes, bool]:
+    """The request body as received until its end or until more than `bound` bytes came, and whether it
+    went over: middlewares that look at a body must never hold an unbounded one in memory."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        size += len(chunks[-1])
+        if size > bound:
+            return b"".join(chunks), True
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks), False
+
+
+def replaying(body: bytes, more: bool, receive: Receive) -> Receive:
+    """A `receive` that hands the application what a middleware already read (`more`: the rest follows
+    from the client), then the client's own messages."""
+    replayed = False
+
+    async def replay() -> Message:
+        nonlocal replayed
+        if not replayed:
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": more}
+        return await receive()
+
+    return replay
+
+
 class BodySizeLimit:
     def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
         self.app = app
@@ -46,26 +79,8 @@ class BodySizeLimit:
             await self.app(scope, receive, send)
             return
         # No length given (chunked): read up to the bound, then replay what was read.
-        chunks: list[bytes] = []
-        size = 0
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":
-                break
-            chunks.append(message.get("body", b""))
-            size += len(chunks[-1])
-            if size > self.max_bytes:
-                await self._reject(scope, send)
-                return
-            if not message.get("more_body", False):
-                break
-        replayed = False
-
-        async def replay() -> Message:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
+        body, over = await read_up_to(receive, self.max_bytes)
+        if over:
+            await self._reject(scope, send)
+            return
+        await self.app(scope, replaying(body, False, receive), send)

@@ -24,6 +24,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from parceltrail.entrypoints.http.errors import AFTERSHIP_PREFIX, aftership_body, native_body
+from parceltrail.entrypoints.http.limits import read_up_to, replaying
 
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 API_PREFIXES = ("/api/", AFTERSHIP_PREFIX)
@@ -153,18 +154,8 @@ class RequestGuard:
         if not (checks_json or checks_form):
             await self.app(scope, receive, send)
             return
-        chunks: list[bytes] = []
-        size = 0
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":
-                break
-            chunks.append(message.get("body", b""))
-            size += len(chunks[-1])
-            if size > self.max_body or not message.get("more_body", False):
-                break
-        raw = b"".join(chunks)
-        field = self._control_field(raw, checks_json) if size <= self.max_body else None
+        raw, over = await read_up_to(receive, self.max_body)
+        field = None if over else self._control_field(raw, checks_json)
         if field is not None:
             # AfterShip clients know 4005 as "the tracking number is invalid".
             await self._refuse(scope, receive, send, 400, "invalid_characters",
@@ -172,16 +163,7 @@ class RequestGuard:
                                "security.invalid_characters",
                                meta_code=4005 if field == "tracking_number" else None)
             return
-        replayed = False
-
-        async def replay() -> Message:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": raw, "more_body": size > self.max_body}
-            return await receive()
-
-        await self.app(scope, replay, send)
+        await self.app(scope, replaying(raw, over, receive), send)
 
     @staticmethod
     def _control_field(raw: bytes, as_json: bool) -> str | None:
