@@ -3,39 +3,24 @@
 
 from __future__ import annotations
 
-import email
 import json
-from email import policy
 from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from parceltrail.adapters.sandbox import TEST_NUMBERS
 from parceltrail.domain.notifications import Status
 from parceltrail.settings import SmtpSettings
 from parceltrail.status import message
-from tests.notify.conftest import PUBLIC_URL, dispatcher, free_port, outbox, serve, settings, subscribe
-
-
-class Inbox:
-    def __init__(self) -> None:
-        self.messages: list[tuple[list[str], email.message.EmailMessage]] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        parsed = email.message_from_bytes(envelope.content, policy=policy.default)
-        self.messages.append((list(envelope.rcpt_tos), parsed))
-        return "250 Message accepted for delivery"
+from tests.notify.conftest import PUBLIC_URL, dispatcher, outbox, serve, settings, subscribe
+from tests.smtp_inbox import local_smtp
 
 
 @pytest.fixture
 def smtp() -> Any:
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    yield inbox, controller.port
-    controller.stop()
+    with local_smtp() as running:
+        yield running
 
 
 def test_email_in_the_recipients_language_with_the_tracking_link(make_rig, smtp) -> None:

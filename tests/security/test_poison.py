@@ -3,13 +3,10 @@ others: it is retried and dead-lettered alone while the rest of its batch is del
 
 from __future__ import annotations
 
-import email
 from datetime import timedelta
-from email import policy
 from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy import update
 
 from parceltrail.adapters.db.tables import subscriptions
@@ -23,26 +20,14 @@ from parceltrail.services.notifications.subscriptions import (
     validate,
 )
 from parceltrail.settings import SmtpSettings
-from tests.notify.conftest import dispatcher, free_port, outbox, settings, subscribe
-
-
-class Inbox:
-    def __init__(self) -> None:
-        self.messages: list[tuple[list[str], email.message.EmailMessage]] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        parsed = email.message_from_bytes(envelope.content, policy=policy.default)
-        self.messages.append((list(envelope.rcpt_tos), parsed))
-        return "250 Message accepted for delivery"
+from tests.notify.conftest import dispatcher, outbox, settings, subscribe
+from tests.smtp_inbox import local_smtp
 
 
 @pytest.fixture
 def smtp() -> Any:
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    yield inbox, controller.port
-    controller.stop()
+    with local_smtp() as running:
+        yield running
 
 
 def _three_subscribers(rig: Any) -> list[Subscription]:

@@ -4,61 +4,33 @@ notification; then the buyer unsubscribes. Signed out, the page offers to sign i
 
 from __future__ import annotations
 
-import email
 import re
-import socket
 import time
 from collections.abc import Iterator
 from datetime import timedelta
-from email import policy
-from email.message import EmailMessage
 from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 from playwright.sync_api import expect
 
 from parceltrail.adapters.delivery.dispatcher import outbox_dispatcher
 from parceltrail.domain.notifications import ChannelKind, EventKind, Scope
+from tests.smtp_inbox import Inbox, local_smtp
 from tests.web.conftest import PASSWORD, Site, make_shop, shot
 
 PARCEL = "PTS01000000016"  # moves on when the clock does (its handover leg gets new scans)
 OTHER = "PTS02000000014"
 
 
-class Inbox:
-    """What the local SMTP server received: (envelope recipients, parsed message)."""
-
-    def __init__(self) -> None:
-        self.messages: list[tuple[list[str], EmailMessage]] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        parsed = email.message_from_bytes(envelope.content, policy=policy.default)
-        assert isinstance(parsed, EmailMessage)
-        self.messages.append((list(envelope.rcpt_tos), parsed))
-        return "250 Message accepted for delivery"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture
 def inbox(monkeypatch: pytest.MonkeyPatch, site: Site) -> Iterator[Inbox]:
-    received = Inbox()
-    controller = Controller(received, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    monkeypatch.setenv("PARCELTRAIL_SMTP_HOST", "127.0.0.1")
-    monkeypatch.setenv("PARCELTRAIL_SMTP_PORT", str(controller.port))
-    monkeypatch.setenv("PARCELTRAIL_SMTP_FROM", "parceltrail <parcels@example.org>")
-    monkeypatch.setenv("PARCELTRAIL_PUBLIC_URL", site.url)
-    monkeypatch.delenv("PARCELTRAIL_WEBHOOK_ALLOW_PRIVATE", raising=False)  # the default: refused
-    try:
+    with local_smtp() as (received, port):
+        monkeypatch.setenv("PARCELTRAIL_SMTP_HOST", "127.0.0.1")
+        monkeypatch.setenv("PARCELTRAIL_SMTP_PORT", str(port))
+        monkeypatch.setenv("PARCELTRAIL_SMTP_FROM", "parceltrail <parcels@example.org>")
+        monkeypatch.setenv("PARCELTRAIL_PUBLIC_URL", site.url)
+        monkeypatch.delenv("PARCELTRAIL_WEBHOOK_ALLOW_PRIVATE", raising=False)  # the default: refused
         yield received
-    finally:
-        controller.stop()
 
 
 def sign_in(page: Any, email_address: str) -> None:
