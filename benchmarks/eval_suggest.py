@@ -288,18 +288,129 @@ def _draw(number: str, rng: random.Random) -> tuple[str, str]:
 
 
 def evaluate(numbers: list[tuple[str, str]], seed: int,
-             call: Callable[[str, str], list[tuple[str, float]]]) -> Tally:
+             call: Callable[[str, str, list[str]], list[tuple[str, float]]],
+             known: list[list[str]] | None = None, keep: Callable[[int], bool] | None = None) -> Tally:
+    """Figures for ``call(typo, carrier, known numbers)``; the typos depend on ``seed`` only, so every
+    scenario sees the same mistakes. ``keep``: which numbers (by index) the figures count."""
     rng = random.Random(seed)
     tally = Tally()
-    for number, carrier in numbers:
+    for index, (number, carrier) in enumerate(numbers):
         kind, typo = _draw(number, rng)
+        if keep is not None and not keep(index):
+            continue
         valid = any(c.checksum == "passed" for c in detect(typo))
-        found = call(typo, carrier)
+        found = call(typo, carrier, known[index] if known is not None else [])
         shown = [n for n, _ in found]
         rank = shown.index(number) if number in shown else None
         tied = rank is not None and rank > 0 and found[rank][1] == found[0][1]
         tally.add(kind, rank, len(shown), valid, tied)
     return tally
+
+
+# --- the sender model: labels of the same sender that the system already knows --------------------------
+
+SERIAL_FIELD = 8  # at most this many positions of the field that ends at the check character
+SERIES = 30  # labels in the sender's series around the mistyped one
+GAP_P = 0.2  # gaps between consecutive serials of a sender: 1 + a geometric count, mean 1 / GAP_P = 5
+UNRELATED = 10  # labels of other senders known as well (a person tracks other parcels too)
+
+
+def draw_k(rng: random.Random) -> int:
+    """How many other labels of the sender the system knows: 0, 1, 2-4 or 5-29, each a quarter of the
+    time (uniform inside a bucket)."""
+    bucket = rng.randrange(4)
+    return (0, 1, rng.randint(2, 4), rng.randint(5, SERIES - 1))[bucket]
+
+
+def _serial_field(number: str, carrier: str) -> tuple[Format, int, int, tuple[frozenset[str], ...]] | None:
+    """(format, start, end, the position alphabets) of the running serial: the last SERIAL_FIELD positions
+    of the named group that ends where the check character begins (S10 serial, UPS package number, the
+    serial of the others)."""
+    reg = registry()
+    reading = next((c.reading for c in detect(number)
+                    if c.checksum == "passed" and c.carrier == carrier), None)
+    if reading is None:
+        return None
+    fmt = reg.format(reading.format)
+    m = fmt.regex.fullmatch(number)
+    if m is None or "check" not in fmt.regex.groupindex:
+        return None
+    lo = m.start("check")
+    starts = [m.start(g) for g in fmt.regex.groupindex if g != "check" and m.end(g) == lo and m.start(g) >= 0]
+    if not starts:
+        return None
+    start = max(max(starts), lo - SERIAL_FIELD)
+    sets = next((alt.sets for alt in expand(fmt) if len(alt.sets) == len(number)
+                 and all(ch in chars for ch, chars in zip(number, alt.sets, strict=True))), None)
+    if sets is None:
+        return None
+    return fmt, start, lo, sets
+
+
+def _with_serial(number: str, fmt: Format, start: int, end: int, sets: tuple[frozenset[str], ...],
+                 value: int) -> str | None:
+    """``number`` with serial ``value`` written in the field's alphabets and the check character redone."""
+    chars = list(number)
+    for i in range(end - 1, start - 1, -1):
+        alphabet = sorted(sets[i])
+        value, digit = divmod(value, len(alphabet))
+        chars[i] = alphabet[digit]
+    if value:
+        return None  # past the end of the field
+    m = fmt.regex.fullmatch("".join(chars))
+    if m is None:
+        return None
+    check = fmt.expected_check(m)
+    if check is None:
+        return None
+    lo, hi = m.span("check")
+    return "".join(chars[:lo]) + check + "".join(chars[hi:])
+
+
+def sender_labels(number: str, carrier: str, k: int, rng: random.Random) -> list[str]:
+    """k other labels of the sender of ``number``: the sender's SERIES labels share every position but the
+    serial field, their serials increase by 1 + geometric gaps, ``number`` is one of them at random and
+    the k known ones are drawn from the others."""
+    field_ = _serial_field(number, carrier)
+    if field_ is None or k == 0:
+        return []
+    fmt, start, end, sets = field_
+    value = 0
+    for i in range(start, end):
+        alphabet = sorted(sets[i])
+        value = value * len(alphabet) + alphabet.index(number[i])
+    offsets = [0]
+    for _ in range(SERIES - 1):
+        gap = 1
+        while rng.random() >= GAP_P:
+            gap += 1
+        offsets.append(offsets[-1] + gap)
+    mine = rng.randrange(SERIES)
+    others = [j for j in range(SERIES) if j != mine]
+    out = []
+    for j in sorted(rng.sample(others, k)):
+        serial = value + offsets[j] - offsets[mine]
+        label = _with_serial(number, fmt, start, end, sets, serial) if serial >= 0 else None
+        if label is not None and label != number and _passes(label, carrier):
+            out.append(label)
+    return out
+
+
+def knowledge(numbers: list[tuple[str, str]], seed: int) -> tuple[list[int], list[list[str]]]:
+    """For each number: k, and what the system knows (k labels of its sender, then UNRELATED labels of
+    other senders: other numbers of the set, each moved to a nearby serial of its own sender)."""
+    rng = random.Random(seed)
+    ks, known = [], []
+    for index, (number, carrier) in enumerate(numbers):
+        k = draw_k(rng)
+        mine = sender_labels(number, carrier, k, rng)
+        unrelated = []
+        for other in rng.sample(range(len(numbers)), UNRELATED + 1):
+            if other != index and len(unrelated) < UNRELATED:
+                unrelated.extend(sender_labels(*numbers[other], 1, rng))
+        ks.append(len(mine))  # labels actually made (a serial past the field's end is left out)
+        known.append(mine + unrelated)
+    return ks, known
 
 
 # --- the ceiling: the best any ranker can do on the generated numbers -----------------------------------
@@ -401,6 +512,54 @@ def ceiling(numbers: list[tuple[str, str]], seed: int) -> Tally:
     return tally
 
 
+def _report(name: str, tally: Tally, kinds: bool) -> None:
+    print(tally.line(name))
+    if kinds:
+        for kind in KINDS:
+            n, t1, t3, f = tally.by_kind[kind]
+            if n:
+                last = "top-5" if name == "ceiling" else "recall"
+                print(f"    {kind:<14} n={int(n):<5} top-1 {100 * t1 / n:5.1f}%  "
+                      f"top-3 {100 * t3 / n:5.1f}%  {last} {100 * f / n:5.1f}%")
+
+
+def senders(sets: dict[str, tuple[list[tuple[str, str]], int]], seed: int, kinds: bool) -> None:
+    """The sender-model scenarios, each reported on its own: the same typos, different knowledge."""
+
+    Call = Callable[[str, str, list[str]], list[tuple[str, float]]]
+
+    def run(carrier_given: bool, with_known: bool) -> Call:
+        def call(typo: str, carrier: str, known: list[str]) -> list[tuple[str, float]]:
+            found = suggest(typo, carrier=carrier if carrier_given else None,
+                            known=known if with_known else None)
+            return [(s.number, s.score) for s in found]
+        return call
+
+    def having(ks: list[int], lo: int, hi: int) -> Callable[[int], bool]:
+        return lambda i: lo <= ks[i] <= hi
+
+    for set_name, (numbers, typo_seed) in sets.items():
+        ks, known = knowledge(numbers, seed + (0 if set_name == "generated" else 1))
+        print(f"{set_name}: {len(numbers)} numbers; sender's labels known: k = 0 for {ks.count(0)}, "
+              f"1 for {ks.count(1)}, 2-4 for {sum(2 <= k <= 4 for k in ks)}, "
+              f"5+ for {sum(k >= 5 for k in ks)}; plus up to {UNRELATED} labels of other senders each")
+        scenarios: list[tuple[str, bool, bool, Callable[[int], bool] | None]] = [
+            ("no knowledge, suggest(typo), all numbers", False, False, None),
+            ("order's carrier given, all numbers", True, False, None),
+            ("unknown sender (k = 0), nothing known", False, False, having(ks, 0, 0)),
+            ("unknown sender (k = 0), other senders' labels known", False, True, having(ks, 0, 0)),
+            ("known sender, k >= 1", False, True, having(ks, 1, SERIES)),
+            ("    k = 1", False, True, having(ks, 1, 1)),
+            ("    k = 2-4", False, True, having(ks, 2, 4)),
+            ("    k >= 5", False, True, having(ks, 5, SERIES)),
+            ("known sender, k >= 1, and the carrier", True, True, having(ks, 1, SERIES)),
+        ]
+        for name, carrier_given, with_known, keep in scenarios:
+            tally = evaluate(numbers, typo_seed, run(carrier_given, with_known), known, keep)
+            print(f"  {name}")
+            _report(set_name, tally, kinds)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=("dev", "eval"), default="dev",
@@ -410,6 +569,8 @@ def main() -> None:
     parser.add_argument("--kinds", action="store_true", help="break the figures down by kind of mistake")
     parser.add_argument("--ceiling", action="store_true",
                         help="also rank the generated set by the generator's own model (the best possible)")
+    parser.add_argument("--senders", action="store_true",
+                        help="the sender-model scenarios: no knowledge, carrier given, sender's labels known")
     parser.add_argument("--derive-priors", action="store_true",
                         help=f"write {PRIORS_FILE.name} from prior_source() and stop")
     args = parser.parse_args()
@@ -418,7 +579,7 @@ def main() -> None:
         print(f"wrote {PRIORS_FILE.relative_to(REPO)}")
         return
 
-    def call(typo: str, carrier: str) -> list[tuple[str, float]]:
+    def call(typo: str, carrier: str, known: list[str]) -> list[tuple[str, float]]:
         found = suggest(typo, carrier=carrier) if args.context else suggest(typo)
         return [(s.number, s.score) for s in found]
 
@@ -426,6 +587,9 @@ def main() -> None:
         sets = {"generated": (generated(args.per_set, 1), 101), "real": (prior_source(), 103)}
     else:
         sets = {"generated": (generated(args.per_set, 2), 102), "real": (eval_source(), 104)}
+    if args.senders:
+        senders(sets, 201 if args.split == "dev" else 202, args.kinds)
+        return
     call_text = f"suggest(typo{', carrier=...' if args.context else ''})"
     print(f"{args.split} split; {call_text}; one mistake per valid number")
     tallies = {name: evaluate(numbers, seed, call) for name, (numbers, seed) in sets.items()}
@@ -433,14 +597,7 @@ def main() -> None:
         numbers, seed = sets["generated"]
         tallies["ceiling"] = ceiling(numbers, seed)
     for name, tally in tallies.items():
-        print(tally.line(name))
-        if args.kinds:
-            for kind in KINDS:
-                n, t1, t3, f = tally.by_kind[kind]
-                if n:
-                    last = "top-5" if name == "ceiling" else "recall"
-                    print(f"    {kind:<14} n={int(n):<5} top-1 {100 * t1 / n:5.1f}%  "
-                          f"top-3 {100 * t3 / n:5.1f}%  {last} {100 * f / n:5.1f}%")
+        _report(name, tally, args.kinds)
     counts = Counter(c for numbers, _ in sets.values() for _, c in numbers)
     print("carriers:", ", ".join(f"{c} {k}" for c, k in counts.most_common(8)), "...")
 

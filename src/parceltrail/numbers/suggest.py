@@ -42,7 +42,7 @@ from __future__ import annotations
 import functools
 import json
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Literal
@@ -50,6 +50,7 @@ from typing import Literal
 from parceltrail.numbers.detect import Candidate, detect_normalized
 from parceltrail.numbers.formats import registry
 from parceltrail.numbers.normalize import MAX_LENGTH, normalize
+from parceltrail.numbers.ranges import KnownRanges
 
 EditKind = Literal["ocr", "transposition", "deletion", "insertion", "substitution"]
 
@@ -227,6 +228,18 @@ def _passing(n: str, carrier: str | None = None) -> Candidate | None:
     return None
 
 
+def _in_known_range(n: str, known: KnownRanges, carrier: str | None) -> tuple[Candidate, float] | None:
+    """The passing reading of ``n`` that the known numbers make likeliest, and by how much (None when no
+    reading sits in a known block)."""
+    best: tuple[Candidate, float] | None = None
+    for c in detect_normalized(n):
+        if c.checksum == "passed" and (carrier is None or c.carrier == carrier):
+            f = known.factor(c)
+            if f > 1.0 and (best is None or f > best[1]):
+                best = (c, f)
+    return best
+
+
 def _prior(c: Candidate, carrier: str | None, country: str | None) -> float:
     """P(intended) up to a constant: how plausible a number of this reading is."""
     p = c.confidence
@@ -255,6 +268,7 @@ def suggest(
     always: bool = False,
     carrier: str | None = None,
     country: str | None = None,
+    known: KnownRanges | Iterable[str] | None = None,
     min_score: float = 0.01,
 ) -> list[Suggestion]:
     """Numbers one typing mistake away from ``number`` that pass a check digit, most likely first.
@@ -266,7 +280,10 @@ def suggest(
     numbers are ranked first. ``country``: ISO 3166 alpha-2 code of the country the parcel ships
     to; carriers and postal operators of that country are more plausible. ``limit``: at most this
     many suggestions, each with a ``score`` of at least ``min_score``; ``limit=None`` returns every
-    candidate found, however unlikely.
+    candidate found, however unlikely. ``known``: valid numbers the caller already knows (the user's own
+    tracked numbers, a shop's recent labels; most recent first) or a ``KnownRanges`` built from them: a
+    candidate in the block of one of them, with a serial near theirs, is far likelier
+    (``parceltrail.numbers.ranges``).
     """
     n = normalize(number)
     context_carrier = (carrier.strip().lower() or None) if carrier is not None else None
@@ -274,6 +291,9 @@ def suggest(
         country = country.strip().upper() or None
     if not always and _passing(n, context_carrier) is not None:
         return []
+    ranges = known if isinstance(known, KnownRanges) or known is None else KnownRanges(known)
+    if ranges is not None and not ranges:
+        ranges = None
     weight: dict[str, float] = {}
     best: dict[str, tuple[float, EditKind, int, str, Candidate]] = {}
     priors: dict[str, float] = {}
@@ -288,7 +308,13 @@ def suggest(
                 continue
             if context_carrier is not None:
                 candidate = _passing(variant, context_carrier) or candidate
-            prior = priors[variant] = _prior(candidate, context_carrier, country)
+            factor = 1.0
+            if ranges is not None:
+                found = (_in_known_range(variant, ranges, context_carrier)
+                         or _in_known_range(variant, ranges, None))
+                if found is not None:
+                    candidate, factor = found
+            prior = priors[variant] = _prior(candidate, context_carrier, country) * factor
             best[variant] = (0.0, kind, pos, mistake, candidate)
         if not prior:
             continue
