@@ -351,6 +351,9 @@ class MemoryShipmentRepository(_Repository):
     def count(self) -> int:
         return len(self._db.shipments)
 
+    def recent_numbers(self, limit: int) -> list[str]:
+        return [s.tracking_number for _, s in sorted(self._db.shipments.items(), reverse=True)[:limit]]
+
     def due(self, now: datetime, limit: int) -> list[Shipment]:
         """Shipments whose next check time has come, most overdue first (leases are not looked at)."""
         found = sorted((s for s in self._db.shipments.values()
@@ -629,6 +632,13 @@ class MemoryAccountRepository(_Repository):
                       if t.account_id == account_id and t.shipment_id == shipment_id), None)
         return copy.deepcopy(found)
 
+    def recent_numbers(self, account_id: int, limit: int) -> list[str]:
+        mine = sorted((t for t in self._db.trackings.values() if t.account_id == account_id),
+                      key=lambda t: (t.created_at, t.id), reverse=True)
+        numbers = [self._db.shipments[t.shipment_id].tracking_number for t in mine
+                   if t.shipment_id in self._db.shipments]
+        return numbers[:limit]
+
     def trackings_by_number(self, account_id: int, number: str, carrier: str | None = None) -> list[Tracking]:
         found = []
         for tracking in self._db.trackings.values():
@@ -869,6 +879,12 @@ class MemoryOrderRepository(_Repository):
         found = next((p for _, p in sorted(self._db.packages.items())
                       if p.tracking_number == number and (carrier is None or p.carrier == carrier)), None)
         return copy.deepcopy(found)
+
+    def recent_label_numbers(self, seller_id: int, limit: int) -> list[str]:
+        mine = {o.id for o in self._db.orders.values() if o.seller_id == seller_id}
+        found = sorted((p for p in self._db.packages.values() if p.order_id in mine),
+                       key=lambda p: (p.order_id, p.id), reverse=True)
+        return [p.tracking_number for p in found[:limit]]
 
     def orders_of_shipments(self, shipment_ids: Sequence[int]) -> list[int]:
         wanted = set(shipment_ids)

@@ -249,6 +249,15 @@ class AccountRepository:
         page = page[:limit]
         return page, encode_cursor(page[-1]) if more and page else None
 
+    def recent_numbers(self, account_id: int, limit: int) -> list[str]:
+        """The account's tracked numbers, newest tracking first (walks ix_trackings_account_created)."""
+        query = (select(shipments.c.tracking_number)
+                 .select_from(trackings).join(shipments, shipments.c.id == trackings.c.shipment_id)
+                 .where(trackings.c.account_id == account_id)
+                 .order_by(trackings.c.created_at.desc(), trackings.c.id.desc())
+                 .limit(limit))
+        return list(self.conn.execute(query).scalars())
+
     def count_trackings(self, account_id: int, where: TrackingFilter) -> int:
         query = (select(func.count()).select_from(trackings)
                  .join(shipments, shipments.c.id == trackings.c.shipment_id)

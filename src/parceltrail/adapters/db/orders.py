@@ -231,6 +231,16 @@ class OrderRepository:
         row = self.conn.execute(query.order_by(order_packages.c.id)).mappings().first()
         return _package(row) if row else None
 
+    def recent_label_numbers(self, seller_id: int, limit: int) -> list[str]:
+        """Label numbers of the seller's packages, newest order first (walks ix_orders_seller_id, then
+        ix_order_packages_order_id)."""
+        query = (select(order_packages.c.tracking_number)
+                 .select_from(orders).join(order_packages, order_packages.c.order_id == orders.c.id)
+                 .where(orders.c.seller_id == seller_id)
+                 .order_by(orders.c.id.desc(), order_packages.c.id.desc())
+                 .limit(limit))
+        return list(self.conn.execute(query).scalars())
+
     def orders_of_shipments(self, shipment_ids: Sequence[int]) -> list[int]:
         query = (select(order_packages.c.order_id).distinct()
                  .where(order_packages.c.shipment_id.in_(list(shipment_ids))))

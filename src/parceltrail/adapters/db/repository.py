@@ -213,6 +213,11 @@ class Repository:
     def count(self) -> int:
         return self.conn.execute(select(func.count()).select_from(shipments)).scalar_one()
 
+    def recent_numbers(self, limit: int) -> list[str]:
+        """The numbers of the newest shipments (by primary key)."""
+        query = select(shipments.c.tracking_number).order_by(shipments.c.id.desc()).limit(limit)
+        return list(self.conn.execute(query).scalars())
+
     def due(self, now: datetime, limit: int) -> list[Shipment]:
         """Shipments whose next check time has come, most overdue first."""
         query = (

@@ -308,20 +308,33 @@ def detect(
         list[str] | None, typer.Argument(help="Tracking numbers (default: one a line on stdin).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
+    known: Annotated[bool, typer.Option(
+        "--known", help="Rank corrections of a mistyped number with the numbers this installation "
+                        "tracks (their senders' ranges come first).")] = False,
+    carrier: Annotated[str | None, typer.Option(
+        help="The carrier the parcel is known to travel with (ranks its numbers first).")] = None,
 ) -> None:
     """Tell which carrier and format each tracking number belongs to."""
     from parceltrail.numbers import InvalidNumberError
     from parceltrail.numbers import detect as detect_number
     from parceltrail.numbers import suggest as suggest_numbers
+    from parceltrail.services.tracking.corrections import known_numbers
 
     inputs = numbers if numbers else [line.strip() for line in sys.stdin if line.strip()]
     if not inputs:
         fail("no tracking number given (pass numbers as arguments or one a line on stdin)")
+    carrier = carrier.strip().lower() if carrier else None
+    seen: list[str] | None = None
     rows = []
     for raw in inputs:
         try:
             candidates = detect_number(raw)
-            hints = [] if any(c.checksum == "passed" for c in candidates) else suggest_numbers(raw, limit=5)
+            hints = []
+            if not any(c.checksum == "passed" and carrier in (None, c.carrier) for c in candidates):
+                if known and seen is None:  # read once, and only when some number needs corrections
+                    with open_store().read() as repo:
+                        seen = known_numbers(repo, installation=True)
+                hints = suggest_numbers(raw, limit=5, carrier=carrier, known=seen)
         except InvalidNumberError as error:
             fail(f"{raw!r}: {_one_line(error)}")
         rows.append((raw, candidates, hints))

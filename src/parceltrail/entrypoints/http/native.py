@@ -29,6 +29,7 @@ from parceltrail.entrypoints.http.schemas_native import (
     KeyEnvelope,
     KeysOut,
     NumberIn,
+    SuggestIn,
     SuggestOut,
     TextIn,
     TrackingCreateIn,
@@ -36,10 +37,11 @@ from parceltrail.entrypoints.http.schemas_native import (
     TrackingPage,
     TrackingUpdateIn,
 )
-from parceltrail.numbers import detect, extract, normalize, suggest
+from parceltrail.numbers import detect, extract, normalize
 from parceltrail.services.outlook.eta import Models, models_for
 from parceltrail.services.outlook.health import health_for
 from parceltrail.services.outlook.shown import shown_eta_view
+from parceltrail.services.tracking.corrections import corrections
 from parceltrail.services.tracking.snapshots import Snapshot
 from parceltrail.services.tracking.trackings import Labels, TrackingDetail, TrackingService
 from parceltrail.services.tracking.views import event_dict, health_view, shipment_dict
@@ -243,13 +245,18 @@ def router() -> APIRouter:
         return {"number": number, "data": [c.to_dict() for c in detect(number)]}
 
     @api.post("/suggest", response_model=SuggestOut, tags=["numbers"])
-    def suggest_number(caller: Reader, body: NumberIn) -> dict[str, Any]:
+    def suggest_number(request: Request, caller: Reader, body: SuggestIn) -> dict[str, Any]:
         """Valid numbers one typing mistake away from the given one, most likely first (at most five;
-        none when the number already passes its check)."""
+        none when the number already passes its check, of `carrier` when given). Numbers in the range
+        of one this account already tracks (or, for a seller, has shipped) come first; `carrier` and
+        `country` (where the parcel ships to; default: the account's stored address) weigh in too."""
         number = normalize(body.tracking_number)
+        with _runtime(request).store.read() as repo:
+            found = corrections(repo, number, account_id=caller.account_id, carrier=body.carrier,
+                                country=body.country)
         return {"number": number, "data": [
             {"number": s.number, "edit": s.edit, "position": s.position, "score": s.score,
-             "candidate": s.candidate.to_dict()} for s in suggest(number)]}
+             "candidate": s.candidate.to_dict()} for s in found]}
 
     @api.post("/extract", response_model=ExtractOut, tags=["numbers"])
     def extract_numbers(caller: Reader, body: TextIn) -> dict[str, Any]:

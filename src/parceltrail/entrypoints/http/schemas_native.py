@@ -39,6 +39,11 @@ class NumberIn(_In):
     tracking_number: str = Field(min_length=1, max_length=200)
 
 
+class SuggestIn(NumberIn):
+    carrier: str | None = Field(default=None, min_length=1, max_length=64)  # e.g. the order's carrier
+    country: str | None = Field(default=None, min_length=2, max_length=2)  # where the parcel ships to
+
+
 class TextIn(_In):
     text: str = Field(min_length=1, max_length=100_000)
 

@@ -161,7 +161,7 @@ def router() -> APIRouter:
         if len(q) > MAX_QUERY:
             return error_page(request, loc, 400, loc.t("error.too_long"), user)
         numbers, truncated = split_input(q) if q.strip() else ([], False)
-        tracked = track(_runtime(request), numbers, loc) if numbers else None
+        tracked = track(_runtime(request), numbers, loc, user=user) if numbers else None
         if tracked:
             _looked_at(request, tracked)
         status = 200
@@ -184,7 +184,9 @@ def router() -> APIRouter:
         numbers, _ = split_input(text)
         if numbers:
             loc = negotiate(request)
-            tracked = await run_in_threadpool(track, _runtime(request), numbers, loc, register=True)
+            user = await run_in_threadpool(page_user, request)
+            tracked = await run_in_threadpool(track, _runtime(request), numbers, loc, register=True,
+                                              user=user)
             await run_in_threadpool(_looked_at, request, tracked)
             back = _safe_next(form.get("next"))
             if back:
@@ -224,7 +226,7 @@ def router() -> APIRouter:
         loc, user = negotiate(request), page_user(request)
         if len(number) > 200:
             return error_page(request, loc, 400, loc.t("error.too_long"), user)
-        tracked = track(_runtime(request), [number], loc)
+        tracked = track(_runtime(request), [number], loc, user=user)
         _looked_at(request, tracked)
         status = 200
         if tracked.problems and not tracked.cards:

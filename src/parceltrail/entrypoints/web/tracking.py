@@ -14,11 +14,14 @@ from dataclasses import dataclass, field
 
 from parceltrail.bootstrap import Runtime
 from parceltrail.domain.errors import InputError, UnrecognizedNumberError
+from parceltrail.domain.orders import User
 from parceltrail.domain.shipment import Shipment
 from parceltrail.entrypoints.web.cards import Card, build_card
 from parceltrail.entrypoints.web.i18n import Locale
-from parceltrail.numbers import InvalidNumberError, extract, extract_from_email, suggest
+from parceltrail.numbers import InvalidNumberError, extract, extract_from_email
 from parceltrail.numbers.suggest import likely
+from parceltrail.services.tracking.corrections import corrections as ranked_corrections
+from parceltrail.services.tracking.corrections import fails_check
 from parceltrail.services.tracking.snapshots import snapshots_for
 from parceltrail.services.tracking.tracker import parse_number
 
@@ -75,8 +78,10 @@ def split_input(text: str) -> tuple[list[str], bool]:
     return out[:MAX_NUMBERS], len(out) > MAX_NUMBERS
 
 
-def track(runtime: Runtime, queries: list[str], loc: Locale, *, register: bool = False) -> Tracked:
-    """Cards for `queries` (registering and fetching numbers seen for the first time when `register`)."""
+def track(runtime: Runtime, queries: list[str], loc: Locale, *, register: bool = False,
+          user: User | None = None) -> Tracked:
+    """Cards for `queries` (registering and fetching numbers seen for the first time when `register`);
+    a signed-in `user`'s own numbers rank the corrections of a mistyped one."""
     result = Tracked(truncated=len(queries) > MAX_NUMBERS)
     shipments: dict[str, Shipment] = {}
     fresh: list[Shipment] = []
@@ -84,7 +89,7 @@ def track(runtime: Runtime, queries: list[str], loc: Locale, *, register: bool =
         try:
             number, candidate = parse_number(query)
         except UnrecognizedNumberError as error:
-            result.problems.append(Problem(query, "unrecognized", corrections(runtime, error.number)))
+            result.problems.append(Problem(query, "unrecognized", corrections(runtime, error.number, user)))
             result.order.append(query)
             continue
         except (InputError, InvalidNumberError):
@@ -116,13 +121,14 @@ def track(runtime: Runtime, queries: list[str], loc: Locale, *, register: bool =
     return result
 
 
-def corrections(runtime: Runtime, number: str) -> tuple[str, ...]:
+def corrections(runtime: Runtime, number: str, user: User | None = None) -> tuple[str, ...]:
     """Likely corrections of a mistyped number: numbers this installation already tracks first (someone
-    shipped them, so they are far likelier than an arbitrary one-edit neighbour), then by typo score."""
-    found = suggest(number, limit=None)
-    if not found:
+    shipped them, so they are far likelier than an arbitrary one-edit neighbour), then by typo score,
+    where a signed-in user's own numbers (and a seller's labels) make their ranges likelier."""
+    if not fails_check(number):
         return ()
     with runtime.store.read() as repo:
+        found = ranked_corrections(repo, number, account_id=user.account_id if user else None, limit=None)
         known = [s.number for s in found if repo.shipments.find(s.number) is not None]
     # Then the typo order, cut where suggest() cuts its own list: far less likely ones are noise.
     ranked = known + [s.number for s in likely(found, MAX_SUGGESTIONS) if s.number not in known]

@@ -10,15 +10,22 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
 from parceltrail.domain.errors import ConflictError, InputError
-from parceltrail.domain.orders import OrderError, Role, User
+from parceltrail.domain.orders import Order, OrderError, Role, User
 from parceltrail.numbers import Candidate, detect, is_known_carrier, suggest
-from parceltrail.services.marketplace.orders import attach_package, check_label_number, shippable_order
-from parceltrail.services.ports import Store
+from parceltrail.services.marketplace.orders import (
+    LabelContext,
+    attach_package,
+    check_label_number,
+    label_context,
+    shippable_order,
+)
+from parceltrail.services.ports import Store, UnitOfWork
 
 AUTO_CORRECT_RATIO = 5.0
 
@@ -86,13 +93,22 @@ def parse_csv(text: str) -> list[tuple[int, list[str]]]:
     return rows
 
 
-def _reading(raw: str, carrier: str | None) -> tuple[str, Candidate, bool]:
-    """(number, reading, corrected) or OrderError with the suggestions."""
+def _reading(raw: str, carrier: str | None,
+             context: Callable[[], LabelContext]) -> tuple[str, Candidate, bool]:
+    """(number, reading, corrected) or OrderError with the suggestions, ranked with the shop's own labels."""
+    known: list[LabelContext] = []
+
+    def once() -> LabelContext:
+        if not known:
+            known.append(context())
+        return known[0]
+
     try:
-        number, reading = check_label_number(raw, carrier)
+        number, reading = check_label_number(raw, carrier, context=once)
         return number, reading, False
     except OrderError as error:
-        hints = suggest(raw, carrier=carrier, limit=None) if error.details.get("number") else []
+        hints = suggest(raw, carrier=carrier, limit=None, known=once().known,
+                        country=once().country) if error.details.get("number") else []
         # Correct silently only when one reading is far likelier than the next one under the typing
         # model (8 for B is a common slip, 8 for I is not): a guess between near-equals is the user's.
         if len(hints) == 1 or (len(hints) > 1 and hints[0].score >= AUTO_CORRECT_RATIO * hints[1].score):
@@ -102,12 +118,24 @@ def _reading(raw: str, carrier: str | None) -> tuple[str, Candidate, bool]:
         raise
 
 
+def _context(repo: UnitOfWork, order: Order, cache: dict[tuple[int, str], LabelContext]
+             ) -> Callable[[], LabelContext]:
+    """The order's label context, read once per seller and destination in one import."""
+    def read() -> LabelContext:
+        key = (order.seller_id, order.ship_to.country)
+        if key not in cache:
+            cache[key] = label_context(repo, order)
+        return cache[key]
+    return read
+
+
 def import_csv(store: Store, actor: User, text: str, now: datetime, *, partial: bool = False) -> ImportReport:
     """Check every row, then (when all are good, or `partial`) attach the good ones in one transaction."""
     if actor.role not in (Role.SELLER, Role.ADMIN):
         raise OrderError("only sellers import shipments", code="forbidden", status=403)
     rows: list[_Row] = []
     seen: set[tuple[str, str]] = set()
+    contexts: dict[tuple[int, str], LabelContext] = {}
     with store.read() as repo:
         orders = repo.orders
         for line, cells in parse_csv(text):
@@ -128,7 +156,7 @@ def import_csv(store: Store, actor: User, text: str, now: datetime, *, partial: 
                     raise InputError(f"no order {reference!r}" if reference else "no order reference")
                 shippable_order(actor, order)
                 report.order_id = order.id
-                number, reading, corrected = _reading(raw, carrier)
+                number, reading, corrected = _reading(raw, carrier, _context(repo, order, contexts))
                 report.number, report.carrier, row.reading = number, reading.carrier, reading
                 if corrected:
                     report.status = "corrected"

@@ -8,7 +8,7 @@ cannot see answers "not found"; one they can see but may not change answers "for
 from __future__ import annotations
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -45,6 +45,7 @@ from parceltrail.numbers import (
 )
 from parceltrail.services.marketplace.order_status import sync_order_status
 from parceltrail.services.ports import OrderRepository, Store, UnitOfWork
+from parceltrail.services.tracking.corrections import known_numbers
 from parceltrail.services.tracking.tracker import store_for_tracking
 
 MAX_ITEMS = 100
@@ -101,9 +102,31 @@ class OrderView:
 
 # validation --------------------------------------------------------------------------------------
 
-def check_label_number(text: str, carrier: str | None = None) -> tuple[str, Candidate]:
+@dataclass(frozen=True, slots=True)
+class LabelContext:
+    """What ranks the corrections of a mistyped label number: the shop's own recent labels (their ranges)
+    and the country the parcel ships to."""
+
+    known: tuple[str, ...] = ()
+    country: str | None = None
+
+
+def label_context(repo: UnitOfWork, order: Order) -> LabelContext:
+    return LabelContext(tuple(known_numbers(repo, seller_id=order.seller_id)), order.ship_to.country)
+
+
+def _order_label_context(store: Store, actor: User, order_id: int) -> LabelContext:
+    with store.read() as repo:
+        order = repo.orders.order(order_id) if -2**31 <= order_id < 2**31 else None
+        if order is None or not order.visible_to(actor):
+            return LabelContext()  # the transaction answers "not found" later; nothing to rank with here
+        return label_context(repo, order)
+
+
+def check_label_number(text: str, carrier: str | None = None, *,
+                       context: Callable[[], LabelContext] | None = None) -> tuple[str, Candidate]:
     """The normalized number and its reading; refused with the likely corrections when no carrier (or not
-    the named one) issues such a number."""
+    the named one) issues such a number. ``context`` is asked only then (it may read the store)."""
     try:
         number = normalize(text)
     except InvalidNumberError as error:
@@ -114,7 +137,8 @@ def check_label_number(text: str, carrier: str | None = None) -> tuple[str, Cand
                 if c.checksum != "failed" and (carrier is None or c.carrier == carrier)]
     if readings:
         return number, readings[0]
-    hints = [s.number for s in suggest(number, carrier=carrier)]
+    known = context() if context is not None else LabelContext()
+    hints = [s.number for s in suggest(number, carrier=carrier, known=known.known, country=known.country)]
     whose = f"a {carrier} number" if carrier else "a tracking number any known carrier issues"
     hint = f"; did you mean {', '.join(hints)}?" if hints else ""
     raise OrderError(f"{number} is not {whose}{hint}", code="invalid_tracking_number", status=400,
@@ -254,7 +278,8 @@ def ship_order(store: Store, actor: User, order_id: int, request: ShipRequest, n
         raise InputError("service must be 1-100 characters")
     entered: tuple[str, Candidate] | None = None
     if request.tracking_number is not None:
-        entered = check_label_number(request.tracking_number, request.carrier)
+        entered = check_label_number(request.tracking_number, request.carrier,
+                                     context=lambda: _order_label_context(store, actor, order_id))
     elif request.carrier is not None and not is_known_carrier(request.carrier):
         raise UnknownCarrierError(request.carrier)
     try:
