@@ -7,11 +7,9 @@ person, a household or a shop already tracks or ships are known, a correction th
 block as one of them, with a serial near one of theirs, is far likelier than any other number one
 typing mistake away.
 
-A number's place (``place()``): its reading's format, its length, and everything but the
-``SERIAL_POSITIONS`` characters just before the check character and the check character itself (the
-*block*); those characters,
-read as one number in the format's own alphabet at each position, are the *serial*. Fewer positions
-than that are the serial when the number starts sooner.
+A number's place (``place()``): the ``SERIAL_POSITIONS`` characters just before the check character are
+its *serial* (fewer when the number starts sooner); its reading's format, its length and the characters
+other than the serial and the check character are its *block*.
 
 Prior (``KnownRanges.factor``), up to a constant: ``1 + KNOWN_ODDS * R``, where R is how much likelier
 the candidate is under "one of the known senders issued it" than under the format's ordinary prior.
@@ -19,13 +17,15 @@ Under that hypothesis a sender is one of the n known numbers picked evenly, and 
 serial has no preferred scale (each decade of distance, 1-9, 10-99, ..., equally likely, either side):
 P(serial at distance d) = 1 / (2 (d + 1) ln(S + 1)) for a serial space of S values, against 1 / S for
 a serial drawn at random. So R = (1/n) * sum over known numbers of the same block of
-S / (2 (d + 1) ln(S + 1)). A candidate outside every known block gets R = 0 and keeps its ordinary
-prior, so an unknown sender is ranked as before. Pure: no I/O, no clock; the caller gives the numbers.
+S / (2 (d + 1) ln(S + 1)); a known number equal to the candidate counts for nothing (it is another
+parcel, already known). Serials of digits only, as shippers print them, are compared as decimal numbers
+(S = 10^positions) and a candidate with a letter there is not near them; otherwise each position is read
+in the format's alphabet. A candidate outside every known block gets R = 0 and keeps its ordinary prior,
+so an unknown sender is ranked as before. Pure: no I/O, no clock; the caller gives the numbers.
 """
 
 from __future__ import annotations
 
-import bisect
 import functools
 import math
 from collections.abc import Iterable
@@ -49,8 +49,9 @@ MAX_KNOWN = 1000
 @dataclass(frozen=True, slots=True)
 class Place:
     block: tuple[str, int, str]  # (format, length, the number without its serial positions)
-    serial: int
-    size: int  # how many serial values the positions allow
+    serial: int  # the serial positions read in the format's alphabet at each position
+    size: int  # how many serial values those alphabets allow
+    digits: str  # the serial positions as typed
 
 
 @functools.cache
@@ -78,15 +79,25 @@ def place(candidate: Candidate) -> Place | None:
             return None
         serial = serial * len(alphabet) + alphabet.index(number[i])
         size *= len(alphabet)
-    return Place((fmt.id, len(number), number[:start] + "|" + number[hi:]), serial, size)
+    return Place((fmt.id, len(number), number[:start] + "|" + number[hi:]), serial, size, number[start:lo])
+
+
+def _distance(a: Place, b: Place) -> tuple[int, int] | None:
+    """(distance, serial space) between two serials of one block, or None when ``a`` cannot be in ``b``'s
+    run. Digit-only serials (what shippers print, even where a format allows letters) are compared as
+    decimal numbers; a serial with a letter is not near a digit-only run at all."""
+    if b.digits.isdigit():
+        if not a.digits.isdigit():
+            return None
+        return abs(int(a.digits) - int(b.digits)), 10 ** len(b.digits)
+    return abs(a.serial - b.serial), b.size
 
 
 class KnownRanges:
-    """An index of known valid numbers by block, each block's serials sorted."""
+    """An index of known valid numbers by block."""
 
     def __init__(self, numbers: Iterable[str]) -> None:
-        self._serials: dict[tuple[str, int, str], list[int]] = {}
-        self._size: dict[tuple[str, int, str], int] = {}
+        self._blocks: dict[tuple[str, int, str], list[Place]] = {}
         seen: set[str] = set()
         for raw in numbers:
             if len(seen) >= MAX_KNOWN:
@@ -103,26 +114,27 @@ class KnownRanges:
                     continue
                 where = place(c)
                 if where is not None:
-                    bisect.insort(self._serials.setdefault(where.block, []), where.serial)
-                    self._size[where.block] = where.size
+                    self._blocks.setdefault(where.block, []).append(where)
         self.count = len(seen)
 
     def __bool__(self) -> bool:
-        return bool(self._serials)
+        return bool(self._blocks)
+
+    def blocks(self) -> int:
+        return len(self._blocks)
 
     def factor(self, candidate: Candidate) -> float:
         """How much likelier ``candidate`` is, given the known numbers, than under its ordinary prior."""
-        if not self._serials:
+        if not self._blocks:
             return 1.0
         where = place(candidate)
         if where is None:
             return 1.0
-        serials = self._serials.get(where.block)
-        if not serials:
-            return 1.0
-        norm = where.size / (2 * math.log(where.size + 1))
-        ratio = sum(norm / (abs(where.serial - s) + 1) for s in serials) / self.count
-        return 1.0 + KNOWN_ODDS * ratio
-
-    def blocks(self) -> int:
-        return len(self._serials)
+        ratio = 0.0
+        for known in self._blocks.get(where.block, ()):
+            found = _distance(where, known)
+            if found is None or found[0] == 0:
+                continue  # the known label itself is another parcel already known, not a neighbour of one
+            distance, size = found
+            ratio += size / (2 * math.log(size + 1) * (distance + 1))
+        return 1.0 + KNOWN_ODDS * ratio / self.count
