@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
+from parceltrail.numbers import detect, suggest
+from parceltrail.numbers.formats import registry
 from tests.api.conftest import DELIVERED, UPS, Keys, auth
 
 
@@ -177,3 +179,42 @@ def test_rate_limit_headers_and_429(client: TestClient, app, alice: Keys) -> Non
     assert 429 in statuses  # unless the 1-second window rolled over twice, which 6 fast calls do not
     limited = next(a for a in answers if a.status_code == 429)
     assert limited.json()["error"]["code"] == "rate_limited" and limited.headers["Retry-After"] == "1"
+
+
+def _ups(package: int) -> str:
+    fmt = registry().format("ups-1z")
+    body = f"1Z4A9E7103{package:07d}"
+    match = fmt.regex.fullmatch(body + "0")
+    assert match is not None
+    return body + str(fmt.expected_check(match))
+
+
+def _mistyped_next_to(offset: int) -> tuple[str, str, str]:
+    """(intended, typo, a label of the same shipper ``offset`` packages away) where the typo's right fix is
+    not the first suggestion without knowing that label."""
+    for package in range(3_141_500, 3_142_000, 7):
+        number = _ups(package)
+        typo = number[:12] + number[13:]  # a dropped package digit
+        hints = [s.number for s in suggest(typo)]
+        if hints and hints[0] != number and not any(c.checksum == "passed" for c in detect(typo)):
+            return number, typo, _ups(package + offset)
+    raise AssertionError("no ambiguous dropped digit found")
+
+
+def test_suggest_ranks_the_callers_own_shippers_range_first(client: TestClient, alice: Keys,
+                                                             bob: Keys) -> None:
+    number, typo, label = _mistyped_next_to(6)
+    _create(client, alice.write, label)  # alice already tracks a parcel of this shipper
+    mine = client.post("/api/v1/suggest", json={"tracking_number": typo}, headers=auth(alice.read)).json()
+    assert [s["number"] for s in mine["data"]][0] == number
+    assert len(mine["data"]) <= 5
+    # bob tracks nothing of that shipper: alice's numbers neither help nor show for him
+    theirs = client.post("/api/v1/suggest", json={"tracking_number": typo}, headers=auth(bob.read)).json()
+    assert theirs["data"] and theirs["data"][0]["number"] != number
+    assert label not in [s["number"] for s in theirs["data"]]
+    # the order's carrier can be named; a number passing its check still gets nothing
+    named = client.post("/api/v1/suggest", json={"tracking_number": typo, "carrier": "ups"},
+                        headers=auth(alice.read)).json()
+    assert named["data"][0]["number"] == number
+    valid = client.post("/api/v1/suggest", json={"tracking_number": number}, headers=auth(alice.read)).json()
+    assert valid["data"] == []

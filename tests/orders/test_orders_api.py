@@ -7,7 +7,8 @@ from fastapi.testclient import TestClient
 
 from parceltrail.adapters.sandbox.scenarios import TEST_NUMBERS
 from parceltrail.bootstrap import Runtime
-from parceltrail.numbers import issue_s10
+from parceltrail.numbers import detect, issue_s10, suggest
+from parceltrail.numbers.formats import registry
 from parceltrail.services.marketplace.order_status import on_shipment_changed
 
 from .conftest import PASSWORD, Person, place
@@ -181,3 +182,48 @@ def test_read_only_key_cannot_write(client: TestClient, seller: Person, buyer: P
     response = client.post("/api/v1/orders", json=_minimal(buyer.email), headers=read_only)
     assert response.status_code == 403
     assert client.get("/api/v1/orders", headers={"X-API-Key": seller.read_key}).status_code == 200
+
+
+def _ups(package: int) -> str:
+    fmt = registry().format("ups-1z")
+    body = f"1Z7Y3X2101{package:07d}"
+    match = fmt.regex.fullmatch(body + "0")
+    assert match is not None
+    return body + str(fmt.expected_check(match))
+
+
+def _ambiguous_typo() -> tuple[str, str, int]:
+    """(intended, typo, package) where a dropped package digit's right fix is not first without knowledge."""
+    for package in range(2_718_200, 2_719_000, 11):
+        number = _ups(package)
+        typo = number[:13] + number[14:]
+        hints = [s.number for s in suggest(typo)]
+        if hints and hints[0] != number and not any(c.checksum == "passed" for c in detect(typo)):
+            return number, typo, package
+    raise AssertionError("no ambiguous dropped digit found")
+
+
+def test_the_shops_own_labels_rank_the_corrections(client: TestClient, seller: Person, seller2: Person,
+                                                   buyer: Person) -> None:
+    number, typo, package = _ambiguous_typo()
+    first = place(client, seller, buyer)
+    shipped = client.post(f"/api/v1/orders/{first['id']}/shipments", headers=seller.headers,
+                          json={"tracking_number": _ups(package - 4)})
+    assert shipped.status_code == 201, shipped.text
+    second = place(client, seller, buyer)
+    refused = client.post(f"/api/v1/orders/{second['id']}/shipments", headers=seller.headers,
+                          json={"tracking_number": typo})
+    assert refused.status_code == 400
+    hints = refused.json()["error"]["suggestions"]
+    assert hints[0] == number and len(hints) <= 5
+    # another shop that never shipped with this UPS account gets the plain typo order
+    theirs = place(client, seller2, buyer)
+    other = client.post(f"/api/v1/orders/{theirs['id']}/shipments", headers=seller2.headers,
+                        json={"tracking_number": typo})
+    assert other.status_code == 400 and other.json()["error"]["suggestions"][0] != number
+    # the CSV import corrects the same typo to the shop's own range without asking
+    imported = client.post("/api/v1/shipments/import", headers={**seller.headers, "content-type": "text/csv"},
+                           content=f"order_reference,tracking_number\n{second['reference']},{typo}\n".encode())
+    assert imported.status_code == 200, imported.text
+    [row] = imported.json()["data"]["rows"]
+    assert row["status"] == "corrected" and row["number"] == number
