@@ -1,7 +1,7 @@
 """How often `parceltrail.numbers.suggest` puts the intended number first for a mistyped one.
 
     .venv/bin/python benchmarks/eval_suggest.py [--split dev|eval] [--per-set 1500] [--context] [--kinds]
-        [--ceiling] [--derive-priors]
+        [--ceiling] [--senders] [--derive-priors]
 
 Two splits, kept apart by seed and by source of real numbers:
 
@@ -40,6 +40,19 @@ separately. Printed per set: top-1 (the intended number is the first suggestion)
 (anywhere in the list), the mean number of suggestions, and how many intended numbers are not
 first only because another candidate is exactly as likely under the model, with the default call
 ``suggest(typo)``; ``--context`` also passes the number's carrier, as an order import would.
+
+``--senders`` reports, on the same typos, what knowing other labels of the number's sender does
+(``suggest(typo, known=...)``), each scenario on its own. The *sender model*: every number belongs
+to a sender whose SERIES = 30 labels share every position but the serial field (the last
+SERIAL_FIELD = 8 positions of the named group that ends where the check character begins: the S10
+serial, the UPS package number, the serial of the others), with serials increasing by 1 + a
+geometric number of steps (mean gap 5, GAP_P), read in the format's alphabet at each position; the
+mistyped number is one of the 30 at random. The system knows k of the other 29 (``draw_k``: k = 0,
+1, 2-4 or 5-29, a quarter of the time each, uniform inside a bucket), plus one label each of
+UNRELATED = 10 other senders of the set (a person tracks other parcels too). Seeds: 201 (dev) and
+202 (eval) for the senders, apart from the mistakes' seeds. Scenarios: no knowledge (the default
+call), the order's carrier given, an unknown sender (k = 0) with and without the other senders'
+labels, a known sender (k >= 1, and per bucket), and a known sender with the carrier.
 """
 
 from __future__ import annotations

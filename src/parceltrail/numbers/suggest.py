@@ -27,13 +27,26 @@ extra                       5.5     any other extra character
 
 The probabilities of all the ways to reach a candidate are added (typing ``5`` for ``55`` can
 drop either ``5``). Prior (``_prior``): the candidate's confidence from detect() (the format's
-prior, its check digit passed), scaled by plausibility factors: an S10 service indicator whose
-first letter is not a tracked UPU service, a carrier service code not in its published table,
-leading digits seen in real numbers of formats where they name a service (USPS 9400, FedEx 9611:
-``suggest_prefixes.json``, counted from one public source, add-one smoothed), and, when given, the
-order's carrier and the country the parcel ships to (``CONTEXT_WEIGHTS``). Each suggestion's
-``score`` is its share of the probability of all the candidates found; the list shown (``likely``)
-stops at five, below 1% or below SCORE_GAP of the first one's score.
+prior, its check digit passed), times these factors:
+
+==========================  ===============  ===========================================================
+what is known               factor           applies to
+==========================  ===============  ===========================================================
+S10 service indicator       0.3 / 0.15 /     a first letter for domestic use / untracked / reply coupons
+                            0.1 / 0.02       / not assigned by the UPU (tracked services: 1)
+carrier service code        0.25             a code missing from the format's published table
+real leading digits         V(c+1)/(N+V)     formats whose leading digits name a service (USPS 9400,
+                                             FedEx 9611): ``suggest_prefixes.json``, counted from one
+                                             public source, add-one smoothed
+known numbers (``known``)   1 + R            a candidate in the block of a number the caller already
+                                             knows, R growing as 1/(distance+1) to its serials
+                                             (``parceltrail.numbers.ranges``); 1 outside every block
+the order's carrier         50               ``carrier``'s numbers (``CONTEXT_WEIGHTS``)
+the destination country     4                ``country``'s carriers and postal operator
+==========================  ===============  ===========================================================
+
+Each suggestion's ``score`` is its share of the probability of all the candidates found; the list
+shown (``likely``) stops at five, below 1% or below SCORE_GAP of the first one's score.
 benchmarks/eval_suggest.py measures the ranking (figures in docs/benchmarks.md).
 """
 
