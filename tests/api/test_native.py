@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from parceltrail.numbers import detect, suggest
-from parceltrail.numbers.formats import registry
 from tests.api.conftest import DELIVERED, UPS, Keys, auth
+from tests.ups_labels import ambiguous_dropped_digit, ups_label
 
 
 def _create(client: TestClient, key: str, number: str = DELIVERED, **extra: object) -> dict:
@@ -181,24 +180,11 @@ def test_rate_limit_headers_and_429(client: TestClient, app, alice: Keys) -> Non
     assert limited.json()["error"]["code"] == "rate_limited" and limited.headers["Retry-After"] == "1"
 
 
-def _ups(package: int) -> str:
-    fmt = registry().format("ups-1z")
-    body = f"1Z4A9E7103{package:07d}"
-    match = fmt.regex.fullmatch(body + "0")
-    assert match is not None
-    return body + str(fmt.expected_check(match))
-
-
 def _mistyped_next_to(offset: int) -> tuple[str, str, str]:
     """(intended, typo, a label of the same shipper ``offset`` packages away) where the typo's right fix is
     not the first suggestion without knowing that label."""
-    for package in range(3_141_500, 3_142_000, 7):
-        number = _ups(package)
-        typo = number[:12] + number[13:]  # a dropped package digit
-        hints = [s.number for s in suggest(typo)]
-        if hints and hints[0] != number and not any(c.checksum == "passed" for c in detect(typo)):
-            return number, typo, _ups(package + offset)
-    raise AssertionError("no ambiguous dropped digit found")
+    number, typo, package = ambiguous_dropped_digit("4A9E71", "03", range(3_141_500, 3_142_000, 7), 12)
+    return number, typo, ups_label("4A9E71", "03", package + offset)
 
 
 def test_suggest_ranks_the_callers_own_shippers_range_first(client: TestClient, alice: Keys,

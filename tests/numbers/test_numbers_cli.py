@@ -14,7 +14,7 @@ from parceltrail.adapters.db.database import make_engine
 from parceltrail.adapters.db.uow import Store
 from parceltrail.domain.shipment import Shipment
 from parceltrail.entrypoints.cli.main import app
-from parceltrail.numbers.formats import registry
+from tests.ups_labels import ambiguous_dropped_digit, ups_label
 
 runner = CliRunner()
 
@@ -84,32 +84,19 @@ def test_extract_stdin_and_missing_file() -> None:
     assert result.stderr.startswith("error:")
 
 
-def _ups(package: int) -> str:
-    fmt = registry().format("ups-1z")
-    body = f"1Z5R893903{package:07d}"
-    match = fmt.regex.fullmatch(body + "0")
-    assert match is not None
-    return body + str(fmt.expected_check(match))
-
-
 def test_detect_known_ranks_the_installations_shipper_ranges_first(tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    from parceltrail.numbers import detect, suggest
+    from parceltrail.numbers import suggest
 
-    for package in range(5_756_700, 5_757_500, 13):  # a dropped digit whose right fix is not first alone
-        number = _ups(package)
-        typo = number[:12] + number[13:]
-        plain = [s.number for s in suggest(typo)]
-        if plain and plain[0] != number and not any(c.checksum == "passed" for c in detect(typo)):
-            break
-    else:
-        raise AssertionError("no ambiguous dropped digit found")
+    number, typo, package = ambiguous_dropped_digit("5R8939", "03", range(5_756_700, 5_757_500, 13), 12)
+    plain = [s.number for s in suggest(typo)]
     url = f"sqlite:///{tmp_path / 'parceltrail.db'}"
     migrate.upgrade(url)
     store = Store(make_engine(url))
     now = datetime(2026, 12, 7, 9, 30, tzinfo=UTC)
     with store.transaction() as repo:  # the installation tracks a parcel of the same shipper
-        repo.shipments.add(Shipment(tracking_number=_ups(package + 9), carrier="ups"), now)
+        label = ups_label("5R8939", "03", package + 9)
+        repo.shipments.add(Shipment(tracking_number=label, carrier="ups"), now)
     store.engine.dispose()
     monkeypatch.setenv("PARCELTRAIL_DATA_DIR", str(tmp_path))
     known = runner.invoke(app, ["detect", "--json", "--known", typo])

@@ -11,6 +11,7 @@ from parceltrail.numbers import detect, issue_s10, suggest
 from parceltrail.numbers.formats import registry
 from parceltrail.numbers.ranges import KnownRanges
 from parceltrail.numbers.suggest import _KEYBOARD, COSTS, Suggestion
+from tests.ups_labels import ups_label
 
 ROYAL_MAIL = "RB123456785GB"
 UPS = "1Z5R89390357567127"
@@ -152,17 +153,6 @@ def test_the_list_stops_where_the_rest_is_far_less_likely_than_the_first() -> No
 
 # known number ranges (numbers/ranges.py) ------------------------------------------------------------
 
-def _ups(shipper: str, service: str, package: int) -> str:
-    """A UPS 1Z number with its check digit."""
-    fmt = registry().format("ups-1z")
-    body = f"1Z{shipper}{service}{package:07d}"
-    match = fmt.regex.fullmatch(body + "0")
-    assert match is not None
-    check = fmt.expected_check(match)
-    assert check is not None
-    return body + check
-
-
 def _rank(hints: list[Suggestion], number: str) -> int | None:
     shown = [h.number for h in hints]
     return shown.index(number) if number in shown else None
@@ -177,8 +167,8 @@ def test_a_dropped_digit_is_corrected_first_next_to_a_known_label_of_the_same_sh
     checked = first_known = first_plain = 0
     for _ in range(60):
         package = rng.randrange(10**6, 10**7 - 100)
-        number = _ups("4A9E71", "03", package)
-        neighbour = _ups("4A9E71", "03", package + rng.randint(1, 30))
+        number = ups_label("4A9E71", "03", package)
+        neighbour = ups_label("4A9E71", "03", package + rng.randint(1, 30))
         i = rng.randrange(10, 15)  # a package digit
         typo = number[:i] + number[i + 1 :]
         if _passes(typo):
@@ -195,10 +185,10 @@ def test_a_dropped_digit_is_corrected_first_next_to_a_known_label_of_the_same_sh
 
 def test_labels_of_other_shippers_change_nothing() -> None:
     rng = random.Random(5)
-    others = [_ups("7Y3X21", "01", rng.randrange(10**7)) for _ in range(5)] + \
+    others = [ups_label("7Y3X21", "01", rng.randrange(10**7)) for _ in range(5)] + \
         [issue_s10("CN", "LX", rng.randrange(10**8)) for _ in range(5)]
     for _ in range(30):
-        number = _ups("4A9E71", "03", rng.randrange(10**7))
+        number = ups_label("4A9E71", "03", rng.randrange(10**7))
         i = rng.randrange(2, 17)
         typo = number[:i] + number[i + 1 :]
         if _passes(typo):
@@ -218,8 +208,8 @@ def test_a_nearer_known_serial_makes_a_candidate_likelier() -> None:
 
 
 def test_known_numbers_never_bring_a_suggestion_for_a_valid_number() -> None:
-    number = _ups("4A9E71", "03", 5_551_234)
-    known = [_ups("4A9E71", "03", 5_551_230), number]
+    number = ups_label("4A9E71", "03", 5_551_234)
+    known = [ups_label("4A9E71", "03", 5_551_230), number]
     assert suggest(number, known=known) == []
     assert suggest(ROYAL_MAIL, known=[issue_s10("GB", "RB", 12_345_670)]) == []
 

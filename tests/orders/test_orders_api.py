@@ -7,9 +7,9 @@ from fastapi.testclient import TestClient
 
 from parceltrail.adapters.sandbox.scenarios import TEST_NUMBERS
 from parceltrail.bootstrap import Runtime
-from parceltrail.numbers import detect, issue_s10, suggest
-from parceltrail.numbers.formats import registry
+from parceltrail.numbers import issue_s10
 from parceltrail.services.marketplace.order_status import on_shipment_changed
+from tests.ups_labels import ambiguous_dropped_digit, ups_label
 
 from .conftest import PASSWORD, Person, place
 
@@ -184,31 +184,12 @@ def test_read_only_key_cannot_write(client: TestClient, seller: Person, buyer: P
     assert client.get("/api/v1/orders", headers={"X-API-Key": seller.read_key}).status_code == 200
 
 
-def _ups(package: int) -> str:
-    fmt = registry().format("ups-1z")
-    body = f"1Z7Y3X2101{package:07d}"
-    match = fmt.regex.fullmatch(body + "0")
-    assert match is not None
-    return body + str(fmt.expected_check(match))
-
-
-def _ambiguous_typo() -> tuple[str, str, int]:
-    """(intended, typo, package) where a dropped package digit's right fix is not first without knowledge."""
-    for package in range(2_718_200, 2_719_000, 11):
-        number = _ups(package)
-        typo = number[:13] + number[14:]
-        hints = [s.number for s in suggest(typo)]
-        if hints and hints[0] != number and not any(c.checksum == "passed" for c in detect(typo)):
-            return number, typo, package
-    raise AssertionError("no ambiguous dropped digit found")
-
-
 def test_the_shops_own_labels_rank_the_corrections(client: TestClient, seller: Person, seller2: Person,
                                                    buyer: Person) -> None:
-    number, typo, package = _ambiguous_typo()
+    number, typo, package = ambiguous_dropped_digit("7Y3X21", "01", range(2_718_200, 2_719_000, 11), 13)
     first = place(client, seller, buyer)
     shipped = client.post(f"/api/v1/orders/{first['id']}/shipments", headers=seller.headers,
-                          json={"tracking_number": _ups(package - 4)})
+                          json={"tracking_number": ups_label("7Y3X21", "01", package - 4)})
     assert shipped.status_code == 201, shipped.text
     second = place(client, seller, buyer)
     refused = client.post(f"/api/v1/orders/{second['id']}/shipments", headers=seller.headers,
