@@ -108,3 +108,11 @@ def test_sources_no_rule_was_corrected_from_reach_the_tag_floor_per_language() -
     for lang, hits in by_lang.items():
         assert len(hits) >= 5, lang
         assert sum(hits) / len(hits) >= 0.8, (lang, sum(hits), len(hits))
+
+
+def test_brt_event_id_beats_the_text() -> None:
+    # BRT's own event id is exact; the text beside it may be a generic phase.
+    result = classify("CONSEGNATA", carrier="brt", code="AVV")
+    assert str(result.subtag) == "AttemptFail_002" and result.rule == "code:brt:AVV"
+    assert str(classify("", carrier="Bartolini", code="724").subtag) == "Delivered_002"
+    assert str(classify("", carrier="brt", code="ZSC").subtag) == "Exception_005"
