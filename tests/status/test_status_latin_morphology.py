@@ -84,7 +84,9 @@ def test_inflected_carrier_wording_is_read_from_the_text_alone(lang: str, text: 
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), FORMS)
-def test_inflected_carrier_wording_is_read_by_rules_with_language_given(lang: str, text: str, expected: str) -> None:
+def test_inflected_carrier_wording_is_read_by_rules_with_language_given(
+    lang: str, text: str, expected: str
+) -> None:
     result = classify(text, lang=lang)
     assert str(result.subtag) == expected, (lang, text, result.rule)
     assert result.rule.startswith(f"text:{lang}:"), (text, result.rule)
@@ -95,7 +97,8 @@ DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "multilang_
 # taken as vocabulary): a per-language tag floor on them says the rules generalise to unseen wording.
 UNTOUCHED_SOURCES = (
     "github:PPL-CZ/PPL-WooCommerce ppl-cz/action.md (PPL package phases)",
-    "github file index id 70574168609 (Turkish cargo tracking service, default status descriptions and display names)",
+    "github file index id 70574168609 (Turkish cargo tracking service, default status descriptions and"
+    " display names)",
     "github file index id 69129515161 (Spanish postal app, shipment state descriptions)",
     "github file index id 62026539667 (Spanish postal app, delivery outcome descriptions)",
 )
