@@ -70,9 +70,15 @@ FORMS: list[tuple[str, str, str]] = [
     ("fi", "Lähetys ei ole vielä saapunut Postille", "InfoReceived_001"),
     ("fi", "Lähetys odottaa vastaanottajan noutoa", "AvailableForPickup_001"),
     ("ro", "Livrarea a fost reprogramată pentru mâine", "OutForDelivery_004"),
+    ("ro", "Coletul a sosit în țară", "InTransit_004"),
+    ("hu", "Sikertelen kézbesítés, a címzett nem volt elérhető", "AttemptFail_002"),
+    ("fr", "Livraison reportée à votre demande", "OutForDelivery_004"),
+    ("fr", "Colis remis au client au Point Relais", "Delivered_002"),
+    ("en", "Customs duties payable by the recipient", "Exception_006"),
     # pt, es
     ("pt", "Desalfandegamento em curso", "InTransit_006"),
     ("es", "Recogido en la oficina por el destinatario", "Delivered_002"),
+    ("es", "Entrega prevista para hoy", "OutForDelivery_001"),
 ]
 
 
