@@ -60,11 +60,8 @@ FORMS: list[tuple[str, str, str]] = [
     ("nl", "Zending is in Nederland aangekomen", "InTransit_004"),
     ("nl", "Douane-afhandeling is afgerond", "InTransit_005"),
     ("nl", "Je pakket is overgedragen aan de bezorger", "OutForDelivery_001"),
-    # sv, no, da, fi, ro: carrier pickup vs recipient collection, negated arrival, rescheduling
-    ("sv", "Försändelsen har hämtats upp", "InTransit_002"),
-    ("sv", "Försändelsen har levererats till ett serviceställe", "AvailableForPickup_001"),
+    # sv, no, da, fi, ro: not collected before the return, collection, negated arrival, rescheduling
     ("sv", "Försändelsen har inte hämtats ut och returneras", "Exception_008"),
-    ("no", "Sendingen er hentet og klar for transport", "InTransit_002"),
     ("no", "Sendingen er hentet av mottaker", "Delivered_002"),
     ("da", "Fejl hos fragtfirmaet, kontakt kundeservice", "Exception_001"),
     ("fi", "Lähetys ei ole vielä saapunut Postille", "InfoReceived_001"),
