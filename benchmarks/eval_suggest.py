@@ -155,7 +155,11 @@ def _fill(fmt: Format, rng: random.Random) -> str | None:
         codes = [c for c in registry().tables[fmt.service_table] if len(c) == end - start]
         if codes:
             chars[start:end] = rng.choice(sorted(codes))
-    body = "".join(chars)
+    return _with_check(fmt, "".join(chars))
+
+
+def _with_check(fmt: Format, body: str) -> str | None:
+    """``body`` with its check character computed, or None when the format does not take it."""
     m = fmt.regex.fullmatch(body)
     if m is None:
         return None
@@ -370,14 +374,7 @@ def _with_serial(number: str, fmt: Format, start: int, end: int, sets: tuple[fro
         chars[i] = alphabet[digit]
     if value:
         return None  # past the end of the field
-    m = fmt.regex.fullmatch("".join(chars))
-    if m is None:
-        return None
-    check = fmt.expected_check(m)
-    if check is None:
-        return None
-    lo, hi = m.span("check")
-    return "".join(chars[:lo]) + check + "".join(chars[hi:])
+    return _with_check(fmt, "".join(chars))
 
 
 def sender_labels(number: str, carrier: str, k: int, rng: random.Random) -> list[str]:
