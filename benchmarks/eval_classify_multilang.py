@@ -1,7 +1,7 @@
 """Out-of-source accuracy of `parceltrail.status.classify` on carrier texts in many languages.
 
-    .venv/bin/python benchmarks/eval_classify_multilang.py [--split dev|eval|fresh|all] [--lang-hint]
-                                                         [--errors]
+    .venv/bin/python benchmarks/eval_classify_multilang.py [--split dev|eval|fresh|...|all] [--lang-hint]
+                                                         [--errors] [--without-source TEXT ...]
 
 Reads `benchmarks/data/multilang_events.tsv`: short status texts gathered from public carrier
 tables, client libraries and explainer pages (source per row), hand-labelled. Rows are split by
@@ -85,8 +85,10 @@ def evaluate(rows: list[dict[str, str]], lang_hint: bool = False) -> Report:
     return report
 
 
-def run(split: str = "eval", lang_hint: bool = False, path: Path = DATA) -> Report:
-    rows = [r for r in read_rows(path) if split == "all" or r["split"] == split]
+def run(split: str = "eval", lang_hint: bool = False, path: Path = DATA,
+        without: tuple[str, ...] = ()) -> Report:
+    rows = [r for r in read_rows(path) if (split == "all" or r["split"] == split)
+            and not any(w in r["source"] for w in without)]
     return evaluate(rows, lang_hint=lang_hint)
 
 
@@ -109,14 +111,19 @@ def print_report(report: Report, title: str, errors: bool = False) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    splits = ("dev", "eval", "fresh", "fresh2", "fresh3", "all")
+    splits = ("dev", "eval", "fresh", "fresh2", "fresh3", "fresh4", "all")
     parser.add_argument("--split", choices=splits, default="eval")
     parser.add_argument("--lang-hint", action="store_true", help="pass each row's language to classify()")
     parser.add_argument("--errors", action="store_true", help="list every row whose subtag is wrong")
     parser.add_argument("--path", type=Path, default=DATA)
+    parser.add_argument("--without-source", action="append", default=[], metavar="TEXT",
+                        help="leave out rows whose source contains TEXT (repeatable), e.g. a source "
+                             "a developer has seen")
     args = parser.parse_args()
     mode = "language given" if args.lang_hint else "no language, no carrier"
-    report = run(args.split, args.lang_hint, args.path)
+    if args.without_source:
+        mode += ", without " + ", ".join(args.without_source)
+    report = run(args.split, args.lang_hint, args.path, tuple(args.without_source))
     print_report(report, f"split: {args.split} ({mode})", errors=args.errors)
 
 
