@@ -1,6 +1,6 @@
 """Texts in non-Latin scripts: the script picks the language (Persian apart from Arabic, Hindi, Thai),
-every lifecycle stage is read in the script languages added last, and the meaning shown for a
-placed text exists in every page language.
+every lifecycle stage is read in the languages added last (those three and Vietnamese), and the
+meaning shown for a placed text exists in every page language.
 
 The lifecycle texts below are our own carrier-style sentences (the rules were written with them
 in view). The out-of-source check reads the gathered rows of sources never used to write rules
@@ -78,6 +78,19 @@ STAGES = [
     ("th", "นำจ่ายสำเร็จ", "Delivered_001"),
     ("th", "ผู้รับปฏิเสธการรับ", "Exception_003"),
     ("th", "ที่อยู่ไม่ถูกต้อง", "Exception_007"),
+    ("vi", "Đơn hàng đã được tạo", "InfoReceived_001"),
+    ("vi", "Đã lấy hàng thành công", "InTransit_002"),
+    ("vi", "Đã đến bưu cục Cầu Giấy", "InTransit_003"),
+    ("vi", "Rời kho trung chuyển", "InTransit_007"),
+    ("vi", "Đang vận chuyển", "InTransit_001"),
+    ("vi", "Đang làm thủ tục hải quan", "InTransit_006"),
+    ("vi", "Bưu tá đang giao hàng", "OutForDelivery_001"),
+    ("vi", "Giao hàng không thành công", "AttemptFail_001"),
+    ("vi", "Người nhận vắng nhà", "AttemptFail_002"),
+    ("vi", "Chờ khách đến nhận tại bưu cục", "AvailableForPickup_001"),
+    ("vi", "Giao hàng thành công", "Delivered_001"),
+    ("vi", "Người nhận từ chối nhận hàng", "Exception_003"),
+    ("vi", "Sai địa chỉ người nhận", "Exception_007"),
 ]
 
 

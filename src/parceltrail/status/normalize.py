@@ -11,7 +11,7 @@ from parceltrail.status._data import load_toml
 # Latin-script languages, in the order ties are broken and fallbacks are tried: the languages
 # with the most carrier traffic first, so a word shared by two languages goes to the commoner.
 LATIN_LANGS: tuple[str, ...] = (
-    "en", "fr", "pt", "es", "de", "it", "nl", "pl", "cs", "tr", "sv", "da", "no", "fi", "ro", "hu",
+    "en", "fr", "pt", "es", "de", "it", "nl", "pl", "cs", "tr", "sv", "da", "no", "fi", "ro", "hu", "vi",
 )  # fmt: skip
 # Languages told apart by their script (Persian from Arabic, Ukrainian from Russian by a few letters).
 SCRIPT_LANGS: tuple[str, ...] = ("zh", "ja", "ko", "ru", "uk", "el", "he", "ar", "fa", "hi", "th")
