@@ -236,3 +236,31 @@ def test_meaning_is_shown_in_every_page_language(text: str) -> None:
         assert shown.title and shown.meaning, (text, lang)
         if lang != "en":
             assert shown.meaning != english, (text, lang)
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("1", "InfoReceived_001"), ("3", "Pending_004"), ("7", "AvailableForPickup_001"),
+        ("9", "Delivered_001"), ("11", "Delivered_004"), ("103", "Exception_003"),
+        ("111", "AttemptFail_002"), ("112", "OutForDelivery_004"),
+    ],
+)  # fmt: skip
+def test_nova_poshta_status_code_places_the_event(code: str, expected: str) -> None:
+    result = classify("", carrier="nova-poshta", code=code)
+    assert result.subtag == Subtag(expected), (code, result)
+    assert result.rule == f"code:nova-poshta:{code}"
+
+
+def test_coarse_nova_poshta_code_defers_to_the_text() -> None:
+    # Code 5 says only "on the way to the recipient's city"; a text that says more wins.
+    assert classify("Відправлення прямує до міста Київ", carrier="novaposhta", code="5").tag is Tag.InTransit
+    assert (
+        classify("Прибув на відділення №5", carrier="novaposhta", code="5").subtag
+        is Subtag.AvailableForPickup_001
+    )
+    assert classify("", carrier="novaposhta", code="5").subtag is Subtag.InTransit_001
+
+
+def test_future_arrival_at_a_branch_is_not_yet_a_pickup() -> None:
+    assert classify("Відправлення прямує до міста Київ, прибуде на відділення 12.05").tag is Tag.InTransit
