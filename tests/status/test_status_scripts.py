@@ -16,6 +16,7 @@ import pytest
 
 from parceltrail.status import classify, message
 from parceltrail.status.normalize import normalize, script_lang
+from parceltrail.status.rules import rule_set
 from parceltrail.status.taxonomy import Subtag, Tag
 
 DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "multilang_events.tsv"
@@ -264,3 +265,12 @@ def test_coarse_nova_poshta_code_defers_to_the_text() -> None:
 
 def test_future_arrival_at_a_branch_is_not_yet_a_pickup() -> None:
     assert classify("Відправлення прямує до міста Київ, прибуде на відділення 12.05").tag is Tag.InTransit
+
+
+@pytest.mark.parametrize("lang", ["fa", "hi", "th", "vi", "zh", "ja", "ko", "uk", "ru", "he", "ar", "el"])
+def test_fast_rule_path_agrees_with_the_combined_regex(lang: str) -> None:
+    rules = rule_set(lang)
+    assert rules is not None
+    for _, text, _ in [*STAGES, *CONCEPTS]:
+        norm = normalize(text)
+        assert rules.first_match(norm) == rules.first_match_reference(norm), (lang, text)
