@@ -177,6 +177,18 @@ CONCEPTS = [
     ("zh", "快递已放至门口，如有疑问请联系", "Delivered_001"),
     ("zh", "快件已投递至快递柜，取件码***", "AvailableForPickup_001"),
     ("zh", "您的快件已派送至本人，感谢使用", "Delivered_003"),
+    ("zh", "包裹已交付航空公司", "InTransit_007"),
+    ("zh", "包裹清关失败", "Exception_004"),
+    ("zh", "清关资料待补充", "Exception_018"),
+    ("zh", "寄达国处理中心已接收", "InTransit_003"),
+    ("zh", "在寄达国（地区）投递", "OutForDelivery_001"),
+    ("ja", "通関手続きが完了しました", "InTransit_005"),
+    ("ja", "郵便局でお受け取りください", "AvailableForPickup_001"),
+    ("ja", "お届け予定日時を変更しました", "OutForDelivery_004"),
+    ("ja", "海外から到着しました", "InTransit_004"),
+    ("ko", "관부가세 납부가 필요합니다", "Exception_006"),
+    ("ko", "고객님의 상품이 배송되었습니다", "Delivered_001"),
+    ("ko", "본인 수령", "Delivered_001"),
 ]
 
 
