@@ -197,8 +197,9 @@ def _decide(
     trusted = True
     if script is not None:
         # Kanji-only Japanese reads like Chinese, and Russian/Ukrainian share most letters, so a
-        # caller's or carrier's language of the same script family decides between them.
-        family = (script, *fallbacks(script))
+        # caller's or carrier's language of the same script family decides between them (English,
+        # a second reading of Hindi and Thai texts, is no such language).
+        family = (script, *(f for f in fallbacks(script) if f not in LATIN_LANGS))
         lang = lang if lang in family else carrier_lang if carrier_lang in family else script
     elif lang not in LATIN_LANGS:
         # A text with no word that marks its language (often one or two words) is not assumed

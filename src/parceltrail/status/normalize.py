@@ -11,10 +11,10 @@ from parceltrail.status._data import load_toml
 # Latin-script languages, in the order ties are broken and fallbacks are tried: the languages
 # with the most carrier traffic first, so a word shared by two languages goes to the commoner.
 LATIN_LANGS: tuple[str, ...] = (
-    "en", "fr", "pt", "es", "de", "it", "nl", "pl", "cs", "tr", "sv", "da", "no", "fi", "ro", "hu",
+    "en", "fr", "pt", "es", "de", "it", "nl", "pl", "cs", "tr", "sv", "da", "no", "fi", "ro", "hu", "vi",
 )  # fmt: skip
-# Languages told apart by their script alone.
-SCRIPT_LANGS: tuple[str, ...] = ("zh", "ja", "ko", "ru", "uk", "el", "he", "ar")
+# Languages told apart by their script (Persian from Arabic, Ukrainian from Russian by a few letters).
+SCRIPT_LANGS: tuple[str, ...] = ("zh", "ja", "ko", "ru", "uk", "el", "he", "ar", "fa", "hi", "th")
 LANGS: tuple[str, ...] = (*LATIN_LANGS, *SCRIPT_LANGS)
 
 _SPACE = re.compile(r"\s+")
@@ -27,10 +27,19 @@ _UKRAINIAN = re.compile(r"[іїєґ]")  # letters Russian does not use
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _HEBREW = re.compile(r"[\u0590-\u05ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
+# Letters Persian writes and Arabic does not: pe, che, zhe, gaf, Persian kaf and yeh.
+_PERSIAN = re.compile(r"[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
+_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
 
 # Texts in one script may come from a neighbouring language of the same script: Japanese
-# written in kanji only reads like Chinese, and Russian and Ukrainian share most letters.
-_SCRIPT_NEIGHBOURS: dict[str, tuple[str, ...]] = {"zh": ("ja",), "ja": ("zh",), "ru": ("uk",), "uk": ("ru",)}
+# written in kanji only reads like Chinese, Russian and Ukrainian share most letters, and Persian
+# written without its own letters reads like Arabic. Hindi and Thai carrier texts mix in English
+# words ("Delivered", "Out for delivery"), so English rules are their second reading.
+_SCRIPT_NEIGHBOURS: dict[str, tuple[str, ...]] = {
+    "zh": ("ja",), "ja": ("zh",), "ru": ("uk",), "uk": ("ru",), "ar": ("fa",), "fa": ("ar",),
+    "hi": ("en",), "th": ("en",),
+}  # fmt: skip
 
 
 @cache
@@ -56,13 +65,14 @@ def _hints() -> tuple[dict[str, tuple[str, ...]], dict[str, str], re.Pattern[str
 #   "TESLİM EDİLDİ" and "teslim edildi", "ALINDI" and "alındı" read alike;
 # - Romanian comma-below ș/ț as the cedilla forms many systems still send;
 # - Greek accents dropped (upper-case Greek texts come without them);
-# - Arabic hamza-carrying alefs as bare alef, alef maksura as ya, tatweel and vowel marks dropped.
+# - Arabic hamza-carrying alefs as bare alef, alef maksura as ya, tatweel and vowel marks dropped;
+# - the zero-width non-joiner Persian writes inside words ("تحویل‌شده") as a space.
 _FOLD = str.maketrans(
     {
         "ё": "е", "’": "'", "ʼ": "'", "`": "'", "ı": "i", "\u0307": None, "ș": "ş", "ț": "ţ",
         "ά": "α", "έ": "ε", "ή": "η", "ί": "ι", "ό": "ο", "ύ": "υ", "ώ": "ω", "ΐ": "ι", "ΰ": "υ",
         "ϊ": "ι", "ϋ": "υ",
-        "أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ـ": None,
+        "أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ـ": None, "\u200c": " ",
         **dict.fromkeys(range(0x064B, 0x0653)),
     }
 )  # fmt: skip
@@ -77,7 +87,7 @@ def normalize(text: str) -> str:
 
 def script_lang(norm: str) -> str | None:
     """The language a non-Latin script gives away (kana: ja, hangul: ko, Han: zh, Cyrillic: ru or
-    uk, Greek, Hebrew, Arabic); None for Latin script."""
+    uk, Greek, Hebrew, Arabic script: ar or fa, Devanagari: hi, Thai); None for Latin script."""
     if _HANGUL.search(norm):
         return "ko"
     if _KANA.search(norm):
@@ -91,7 +101,11 @@ def script_lang(norm: str) -> str | None:
     if _HEBREW.search(norm):
         return "he"
     if _ARABIC.search(norm):
-        return "ar"
+        return "fa" if _PERSIAN.search(norm) else "ar"
+    if _DEVANAGARI.search(norm):
+        return "hi"
+    if _THAI.search(norm):
+        return "th"
     return None
 
 
@@ -125,7 +139,7 @@ def guess_lang_with_evidence(norm: str, hint: str | None = None) -> tuple[str, b
 def fallbacks(first: str) -> tuple[str, ...]:
     """Languages to try after `first` when its rules place nothing: the other Latin-script
     languages for a Latin one (a text in a language without rules is often close to one that
-    has them), the neighbour of the same script otherwise."""
+    has them), the neighbour of the same script (or English, see `_SCRIPT_NEIGHBOURS`) otherwise."""
     if first in LATIN_LANGS:
         return tuple(lang for lang in LATIN_LANGS if lang != first)
     return _SCRIPT_NEIGHBOURS.get(first, ())

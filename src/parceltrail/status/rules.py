@@ -25,7 +25,7 @@ from parceltrail.status.taxonomy import Subtag
 DEFAULT_CONFIDENCE = 0.9
 _GRAM = 3
 # Languages written without spaces or with short syllable blocks: 2-grams select their rules.
-_SHORT_WORD_LANGS = frozenset({"zh", "ja", "ko"})
+_SHORT_WORD_LANGS = frozenset({"zh", "ja", "ko", "th"})
 _META = set("\\.^$*+?{}[]|()")
 
 # Concept priority: when a text reads as plain movement (accepted, sorted, departed, arrived, out for
