@@ -139,7 +139,7 @@ class Settings(BaseSettings):
     imap_allow_private: bool = False  # web/API mailboxes may name loopback or private hosts
     mail_key: SecretStr | None = None  # Fernet key of mailbox credentials; default: <data dir>/mail.key
     # The reader's language for texts the CLI prints (e.g. `classify`'s meaning), like "ja" or "pt-BR";
-    # unset: the language of the locale (see `reader_lang`).
+    # unset: the language of the locale (see `locale_lang`).
     lang: str | None = None
     carrier_env: dict[str, str] = Field(default_factory=lambda: _prefixed_env(), exclude=True)
 
@@ -237,11 +237,6 @@ class Settings(BaseSettings):
             return cls(carrier_env=_prefixed_env(), **overrides)
         except ValidationError as error:
             raise SettingsError(_describe(error)) from None
-
-    @property
-    def reader_lang(self) -> str:
-        """The language to show texts in: PARCELTRAIL_LANG, else the locale's language, else "en"."""
-        return self.lang or self.locale_lang or "en"
 
     @property
     def locale_lang(self) -> str | None:

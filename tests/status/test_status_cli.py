@@ -161,3 +161,11 @@ def test_bad_input_is_a_one_line_error(args: list[str]) -> None:
     assert "Traceback" not in result.output
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error:")
+
+
+def test_help_documents_the_reader_language() -> None:
+    result = runner.invoke(app, ["classify", "--help"], env={**NO_LOCALE, "COLUMNS": "200"})
+    assert result.exit_code == 0
+    words = " ".join(result.stdout.replace("│", " ").split())
+    assert "--show-in" in words and "PARCELTRAIL_LANG" in words and "LC_ALL" in words
+    assert "Language the TEXT is written in" in words
