@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -25,6 +26,8 @@ DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000"
 DEFAULT_SENDER = "parceltrail <parceltrail@localhost>"
 DEFAULT_VAPID_SUBJECT = "mailto:parceltrail@localhost"
 VAPID_FILE = "vapid.pem"
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
+_LOCALE = re.compile(r"^([A-Za-z]{1,8})(?:[_.@-]|$)")  # ll[_CC][.charset][@modifier]
 
 
 class SettingsError(ValueError):
@@ -135,9 +138,12 @@ class Settings(BaseSettings):
     imap_poll_seconds: int = Field(default=300, ge=10)
     imap_allow_private: bool = False  # web/API mailboxes may name loopback or private hosts
     mail_key: SecretStr | None = None  # Fernet key of mailbox credentials; default: <data dir>/mail.key
+    # The reader's language for texts the CLI prints (e.g. `classify`'s meaning), like "ja" or "pt-BR";
+    # unset: the language of the locale (see `locale_lang`).
+    lang: str | None = None
     carrier_env: dict[str, str] = Field(default_factory=lambda: _prefixed_env(), exclude=True)
 
-    @field_validator("sandbox_url", "smtp_user", "user", mode="before")
+    @field_validator("sandbox_url", "smtp_user", "user", "lang", mode="before")
     @classmethod
     def _empty_is_none(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
@@ -148,6 +154,13 @@ class Settings(BaseSettings):
     @classmethod
     def _empty_is_unset(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("lang")
+    @classmethod
+    def _language_tag(cls, value: str | None) -> str | None:
+        if value is not None and not _LANGUAGE_TAG.match(value.strip()):
+            raise ValueError(f"{value!r} is not a language code like en, ja or pt-BR")
+        return value.strip() if value is not None else None
 
     @field_validator("metrics_allow")
     @classmethod
@@ -224,6 +237,18 @@ class Settings(BaseSettings):
             return cls(carrier_env=_prefixed_env(), **overrides)
         except ValidationError as error:
             raise SettingsError(_describe(error)) from None
+
+    @property
+    def locale_lang(self) -> str | None:
+        """The language part of the locale (LC_ALL, then LC_MESSAGES, then LANG, as POSIX orders
+        them): "de" for de_DE.UTF-8; None for the C/POSIX locale or none set."""
+        for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+            value = os.environ.get(name, "").strip()
+            if value:  # the first one set decides, even when it is C
+                found = _LOCALE.match(value)
+                return found.group(1).lower() if found and found.group(1).upper() not in ("C", "POSIX") \
+                    else None
+        return None
 
     @property
     def scan_gaps_path(self) -> Path | None:

@@ -5,7 +5,7 @@ Pure Python: imports nothing else from parceltrail and reads only its own packag
 """
 
 from parceltrail.status.classifier import UNCLASSIFIED_RULE, Classification, classify
-from parceltrail.status.messages import Message, message, message_langs
+from parceltrail.status.messages import Message, base_lang, message, message_langs
 from parceltrail.status.taxonomy import (
     PROGRESS_STEPS,
     SUBTAGS,
@@ -35,6 +35,7 @@ __all__ = [
     "Subtag",
     "SubtagInfo",
     "Tag",
+    "base_lang",
     "classify",
     "customs_state",
     "default_subtag",

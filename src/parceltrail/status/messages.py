@@ -9,6 +9,9 @@ from parceltrail.status._data import list_toml, load_toml
 from parceltrail.status.taxonomy import Subtag
 
 FALLBACK_LANG = "en"
+# Codes a locale or an old system may use for a language whose messages are filed under another:
+# Norwegian Bokmål/Nynorsk locales (nb_NO, nn_NO) and the withdrawn ISO code for Hebrew.
+LANG_ALIASES = {"nb": "no", "nn": "no", "iw": "he"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,9 +35,10 @@ def _catalog(lang: str) -> dict[Subtag, Message]:
     return {Subtag(code): Message(**fields) for code, fields in raw.items()}
 
 
-def _base_lang(lang: str | None) -> str:
-    # "pt-BR" / "pt_BR" / "PT" -> "pt"
-    return (lang or FALLBACK_LANG).replace("_", "-").split("-", 1)[0].lower()
+def base_lang(lang: str | None) -> str:
+    """The message-file language of a tag: "pt-BR" / "pt_BR" / "PT" -> "pt", "nb_NO" -> "no"."""
+    base = (lang or FALLBACK_LANG).replace("_", "-").split("-", 1)[0].split(".", 1)[0].lower()
+    return LANG_ALIASES.get(base, base)
 
 
 def message(subtag: Subtag | str, lang: str | None = None) -> Message:
@@ -46,7 +50,7 @@ def message(subtag: Subtag | str, lang: str | None = None) -> Message:
         code = Subtag(subtag)
     except ValueError:
         raise ValueError(f"unknown AfterShip subtag: {subtag!r}") from None
-    base = _base_lang(lang)
+    base = base_lang(lang)
     if base in message_langs():
         found = _catalog(base).get(code)
         if found is not None:

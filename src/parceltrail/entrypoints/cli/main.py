@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -504,7 +505,12 @@ def classify_event(
     text: Annotated[str, typer.Argument(help="The carrier's event text (quote it).")],
     carrier: Annotated[str | None, typer.Option(help="Carrier slug, e.g. russian-post, usps.")] = None,
     code: Annotated[str | None, typer.Option(help="The carrier's own event code, e.g. 8/2 or DI1.")] = None,
-    lang: Annotated[str | None, typer.Option(help="Language, e.g. en zh pl ja (default: guessed).")] = None,
+    lang: Annotated[str | None, typer.Option(
+        help="Language the TEXT is written in, e.g. en zh pl ja (default: guessed from the text).")] = None,
+    show_in: Annotated[str | None, typer.Option(
+        "--show-in", metavar="LANG",
+        help="Language to show the title, meaning and next step in, e.g. ja he pt-BR (default: "
+             "PARCELTRAIL_LANG, else the language of LC_ALL / LC_MESSAGES / LANG, else en).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Place a carrier event on the status taxonomy (tag, subtag, what it means, what to do)."""
@@ -512,34 +518,96 @@ def classify_event(
     from parceltrail.status.classifier import MAX_TEXT_CHARS
 
     for name, value, limit in (("text", text, MAX_TEXT_CHARS), ("--carrier", carrier, 100),
-                               ("--code", code, 100), ("--lang", lang, 20)):
+                               ("--code", code, 100), ("--lang", lang, 20), ("--show-in", show_in, 20)):
         if value is not None and len(value) > limit:
             fail(f"{name} is too long ({len(value)} characters, at most {limit})")
         if value is not None and _looks_binary(value):
             fail(f"{name} contains binary or control characters")
     if not text.strip() and not (code or "").strip():
         fail("empty event text (give the carrier's text, or --carrier and --code)")
+    reader = _reader_lang(show_in)
     result = classify(text, carrier=carrier, code=code, lang=lang)
     record: dict[str, object] = {
-        "text": text, "classified": result.classified, "tag": result.tag, "subtag": result.subtag,
-        "confidence": round(result.confidence, 3), "location": result.location, "rule": result.rule,
+        "text": text, "text_lang": _text_lang(text, lang, result.rule), "classified": result.classified,
+        "tag": result.tag, "subtag": result.subtag, "confidence": round(result.confidence, 3),
+        "location": result.location, "rule": result.rule,
     }
     if result.subtag is not None:
-        msg = message(result.subtag, lang)
-        record |= {"name": subtag_info(result.subtag).name, "title": msg.title, "meaning": msg.meaning,
-                   "next_step": msg.next_step}
+        msg = message(result.subtag, reader)
+        record |= {"name": subtag_info(result.subtag).name, "shown_in": reader, "title": msg.title,
+                   "meaning": msg.meaning, "next_step": msg.next_step}
     if as_json:
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         return
     table = Table(show_header=False)
-    table.add_column(style="bold")
+    table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
-    for key in ("tag", "subtag", "name", "title", "meaning", "next_step", "location", "confidence", "rule"):
+    for key in ("text_lang", "tag", "subtag", "name", "title", "meaning", "next_step", "location",
+                "confidence", "rule"):
         if record.get(key) is not None:
-            table.add_row(key.replace("_", " "), str(record[key]))
+            table.add_row(_ROW_LABELS.get(key, key.replace("_", " ")), str(record[key]))
     if not result.classified:
         table.add_row("status", "unclassified: no rule or code table places this event")
-    console.print(table)
+    _print_bidi_safe(table)
+
+
+_ROW_LABELS = {"text_lang": "text language"}
+# Hebrew, Arabic (and their presentation forms), Syriac, Thaana, N'Ko: scripts written right to left.
+_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_LRM = "\u200e"
+
+
+def _reader_lang(show_in: str | None) -> str:
+    """The message language: --show-in, else PARCELTRAIL_LANG, else the locale's, else English.
+
+    A language asked for by name (the option or the setting) that has no messages is an error; a
+    locale without messages (C, or a language not translated) quietly reads English."""
+    from parceltrail.status import base_lang, message_langs
+
+    settings = load_settings()
+    asked = show_in if show_in is not None else settings.lang
+    if asked is not None:
+        if base_lang(asked) not in message_langs() or not _LANGUAGE_CODE.match(asked.strip()):
+            source = "--show-in" if show_in is not None else "PARCELTRAIL_LANG"
+            fail(f"{source}: no messages in {asked.strip()!r}; available: {' '.join(message_langs())}")
+        return base_lang(asked)
+    found = base_lang(settings.locale_lang) if settings.locale_lang else "en"
+    return found if found in message_langs() else "en"
+
+
+_LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
+
+
+def _text_lang(text: str, lang: str | None, rule: str) -> str | None:
+    """The language of the carrier's text: the one whose rules or model placed it, else the caller's,
+    else the one its script and words point to (None for a bare code)."""
+    from parceltrail.status import base_lang
+    from parceltrail.status.normalize import guess_lang, normalize, script_lang
+
+    kind, _, rest = rule.partition(":")
+    if kind in ("text", "model") and rest:
+        return rest.split(":", 1)[0]
+    if lang:
+        return base_lang(lang)
+    norm = normalize(text)
+    return (script_lang(norm) or guess_lang(norm)) if norm.strip() else None
+
+
+def _print_bidi_safe(table: Table) -> None:
+    """Print a table; lines holding right-to-left text start with a left-to-right mark.
+
+    A terminal that applies the bidi algorithm takes a line's direction from its first strong
+    letter, so a wrapped line of Hebrew or Arabic alone would be laid out right to left, borders
+    swapped. The zero-width mark makes every line left to right, so only the RTL words run right to
+    left, inside their cell; the mark is added after Rich measured the table, so widths stay true."""
+    if not any(_RTL.search(cell) for column in table.columns for cell in map(str, column.cells)):
+        console.print(table)
+        return
+    with console.capture() as captured:
+        console.print(table)
+    lines = captured.get().split("\n")
+    sys.stdout.write("\n".join(_LRM + line if _RTL.search(line) else line for line in lines))
+    sys.stdout.flush()
 
 
 def _looks_binary(value: str) -> bool:

@@ -7,9 +7,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from parceltrail.domain.notifications import ChannelKind, EventKind, Scope, Subscription
+from parceltrail.services.notifications.messages import notification_langs
 from parceltrail.services.notifications.subscriptions import InvalidSubscriptionError
 from parceltrail.services.ports import UnitOfWork
-from parceltrail.status import message_langs
+from parceltrail.status import base_lang
 
 PUSH_EVENTS = [EventKind.STATUS_CHANGE, EventKind.DELIVERED, EventKind.EXCEPTION]
 MAX_PER_ENDPOINT = 50  # parcels one browser follows; more is a script, not a person
@@ -24,7 +25,7 @@ def subscribe(uow: UnitOfWork, shipment_id: int, endpoint: str, keys: str, langu
               now: datetime) -> tuple[Subscription, bool]:
     """(the subscription, True) when new; an endpoint already following this parcel gets its keys and
     language updated instead (a browser may renew its keys)."""
-    if language is not None and language not in message_langs():
+    if language is not None and base_lang(language) not in notification_langs():
         language = None
     mine = _push_subscriptions(uow, endpoint)
     for existing in mine:

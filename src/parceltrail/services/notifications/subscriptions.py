@@ -19,6 +19,7 @@ from parceltrail.domain.notifications import (
     Subscription,
     WebhookFormat,
 )
+from parceltrail.services.notifications.messages import notification_langs
 from parceltrail.services.notifications.timing import InvalidScheduleError, parse_hhmm, zone
 from parceltrail.services.notifications.urls import (
     TargetPolicy,
@@ -27,7 +28,7 @@ from parceltrail.services.notifications.urls import (
     check_webhook_url,
 )
 from parceltrail.services.ports import UnitOfWork
-from parceltrail.status import message_langs
+from parceltrail.status import base_lang
 
 DEFAULT_EVENTS = (EventKind.STATUS_CHANGE,)
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,3}$")
@@ -119,8 +120,8 @@ def validate(request: SubscriptionRequest, *, allow_private: bool = False,
         raise InvalidScheduleError("digest_hour must be 0-23")
     if request.language is not None and (
             not _LANGUAGE_TAG.match(request.language)
-            or request.language.replace("_", "-").split("-")[0].lower() not in message_langs()):
-        raise InvalidSubscriptionError(f"language must be one of {', '.join(message_langs())}")
+            or base_lang(request.language) not in notification_langs()):
+        raise InvalidSubscriptionError(f"language must be one of {', '.join(notification_langs())}")
     for name, value in (("eta_days", request.eta_days), ("stale_days", request.stale_days)):
         if value is not None and not 0 < value <= 365:
             raise InvalidSubscriptionError(f"{name} must be more than 0 and at most 365")
@@ -195,6 +196,6 @@ def subscription_dict(subscription: Subscription, *, with_secret: bool = False) 
 def options() -> dict[str, object]:
     """What a subscription form offers (for the pages)."""
     return {"events": [k.value for k in SUBSCRIBABLE], "channels": [c.value for c in ChannelKind],
-            "formats": [f.value for f in WebhookFormat], "languages": list(message_langs()),
+            "formats": [f.value for f in WebhookFormat], "languages": list(notification_langs()),
             "defaults": {"events": [e.value for e in DEFAULT_EVENTS], "timezone": "UTC", "digest_hour": 8,
                          "eta_days": 1.0, "stale_days": 7.0}}

@@ -26,6 +26,23 @@ FOOTER = {
     "pt": "Para deixar de receber estes e-mails, abra: {link}",
     "ru": "Чтобы отписаться от этих писем, откройте: {link}",
     "zh": "如需退订这些邮件，请打开：{link}",
+    "it": "Per non ricevere più queste e-mail, apri: {link}",
+    "pl": "Aby zrezygnować z tych wiadomości, otwórz: {link}",
+    "nl": "Wilt u deze e-mails niet meer ontvangen, open dan: {link}",
+    "cs": "Chcete-li tyto e-maily přestat dostávat, otevřete: {link}",
+    "uk": "Щоб відписатися від цих листів, відкрийте: {link}",
+    "tr": "Bu e-postaları artık almamak için açın: {link}",
+    "ko": "이 이메일 수신을 중단하려면 여세요: {link}",
+    "ja": "これらのメールの配信を停止するには、次を開いてください：{link}",
+    "he": "כדי להפסיק לקבל הודעות אלה, פתחו: {link}",
+    "ar": "لإيقاف هذه الرسائل، افتح: {link}",
+    "sv": "Öppna denna länk för att sluta få de här e-postmeddelandena: {link}",
+    "da": "Åbn dette link for at stoppe disse e-mails: {link}",
+    "no": "Åpne denne lenken for å slutte å få disse e-postene: {link}",
+    "fi": "Voit lopettaa näiden sähköpostien tilauksen avaamalla: {link}",
+    "ro": "Pentru a nu mai primi aceste e-mailuri, deschideți: {link}",
+    "hu": "Ha nem szeretne több ilyen e-mailt kapni, nyissa meg: {link}",
+    "el": "Για να μη λαμβάνετε πλέον αυτά τα e-mail, ανοίξτε: {link}",
 }
 
 
