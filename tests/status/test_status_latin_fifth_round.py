@@ -1,4 +1,4 @@
-"""Carrier wording of national posts and couriers read by stem (es, pt, cs, tr) and their code tables.
+"""Carrier wording of national posts and couriers read by stem (es, pt, cs, tr, de) and their code tables.
 
 The sentences in `FORMS` are our own, in other inflections and word orders than the gathered rows of
 `benchmarks/data/multilang_events.tsv` (none of them is a row there): they check that a rule matches the
@@ -46,6 +46,10 @@ FORMS: list[tuple[str, str, str]] = [
     ("tr", "Gönderi ertesi güne ertelendi", "Exception_016"),
     ("tr", "Toplama kuryesi gönderiyi almak için yola çıktı", "InfoReceived_001"),
     ("tr", "Kargo aktarma merkezinden yola çıktı", "InTransit_007"),
+    # de: "eingegangen" at a network site is an arrival, at the carrier an acceptance
+    ("de", "Sendung eingegangen im Paketzentrum Leipzig", "InTransit_003"),
+    ("de", "Paket im Depot eingegangen", "InTransit_003"),
+    ("de", "Die Sendung ist bei Hermes eingegangen", "InTransit_002"),
 ]
 
 
