@@ -1,4 +1,5 @@
-"""Carrier wording of national posts and couriers read by stem (es, pt, cs, tr, de) and their code tables.
+"""Carrier wording of national posts and couriers read by stem (es, pt, cs, tr, de, it, fr, pl)
+and their code tables.
 
 The sentences in `FORMS` are our own, in other inflections and word orders than the gathered rows of
 `benchmarks/data/multilang_events.tsv` (none of them is a row there): they check that a rule matches the
@@ -50,6 +51,26 @@ FORMS: list[tuple[str, str, str]] = [
     ("de", "Sendung eingegangen im Paketzentrum Leipzig", "InTransit_003"),
     ("de", "Paket im Depot eingegangen", "InTransit_003"),
     ("de", "Die Sendung ist bei Hermes eingegangen", "InTransit_002"),
+    ("de", "Die Sendung wurde in der Packstation hinterlegt", "AvailableForPickup_001"),
+    ("de", "Die Annahme der Sendung wurde verweigert", "Exception_003"),
+    ("de", "Die Lagerfrist ist abgelaufen", "Exception_008"),
+    # it: Poste wording for registered mail and parcels
+    ("it", "Verifica doganale conclusa", "InTransit_005"),
+    ("it", "Controlli doganali superati", "InTransit_005"),
+    ("it", "Compiuta giacenza", "Exception_008"),
+    ("it", "In giacenza presso l'Ufficio Postale", "AvailableForPickup_001"),
+    ("it", "Destinatario trasferito", "Exception_002"),
+    ("it", "Ritirata presso l'Ufficio Postale", "Delivered_002"),
+    # fr
+    ("fr", "Votre colis a été remis en main propre", "Delivered_001"),
+    ("fr", "Colis en instance au bureau de poste", "AvailableForPickup_001"),
+    ("fr", "Votre colis vous attend dans votre Point Relais", "AvailableForPickup_001"),
+    # pl: taken in at the destination branch is an arrival; at the sender's branch an acceptance
+    ("pl", "Przesyłka przyjęta w sortowni docelowej", "InTransit_003"),
+    ("pl", "Przyjęta w oddziale nadawczym", "InTransit_002"),
+    ("pl", "Odebrana w PaczkoPunkcie", "Delivered_002"),
+    ("pl", "Upłynął termin odbioru", "Exception_008"),
+    ("pl", "Brak możliwości doręczenia - błędny adres", "Exception_007"),
 ]
 
 
