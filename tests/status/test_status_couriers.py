@@ -1,0 +1,71 @@
+"""Chinese aggregator and courier code tables, and courier wording placed by stems (fifth round)."""
+
+from __future__ import annotations
+
+import pytest
+
+from parceltrail.status import Subtag, Tag, classify
+
+
+@pytest.mark.parametrize(
+    ("carrier", "code", "expected"),
+    [
+        ("kuaidi100", "101", "InfoReceived_001"), ("kuaidi100", "103", "InTransit_002"),
+        ("kuaidi100", "1001", "InTransit_003"), ("kuaidi100", "501", "AvailableForPickup_001"),
+        ("kuaidi100", "301", "Delivered_003"), ("kuaidi100", "304", "Delivered_002"),
+        ("kuaidi100", "4", "Exception_011"), ("kuaidi100", "6", "Exception_010"),
+        ("kuaidi100", "14", "Exception_003"), ("kuaidi100", "13", "Exception_004"),
+        ("kuaidi100", "12", "InTransit_005"), ("yunda", "GOT", "InTransit_002"),
+        ("yunda", "departure", "InTransit_007"), ("yunda", "INBOUND", "AvailableForPickup_001"),
+        ("yunda", "OUTBOUND", "Delivered_002"), ("yunda", "SIGNFAIL", "AttemptFail_001"),
+        ("yundaex", "CLEARANCE_FAIL", "Exception_004"), ("韵达", "REJECTION", "Exception_003"),
+    ],
+)  # fmt: skip
+def test_chinese_status_codes_place_the_event(carrier: str, code: str, expected: str) -> None:
+    result = classify("", carrier=carrier, code=code)
+    assert result.subtag == Subtag(expected), (carrier, code, result)
+    assert result.rule is not None and result.rule.startswith("code:")
+
+
+def test_coarse_aggregator_state_defers_to_the_trace_text() -> None:
+    # State 3 says only "signed"; the text says it was left at a station, or who signed.
+    text = "您的快件已存放至【小区南门驿站】，请凭取件码 8-2-1101 及时领取"
+    assert classify(text, carrier="kuaidi100", code="3").subtag is Subtag.AvailableForPickup_001
+    assert classify("", carrier="kuaidi100", code="3").subtag is Subtag.Delivered_001
+    assert classify("", carrier="yunda", code="OTHER").tag is Tag.InTransit
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Shop steps before a courier scan.
+        ("商家安排发货", "InfoReceived_001"),
+        ("您的订单正在处理，仓库待配货", "InfoReceived_001"),
+        ("订单已经下单成功，等待商家发货", "InfoReceived_001"),
+        # Hyphenated network-style steps (station - action - next station).
+        ("浙江温州公司-已发往-浙江温州转运中心", "InTransit_007"),
+        ("已到达-江苏无锡转运中心", "InTransit_003"),
+        ("江苏无锡新区公司-小李(***)-派件中", "OutForDelivery_001"),
+        ("快件已暂存至无锡新区花园店菜鸟驿站，如有疑问请联系***", "AvailableForPickup_001"),
+        ("已签收，签收人凭取货码签收。", "Delivered_002"),
+        # A courier's scan after the shop's notice is the acceptance.
+        ("商家已通知快递，快递员已揽收", "InTransit_002"),
+    ],
+)  # fmt: skip
+def test_chinese_courier_steps(text: str, expected: str) -> None:
+    assert classify(text).subtag == Subtag(expected), (text, classify(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "одержання" (receipt) names where the parcel goes, not that it was received.
+        ("Відправлення прямує в місто одержання", "InTransit_001"),
+        ("Посилка у місті одержання", "InTransit_001"),
+        ("Відправлення на відділенні в місті одержання", "AvailableForPickup_001"),
+        ("Відправлення одержано", "Delivered_001"),
+        ("Посилку одержав адресат", "Delivered_001"),
+    ],
+)  # fmt: skip
+def test_ukrainian_receipt_city_is_not_a_delivery(text: str, expected: str) -> None:
+    assert classify(text).subtag == Subtag(expected), (text, classify(text))
