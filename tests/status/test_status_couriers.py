@@ -69,3 +69,10 @@ def test_chinese_courier_steps(text: str, expected: str) -> None:
 )  # fmt: skip
 def test_ukrainian_receipt_city_is_not_a_delivery(text: str, expected: str) -> None:
     assert classify(text).subtag == Subtag(expected), (text, classify(text))
+
+
+def test_ukrposhta_event_groups_defer_to_the_event_name() -> None:
+    assert classify("", carrier="ukrposhta", code="41000").subtag is Subtag.Delivered_001
+    assert classify("", carrier="ukrposhta", code="31300").tag is Tag.AttemptFail
+    # The group says "at a facility"; the event name says the parcel waits at the branch.
+    assert classify("Надійшло у відділення", carrier="ukrposhta", code="21700").subtag is Subtag.AvailableForPickup_001
