@@ -12,7 +12,7 @@ from parceltrail.status import Subtag, Tag, classify
     [
         ("kuaidi100", "101", "InfoReceived_001"), ("kuaidi100", "103", "InTransit_002"),
         ("kuaidi100", "1001", "InTransit_003"), ("kuaidi100", "501", "AvailableForPickup_001"),
-        ("kuaidi100", "301", "Delivered_003"), ("kuaidi100", "304", "Delivered_002"),
+        ("kuaidi100", "301", "Delivered_003"), ("kuaidi100", "304", "Delivered_001"),
         ("kuaidi100", "4", "Exception_011"), ("kuaidi100", "6", "Exception_010"),
         ("kuaidi100", "14", "Exception_003"), ("kuaidi100", "13", "Exception_004"),
         ("kuaidi100", "12", "InTransit_005"), ("yunda", "GOT", "InTransit_002"),
@@ -50,6 +50,10 @@ def test_coarse_aggregator_state_defers_to_the_trace_text() -> None:
         ("已签收，签收人凭取货码签收。", "Delivered_002"),
         # A courier's scan after the shop's notice is the acceptance.
         ("商家已通知快递，快递员已揽收", "InTransit_002"),
+        # A station taking the parcel in with a pickup code is not yet the recipient's collection.
+        ("您的快件已由【小区快递柜】代收，取件码：***", "AvailableForPickup_001"),
+        ("收件人拒收", "Exception_003"),
+        ("快件已退回，寄件人已签收", "Exception_011"),
     ],
 )  # fmt: skip
 def test_chinese_courier_steps(text: str, expected: str) -> None:
@@ -69,6 +73,11 @@ def test_chinese_courier_steps(text: str, expected: str) -> None:
 )  # fmt: skip
 def test_ukrainian_receipt_city_is_not_a_delivery(text: str, expected: str) -> None:
     assert classify(text).subtag == Subtag(expected), (text, classify(text))
+
+
+@pytest.mark.parametrize("text", ["우편함 배달", "우편수취함에 배달하였습니다", "우편함에 넣었습니다"])
+def test_korean_mailbox_delivery(text: str) -> None:
+    assert classify(text).subtag is Subtag.Delivered_001, (text, classify(text))
 
 
 def test_ukrposhta_event_groups_defer_to_the_event_name() -> None:
