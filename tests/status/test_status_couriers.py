@@ -53,6 +53,13 @@ def test_coarse_aggregator_state_defers_to_the_trace_text() -> None:
         # A station taking the parcel in with a pickup code is not yet the recipient's collection.
         ("您的快件已由【小区快递柜】代收，取件码：***", "AvailableForPickup_001"),
         ("收件人拒收", "Exception_003"),
+        # JD-style station and closing steps.
+        ("您的包裹已分配，等待配送", "InTransit_001"),
+        ("您的订单在【上海嘉定站】验货完成，正在分配配送员", "InTransit_001"),
+        ("配送员【***】已出发，请保持电话畅通", "OutForDelivery_001"),
+        ("包裹已交付京东物流", "InTransit_002"),
+        ("您的订单在【上海嘉定分拣中心】发货完成，准备送往【上海浦东站】", "InTransit_007"),
+        ("感谢您在京东购物，欢迎再次光临！", "Delivered_001"),
         ("快件已退回，寄件人已签收", "Exception_011"),
     ],
 )  # fmt: skip
