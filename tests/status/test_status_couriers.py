@@ -91,4 +91,5 @@ def test_ukrposhta_event_groups_defer_to_the_event_name() -> None:
     assert classify("", carrier="ukrposhta", code="41000").subtag is Subtag.Delivered_001
     assert classify("", carrier="ukrposhta", code="31300").tag is Tag.AttemptFail
     # The group says "at a facility"; the event name says the parcel waits at the branch.
-    assert classify("Надійшло у відділення", carrier="ukrposhta", code="21700").subtag is Subtag.AvailableForPickup_001
+    waiting = classify("Надійшло у відділення", carrier="ukrposhta", code="21700")
+    assert waiting.subtag is Subtag.AvailableForPickup_001
