@@ -53,6 +53,8 @@ def test_coarse_aggregator_state_defers_to_the_trace_text() -> None:
         # A station taking the parcel in with a pickup code is not yet the recipient's collection.
         ("您的快件已由【小区快递柜】代收，取件码：***", "AvailableForPickup_001"),
         ("收件人拒收", "Exception_003"),
+        ("【代收点】您的快件已签收，签收人在【***驿站】领取", "Delivered_002"),
+        ("快件已被收件人取出", "Delivered_002"),
         # JD-style station and closing steps.
         ("您的包裹已分配，等待配送", "InTransit_001"),
         ("您的订单在【上海嘉定站】验货完成，正在分配配送员", "InTransit_001"),
