@@ -95,3 +95,17 @@ def test_ukrposhta_event_groups_defer_to_the_event_name() -> None:
     # The group says "at a facility"; the event name says the parcel waits at the branch.
     waiting = classify("Надійшло у відділення", carrier="ukrposhta", code="21700")
     assert waiting.subtag is Subtag.AvailableForPickup_001
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("本日お届けのため、担当ドライバーが持ち出し済みです", "OutForDelivery_001"),
+        ("配達のため持ち出しました", "OutForDelivery_001"),
+        ("お届け予定日時を変更しました", "OutForDelivery_004"),
+        ("配達予定日指定", "OutForDelivery_004"),
+        ("고객님께서 상품을 수령하셨습니다", "Delivered_001"),
+    ],
+)  # fmt: skip
+def test_japanese_and_korean_verb_forms(text: str, expected: str) -> None:
+    assert classify(text).subtag == Subtag(expected), (text, classify(text))
