@@ -109,3 +109,20 @@ def test_ukrposhta_event_groups_defer_to_the_event_name() -> None:
 )  # fmt: skip
 def test_japanese_and_korean_verb_forms(text: str, expected: str) -> None:
     assert classify(text).subtag == Subtag(expected), (text, classify(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Locative: the parcel sits at the pickup point or locker.
+        ("Посылка в пункте выдачи", "AvailableForPickup_001"),
+        ("Заказ находится в постамате", "AvailableForPickup_001"),
+        # Handed out or received there: collected.
+        ("Посылка выдана в пункте выдачи", "Delivered_002"),
+        # Still on its way to the pickup point.
+        ("Передано курьеру для доставки в ПВЗ", "InTransit_001"),
+        ("Выдан на доставку в городе-получателе", "OutForDelivery_001"),
+    ],
+)  # fmt: skip
+def test_russian_pickup_point_cases(text: str, expected: str) -> None:
+    assert classify(text).subtag == Subtag(expected), (text, classify(text))
