@@ -4,8 +4,8 @@
     PYTHONPATH=src .venv/bin/python benchmarks/train_classify_fallback.py --holdout  # out-of-source check
 
 Training texts (every one labelled with a subtag):
-- `benchmarks/data/multilang_events.tsv` (every split but the blind `fresh3` and `fresh4a`/`fresh4b` when writing the
-  shipped model);
+- `benchmarks/data/multilang_events.tsv` (every split but the blind `fresh3`, `fresh4a` and `fresh4b` when
+  writing the shipped model);
 - the shared in-source corpus `../shared/data/carrier_events/carrier_events.tsv` (none of its sources is
   reserved for evaluation);
 - the sentences written for `tests/status/` (lifecycle, multilang cases, carrier wording, concepts,
@@ -13,8 +13,8 @@ Training texts (every one labelled with a subtag):
 - phrases expanded from the rule files: every `any` pattern of every rule is sampled a few times
   (deterministic seed), alone and inside short carrier-style templates.
 
-`--holdout` trains without the `eval`, `fresh`, `fresh2`, `fresh3`, `fresh4a` and `fresh4b` rows of multilang_events.tsv
-(sources kept for measuring) and reports the rules alone, the rules plus the fallback, and the
+`--holdout` trains without the `eval`, `fresh`, `fresh2`, `fresh3`, `fresh4a` and `fresh4b` rows of
+multilang_events.tsv (sources kept for measuring) and reports the rules alone, the rules plus the fallback, and the
 fallback's own accuracy on the texts the rules leave unplaced, per confidence floor. Deterministic:
 same inputs, same file.
 """
