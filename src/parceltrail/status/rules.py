@@ -8,7 +8,7 @@ written against `normalize()`d text (case-folded, `ё` -> `е`).
 
 Speed: each pattern gets "trigger" n-grams from its literal start; the text's own n-grams
 select the few candidate (rule, pattern) pairs, so most patterns are never run. Rules
-with a pattern that has no literal start are always run. The whole rule list is also
+with a pattern that has no literal start run that pattern always. The whole rule list is also
 compiled into one anchored regex of lookaheads (`RuleSet.regex`), the reference the fast
 path is tested against.
 """
@@ -68,7 +68,7 @@ class _Compiled:
     any: tuple[tuple[str, re.Pattern[str]], ...]
     all: tuple[re.Pattern[str], ...]
     unless: re.Pattern[str] | None
-    triggers: tuple[frozenset[str], ...] | None  # per alternative; None: always run the rule
+    triggers: tuple[frozenset[str] | None, ...]  # per alternative; None: always run that alternative
 
     def conditions_hold(self, norm: str) -> bool:
         return all(p.search(norm) for p in self.all) and (
@@ -84,7 +84,7 @@ class RuleSet:
     regex: re.Pattern[str]
     by_gram: dict[str, tuple[tuple[int, int], ...]]  # trigger n-gram -> (rule, alternative) pairs
     grams: frozenset[str]  # keys of by_gram
-    always: frozenset[int]  # rules without a usable trigger
+    always: dict[int, tuple[int, ...]]  # rule -> its alternatives without a usable trigger
     gram: int  # n-gram length: 2 for Chinese, Japanese and Korean (short words), 3 otherwise
     causes: frozenset[int]  # rules whose subtag is a cause (see `CAUSE_SUBTAGS`)
 
@@ -108,16 +108,11 @@ class RuleSet:
         self, norm: str, only: frozenset[int] | None = None
     ) -> tuple[Rule, int, tuple[int, int]] | None:
         """`first_match_weighted` plus where the deciding `any` pattern matched in the text."""
-        n = self.gram
-        present = {norm[i : i + n] for i in range(len(norm) - n + 1)} & self.grams
-        always = self.always if only is None else self.always & only
-        triggered: dict[int, list[int]] = {i: list(range(len(self.compiled[i].any))) for i in always}
-        for g in present:
-            for rule, alt in self.by_gram[g]:
-                if only is None or rule in only:
-                    triggered.setdefault(rule, []).append(alt)
+        triggered = self._triggered(norm)
         compiled = self.compiled
-        for i in sorted(triggered):
+        for i in triggered:
+            if only is not None and i not in only:
+                continue
             comp = compiled[i]
             for alt in triggered[i]:
                 literal, pattern = comp.any[alt]
@@ -126,6 +121,24 @@ class RuleSet:
                         return self.rules[i], len(literal), m.span()
                     break
         return None
+
+    def _triggered(self, norm: str) -> dict[int, tuple[int, ...]]:
+        """Rule index -> the `any` alternatives whose trigger n-grams occur in `norm`, in rule order
+        (alternatives without a trigger always). A text is searched for its cause first and then for any
+        rule, so the map of the last text is kept: building it is most of a search's cost."""
+        owner, text, triggered = _last_triggered[0]
+        if owner is self and text == norm:
+            return triggered
+        n = self.gram
+        present = {norm[i : i + n] for i in range(len(norm) - n + 1)} & self.grams
+        found: dict[int, set[int]] = {i: set(alts) for i, alts in self.always.items()}
+        for g in present:
+            for rule, alt in self.by_gram[g]:
+                found.setdefault(rule, set()).add(alt)
+        triggered = {i: tuple(sorted(found[i])) for i in sorted(found)}
+        # One tuple replaced whole: a reader on another thread sees the old entry or the new one.
+        _last_triggered[0] = (self, norm, triggered)
+        return triggered
 
     def first_match_reference(self, norm: str) -> Rule | None:
         """Same answer as `first_match`, from the single combined regex (slower; for tests)."""
@@ -147,6 +160,9 @@ def _literal_start(pattern: str) -> str:
     return "".join(out)
 
 
+# The trigger map of the last text searched, by rule set (see `RuleSet._triggered`).
+_last_triggered: list[tuple[RuleSet | None, str, dict[int, tuple[int, ...]]]] = [(None, "", {})]
+
 _LEADING_GROUP = re.compile(r"^(?:\\b|\^)*\(\?:([^()]*)\)(?![?*{])")
 
 
@@ -158,15 +174,34 @@ def _starts(pattern: str) -> list[str]:
     return [_literal_start(pattern)]
 
 
-def _triggers(patterns: list[str], n: int) -> tuple[frozenset[str], ...] | None:
-    """Per pattern, the n-grams one of which a matching text must contain; None if unknown."""
-    out: list[frozenset[str]] = []
+def _grams(literal: str, n: int) -> list[str]:
+    return [literal[i : i + n] for i in range(len(literal) - n + 1)]
+
+
+def _triggers(patterns: list[str], n: int, seen: dict[str, int]) -> tuple[frozenset[str] | None, ...]:
+    """Per pattern, the n-grams one of which a matching text must contain; None if unknown.
+
+    A matching text holds the whole literal start of one of the pattern's branches, so any n-gram of
+    that literal will do; the one fewest of the rule set's literals share (`seen`) wakes the pattern
+    for the fewest texts that cannot match it (" de" or "ent" would wake it for nearly every text)."""
+    out: list[frozenset[str] | None] = []
     for p in patterns:
         starts = _starts(p)
         if any(len(lit) < n for lit in starts):
-            return None
-        out.append(frozenset(lit[:n] for lit in starts))
+            out.append(None)
+            continue
+        out.append(frozenset(min(_grams(lit, n), key=lambda g: seen.get(g, 0)) for lit in starts))
     return tuple(out)
+
+
+def _gram_counts(patterns: list[str], n: int) -> dict[str, int]:
+    """How many literal starts of these patterns contain each n-gram."""
+    counts: dict[str, int] = {}
+    for p in patterns:
+        for lit in _starts(p):
+            for g in set(_grams(lit, n)):
+                counts[g] = counts.get(g, 0) + 1
+    return counts
 
 
 def _alternation(patterns: list[str]) -> str:
@@ -175,6 +210,8 @@ def _alternation(patterns: list[str]) -> str:
 
 def compile_rules(lang: str, raw: list[dict[str, object]]) -> RuleSet:
     gram = 2 if lang in _SHORT_WORD_LANGS else _GRAM
+    seen = _gram_counts([str(p) for item in raw if isinstance(item.get("any"), list)
+                         for p in item["any"]], gram)  # type: ignore[union-attr]
     rules: list[Rule] = []
     compiled: list[_Compiled] = []
     branches: list[str] = []
@@ -195,7 +232,7 @@ def compile_rules(lang: str, raw: list[dict[str, object]]) -> RuleSet:
                 any=tuple((_literal_start(p), re.compile(p)) for p in any_of),
                 all=tuple(re.compile(p) for p in all_of),
                 unless=re.compile(_alternation(unless)) if unless else None,
-                triggers=_triggers(any_of, gram),
+                triggers=_triggers(any_of, gram, seen),
             )
         )
         branch = f"(?=.*?(?:{_alternation(any_of)}))" + "".join(f"(?=.*?(?:{p}))" for p in all_of)
@@ -213,10 +250,11 @@ def compile_rules(lang: str, raw: list[dict[str, object]]) -> RuleSet:
     regex = re.compile("(?:" + "|".join(branches) + ")")
     by_gram: dict[str, list[tuple[int, int]]] = {}
     for i, comp in enumerate(compiled):
-        for alt, grams in enumerate(comp.triggers or ()):
-            for g in grams:
+        for alt, grams in enumerate(comp.triggers):
+            for g in grams or ():
                 by_gram.setdefault(g, []).append((i, alt))
-    always = frozenset(i for i, comp in enumerate(compiled) if comp.triggers is None)
+    always = {i: alts for i, comp in enumerate(compiled)
+              if (alts := tuple(a for a, grams in enumerate(comp.triggers) if grams is None))}
     index = {g: tuple(pairs) for g, pairs in by_gram.items()}
     causes = frozenset(i for i, rule in enumerate(rules) if rule.subtag in CAUSE_SUBTAGS)
     return RuleSet(lang, tuple(rules), tuple(compiled), regex, index, frozenset(index), always, gram, causes)
