@@ -88,6 +88,8 @@ def normalize(text: str) -> str:
 def script_lang(norm: str) -> str | None:
     """The language a non-Latin script gives away (kana: ja, hangul: ko, Han: zh, Cyrillic: ru or
     uk, Greek, Hebrew, Arabic script: ar or fa, Devanagari: hi, Thai); None for Latin script."""
+    if norm.isascii():  # most Latin-script texts: none of the searches below can match
+        return None
     if _HANGUL.search(norm):
         return "ko"
     if _KANA.search(norm):
