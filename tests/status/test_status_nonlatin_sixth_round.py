@@ -55,6 +55,21 @@ FORMS: list[tuple[str, str, str]] = [
     ("zh", "您的快件已到菜鸟驿站，已发送取件通知，请及时领取", "AvailableForPickup_001"),
     ("zh", "快递已到达代收点，请上门自提", "AvailableForPickup_001"),
     ("zh", "您的包裹已被收件人从快递柜取出", "Delivered_002"),
+    # ja/ko: the head comes last, so "<cause>のため返送" / "<cause>으로 반송" is a return with its reason
+    ("ja", "保管期間経過のため返送", "Exception_010"),
+    ("ko", "주소 불명으로 반송", "Exception_010"),
+    # ja: honorific passive of receiving, waybill issued (with particle), nothing on record (topic particle)
+    ("ja", "お荷物を受け取られました", "Delivered_001"),
+    ("ja", "送り状が発行されました", "InfoReceived_001"),
+    ("ja", "該当する情報はありません", "Pending_001"),
+    # ko: object particle between noun and verb of refusing
+    ("ko", "수취인이 수령을 거부하였습니다", "Exception_003"),
+    # ru/uk: the courier found nobody; the customer took it out of the locker (and the negative is not)
+    ("ru", "Курьер не застал получателя дома", "AttemptFail_002"),
+    ("ru", "Получатель забрал посылку из постамата", "Delivered_002"),
+    ("ru", "Покупатель не забрал заказ из пункта выдачи", "Exception_008"),
+    ("uk", "Отримувач забрав посилку з поштомату", "Delivered_002"),
+    ("uk", "Посилку не забрали з відділення", "Exception_008"),
 ]
 
 
