@@ -43,6 +43,8 @@ FORMS: list[tuple[str, str, str]] = [
     # ar: a courier assigned to collect comes before the pickup; to deliver it is the last mile
     ("ar", "تم تعيين المندوب لاستلام الشحنة", "InfoReceived_001"),
     ("ar", "الشحنة مع المندوب", "OutForDelivery_001"),
+    ("ar", "استلم المندوب الطرد من المتجر", "InTransit_002"),
+    ("ar", "السائق في حيك الآن", "OutForDelivery_001"),
     # ko: honorific past of receiving, the delivery person, waybill issued, nothing on record
     ("ko", "고객님께서 상품을 수령하셨습니다", "Delivered_001"),
     ("ko", "택배를 받으셨습니다", "Delivered_001"),
@@ -70,6 +72,12 @@ FORMS: list[tuple[str, str, str]] = [
     ("ru", "Покупатель не забрал заказ из пункта выдачи", "Exception_008"),
     ("uk", "Отримувач забрав посилку з поштомату", "Delivered_002"),
     ("uk", "Посилку не забрали з відділення", "Exception_008"),
+    # he: verbs agree with a feminine parcel ("החבילה")
+    ("he", "החבילה יצאה לחלוקה", "OutForDelivery_001"),
+    ("he", "החבילה עוכבה במכס", "Exception_004"),
+    # ko: subject particle after the address; zh: passive marker before "signed"
+    ("ko", "배송지 주소가 잘못되었습니다", "Exception_007"),
+    ("zh", "快件已被签收，如有疑问请联系快递员***", "Delivered_001"),
 ]
 
 
