@@ -85,10 +85,15 @@ def normalize(text: str) -> str:
     return _SPACE.sub(" ", folded).strip()
 
 
+# Any letter of the scripts `script_lang` looks for: one search tells a Latin text from the rest.
+_SCRIPTS = (_HANGUL, _KANA, _CJK, _CYRILLIC, _GREEK, _HEBREW, _ARABIC, _DEVANAGARI, _THAI)
+_ANY_SCRIPT = re.compile("|".join(p.pattern for p in _SCRIPTS))
+
+
 def script_lang(norm: str) -> str | None:
     """The language a non-Latin script gives away (kana: ja, hangul: ko, Han: zh, Cyrillic: ru or
     uk, Greek, Hebrew, Arabic script: ar or fa, Devanagari: hi, Thai); None for Latin script."""
-    if norm.isascii():  # most Latin-script texts: none of the searches below can match
+    if norm.isascii() or _ANY_SCRIPT.search(norm) is None:  # Latin script
         return None
     if _HANGUL.search(norm):
         return "ko"
