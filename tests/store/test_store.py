@@ -108,6 +108,32 @@ def test_the_migrated_copy_is_what_the_migrations_make(sqlite_url: str, migrated
 
 
 @pytest.mark.postgres
+def test_the_migrated_postgres_copy_is_what_the_migrations_make(postgres_url: str,
+                                                                migrated_postgres_url: str) -> None:
+    # Tests that only need the schema on PostgreSQL start from a copy of one migrated database.
+    migrate.upgrade(postgres_url)
+
+    def content(url: str) -> tuple[list[tuple[object, ...]], ...]:
+        engine = make_engine(url)
+        with engine.connect() as conn:
+            found = tuple([tuple(r) for r in conn.execute(text(query))] for query in (
+                "SELECT table_name, column_name, data_type, column_default, is_nullable "
+                "FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1, 2",
+                "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' "
+                "ORDER BY 1, 2",
+                "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                "WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2",
+                "SELECT version_num FROM alembic_version",
+            ))
+        engine.dispose()
+        return found
+
+    fresh, copied = content(postgres_url), content(migrated_postgres_url)
+    assert copied == fresh and len(fresh[0]) > 50
+    assert fresh[3] == [(ScriptDirectory.from_config(alembic_config(postgres_url)).get_current_head(),)]
+
+
+@pytest.mark.postgres
 def test_postgres_migrations_and_round_trip(postgres_url: str) -> None:
     migrate.upgrade(postgres_url)
     engine = make_engine(postgres_url)
