@@ -49,7 +49,7 @@ def sqlite_url(tmp_path: Path) -> str:
 @pytest.fixture(scope="session")
 def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A SQLite database that Alembic migrated to head, once per test process (so always from this
-    checkout's migrations). Fixtures that only need the schema copy it: a copy takes a millisecond, the
+    checkout's migrations). Fixtures that only need the schema copy it: a copy takes milliseconds, the
     migrations a tenth of a second or more. Tests of the migrations themselves run them for real."""
     path = tmp_path_factory.mktemp("migrated") / "parceltrail.db"
     migrate.upgrade(f"sqlite:///{path}")
