@@ -248,7 +248,7 @@ def any_store(request: pytest.FixtureRequest, tmp_path) -> Store:
     if request.param == "memory":
         return MemoryStore()
     url = (f"sqlite:///{tmp_path / 'pt.db'}" if request.param == "sqlite"
-           else request.getfixturevalue("postgres_url"))
+           else request.getfixturevalue("migrated_postgres_url"))
     migrate.upgrade(url)
     return SqlStore(make_engine(url))
 

@@ -26,7 +26,7 @@ NOW = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db(request: pytest.FixtureRequest, sqlite_url: str) -> Iterator[Store]:
-    url = sqlite_url if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    url = sqlite_url if request.param == "sqlite" else request.getfixturevalue("migrated_postgres_url")
     migrate.upgrade(url)
     store = Store(make_engine(url))
     yield store

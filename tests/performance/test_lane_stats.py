@@ -102,7 +102,7 @@ def expected(parcels: list[Parcel], by: tuple[str, ...]) -> dict[tuple, dict]:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def any_store(request: pytest.FixtureRequest, sqlite_url: str) -> Iterator[Store]:
-    url = sqlite_url if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    url = sqlite_url if request.param == "sqlite" else request.getfixturevalue("migrated_postgres_url")
     migrate.upgrade(url)
     engine = make_engine(url)
     yield Store(engine)

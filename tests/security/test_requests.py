@@ -29,7 +29,7 @@ EVIL = "https://evil.example"
 @pytest.fixture(params=["sqlite", "postgres"])
 def any_runtime(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Runtime]:
     url = (f"sqlite:///{tmp_path / 'parceltrail.db'}" if request.param == "sqlite"
-           else request.getfixturevalue("postgres_url"))
+           else request.getfixturevalue("migrated_postgres_url"))
     settings = Settings(data_dir=tmp_path, database_url=url, demo=True, sandbox_speed=3600.0)
     simulation = load_or_create(tmp_path, 3600.0)
     base_url, stop = serve_in_thread(sandbox_app(settings, simulation))

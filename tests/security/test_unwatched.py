@@ -31,7 +31,7 @@ def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
         yield MemoryStore()
         return
     url = f"sqlite:///{tmp_path / 'db.sqlite'}" if request.param == "sqlite" \
-        else str(request.getfixturevalue("postgres_url"))
+        else str(request.getfixturevalue("migrated_postgres_url"))
     migrate.upgrade(url)
     store = Store(make_engine(url))
     yield store

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from parceltrail.adapters.db import migrate
 from parceltrail.adapters.db.database import make_engine
+from parceltrail.adapters.db.migrate import alembic_config
 from parceltrail.adapters.db.uow import Store
 from parceltrail.domain.events import event_fingerprint
 from parceltrail.domain.shipment import Shipment, TrackingEvent
+from tests.conftest import copy_migrated
 
 NOW = datetime(2026, 11, 2, 12, 0, tzinfo=UTC)
 SHANGHAI = timezone(timedelta(hours=8))
@@ -75,6 +79,58 @@ def test_sqlite_downgrade_removes_everything(sqlite_url: str) -> None:
     engine = make_engine(sqlite_url)
     assert set(inspect(engine).get_table_names()) == {"alembic_version"}
     engine.dispose()
+
+
+def test_the_migrated_copy_is_what_the_migrations_make(sqlite_url: str, migrated_sqlite: Path,
+                                                       tmp_path: Path) -> None:
+    # `store`, `runtime` and the browser sites start from a copy of one migrated file: it must hold the
+    # very schema, indexes, triggers and rows (the Alembic revision, seeded data) of a fresh migration.
+    migrate.upgrade(sqlite_url)
+    copied = f"sqlite:///{tmp_path / 'copy.db'}"
+    copy_migrated(migrated_sqlite, copied)
+
+    def content(url: str) -> tuple[list[tuple[object, ...]], dict[str, list[tuple[object, ...]]]]:
+        engine = make_engine(url)
+        with engine.connect() as conn:
+            schema = [tuple(r) for r in conn.execute(text(
+                "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"))]
+            rows = {str(r[1]): [tuple(x) for x in conn.execute(text(f'SELECT * FROM "{r[1]}" ORDER BY 1'))]
+                    for r in schema if r[0] == "table"}
+        engine.dispose()
+        return schema, rows
+
+    fresh_schema, fresh_rows = content(sqlite_url)
+    copy_schema, copy_rows = content(copied)
+    assert copy_schema == fresh_schema and len(fresh_schema) > 20
+    assert copy_rows == fresh_rows
+    assert fresh_rows["alembic_version"] == [(ScriptDirectory.from_config(alembic_config(sqlite_url))
+                                               .get_current_head(),)]
+
+
+@pytest.mark.postgres
+def test_the_migrated_postgres_copy_is_what_the_migrations_make(postgres_url: str,
+                                                                migrated_postgres_url: str) -> None:
+    # Tests that only need the schema on PostgreSQL start from a copy of one migrated database.
+    migrate.upgrade(postgres_url)
+
+    def content(url: str) -> tuple[list[tuple[object, ...]], ...]:
+        engine = make_engine(url)
+        with engine.connect() as conn:
+            found = tuple([tuple(r) for r in conn.execute(text(query))] for query in (
+                "SELECT table_name, column_name, data_type, column_default, is_nullable "
+                "FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1, 2",
+                "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' "
+                "ORDER BY 1, 2",
+                "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                "WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2",
+                "SELECT version_num FROM alembic_version",
+            ))
+        engine.dispose()
+        return found
+
+    fresh, copied = content(postgres_url), content(migrated_postgres_url)
+    assert copied == fresh and len(fresh[0]) > 50
+    assert fresh[3] == [(ScriptDirectory.from_config(alembic_config(postgres_url)).get_current_head(),)]
 
 
 @pytest.mark.postgres

@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 
-from parceltrail.adapters.db import migrate
 from parceltrail.adapters.db.database import make_engine
 from parceltrail.adapters.db.uow import Store
 from parceltrail.adapters.sandbox import CARRIER_SLUG, SandboxConnector, serve_in_thread
@@ -30,7 +29,7 @@ from parceltrail.services.outlook.predictor import ModelPredictor
 from parceltrail.services.tracking.registry import ConnectorRegistry
 from parceltrail.services.tracking.tracker import Tracker
 from parceltrail.settings import Settings
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - re-exported for the page tests
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, copy_migrated  # noqa: F401 - re-exported for the page tests
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 START = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
@@ -57,12 +56,12 @@ class Site:
 
 
 @pytest.fixture
-def site(tmp_path: Path) -> Iterator[Site]:
+def site(tmp_path: Path, migrated_sqlite: Path) -> Iterator[Site]:
     clock = ManualClock(START)
     # Journeys started 10 days before "now", as on a fresh installation: the parcels are under way.
     sandbox_url, stop_sandbox = serve_in_thread(create_sandbox(clock, epoch=START - timedelta(days=10)))
     database_url = f"sqlite:///{tmp_path / 'parceltrail.db'}"
-    migrate.upgrade(database_url)
+    copy_migrated(migrated_sqlite, database_url)
     store = Store(make_engine(database_url))
     tracker = Tracker(store, ConnectorRegistry({CARRIER_SLUG: SandboxConnector(sandbox_url)}), clock)
     settings = Settings(data_dir=tmp_path, database_url=database_url, sandbox_url=sandbox_url, demo=False)

@@ -49,6 +49,8 @@ Engine API (all pure; times are timezone-aware datetimes, durations in days):
 
 from __future__ import annotations
 
+import bisect
+import functools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -406,13 +408,29 @@ def _inverse(curve: Sequence[float | None], p: float) -> float | None:
 
 def _cdf(curve: Sequence[float | None], score: float) -> float | None:
     """Probability of a score at or below `score`; None when the curve stops before it."""
-    known = [(k, v) for k, v in enumerate(curve) if v is not None]
-    if not known or score < known[0][1]:
+    ks, values, ordered = _known_points(tuple(curve))
+    if not values or score < values[0]:
         return 0.0
-    for (k, v), (_, v2) in zip(known, known[1:], strict=False):
-        if v <= score < v2:  # None only ever ends the curve, so the next point is k + 1
-            return (k + (score - v) / (v2 - v)) / GRID
-    last_k, last_v = known[-1]
-    if last_k < GRID and score >= last_v:
+    if ordered:
+        # The one segment with v <= score < v2 (the scan below finds the same one, in a binary search).
+        i = bisect.bisect_right(values, score)
+        if i < len(values):
+            v, v2 = values[i - 1], values[i]
+            return (ks[i - 1] + (score - v) / (v2 - v)) / GRID
+    else:
+        for k, v, v2 in zip(ks, values, values[1:], strict=False):
+            if v <= score < v2:  # None only ever ends the curve, so the next point is k + 1
+                return (k + (score - v) / (v2 - v)) / GRID
+    if ks[-1] < GRID and score >= values[-1]:
         return None  # past the last delivery seen: nothing known about parcels this late
     return 1.0
+
+
+@functools.lru_cache(maxsize=64)
+def _known_points(curve: tuple[float | None, ...]) -> tuple[tuple[int, ...], tuple[float, ...], bool]:
+    """The curve's defined points (probability index, score) and whether their scores never decrease
+    (a fitted curve's always do). Refits read one curve thousands of times (the adaptive levels ask it
+    about every open parcel), so its points are found once."""
+    ks = tuple(k for k, v in enumerate(curve) if v is not None)
+    values = tuple(v for v in curve if v is not None)
+    return ks, values, all(a <= b for a, b in zip(values, values[1:], strict=False))

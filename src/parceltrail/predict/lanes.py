@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 
@@ -19,18 +20,24 @@ class Lane:
     origin_region: str | None = None
     destination_region: str | None = None
 
-    def levels(self) -> list[tuple[str, str]]:
+    def levels(self) -> tuple[tuple[str, str], ...]:
         """(basis name, group key); narrowest first, `global` last; levels missing a field are skipped."""
-        o, d, c, s = self.origin, self.destination, self.carrier, self.service
-        candidates: list[tuple[str, tuple[str | None, ...]]] = [
-            ("carrier+service+lane", (c, s, o, d)),
-            ("carrier+lane", (c, o, d)),
-            ("lane", (o, d)),
-            ("region_lane", (self.origin_region, self.destination_region)),
-            ("destination", (d,)),
-            ("destination_region", (self.destination_region,)),
-        ]
-        out = [(name, f"{name}|" + "|".join(p for p in parts if p is not None))
-               for name, parts in candidates if all(p is not None for p in parts)]
-        out.append(("global", "global"))
-        return out
+        return _levels(self)
+
+
+# Model fits and predictions ask for a lane's levels once per journey; the few lanes repeat endlessly.
+@functools.lru_cache(maxsize=4096)
+def _levels(lane: Lane) -> tuple[tuple[str, str], ...]:
+    o, d, c, s = lane.origin, lane.destination, lane.carrier, lane.service
+    candidates: list[tuple[str, tuple[str | None, ...]]] = [
+        ("carrier+service+lane", (c, s, o, d)),
+        ("carrier+lane", (c, o, d)),
+        ("lane", (o, d)),
+        ("region_lane", (lane.origin_region, lane.destination_region)),
+        ("destination", (d,)),
+        ("destination_region", (lane.destination_region,)),
+    ]
+    out = [(name, f"{name}|" + "|".join(p for p in parts if p is not None))
+           for name, parts in candidates if all(p is not None for p in parts)]
+    out.append(("global", "global"))
+    return tuple(out)
