@@ -29,6 +29,9 @@ FORMS: list[tuple[str, str, str]] = [
     ("fa", "مرسوله تحویل داده شد", "Delivered_001"),
     ("ar", "تم شحن الطلب", "InTransit_002"),
     ("ar", "المندوب استلم الطلبية", "InTransit_002"),
+    # handed over to the sender is the return completed, not a delivery
+    ("ar", "سُلّمت الشحنة إلى الشاحن", "Exception_011"),
+    ("ar", "تم تسليمها للبائع", "Exception_011"),
     ("ja", "お荷物のお届けは済んでおります", "Delivered_001"),
     ("ja", "配達が完了いたしました", "Delivered_001"),
     # uk/ru: handed out at a branch named after the town is collected; arrived there waits for pickup
