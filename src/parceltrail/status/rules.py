@@ -84,7 +84,7 @@ class RuleSet:
     regex: re.Pattern[str]
     by_gram: dict[str, tuple[tuple[int, int], ...]]  # trigger n-gram -> (rule, alternative) pairs
     grams: frozenset[str]  # keys of by_gram
-    always: dict[int, tuple[int, ...]]  # rule -> its alternatives without a usable trigger
+    always: frozenset[tuple[int, int]]  # (rule, alternative) pairs without a usable trigger
     gram: int  # n-gram length: 2 for Chinese, Japanese and Korean (short words), 3 otherwise
     causes: frozenset[int]  # rules whose subtag is a cause (see `CAUSE_SUBTAGS`)
 
@@ -108,22 +108,21 @@ class RuleSet:
         self, norm: str, only: frozenset[int] | None = None
     ) -> tuple[Rule, int, tuple[int, int]] | None:
         """`first_match_weighted` plus where the deciding `any` pattern matched in the text."""
-        triggered = self._triggered(norm)
         compiled = self.compiled
-        for i in triggered:
-            if only is not None and i not in only:
+        failed = -1  # a rule whose pattern matched but whose conditions did not hold
+        for i, alt in self._triggered(norm):
+            if i == failed or (only is not None and i not in only):
                 continue
             comp = compiled[i]
-            for alt in triggered[i]:
-                literal, pattern = comp.any[alt]
-                if literal in norm and (m := pattern.search(norm)) is not None:
-                    if comp.conditions_hold(norm):
-                        return self.rules[i], len(literal), m.span()
-                    break
+            literal, pattern = comp.any[alt]
+            if literal in norm and (m := pattern.search(norm)) is not None:
+                if comp.conditions_hold(norm):
+                    return self.rules[i], len(literal), m.span()
+                failed = i
         return None
 
-    def _triggered(self, norm: str) -> dict[int, tuple[int, ...]]:
-        """Rule index -> the `any` alternatives whose trigger n-grams occur in `norm`, in rule order
+    def _triggered(self, norm: str) -> list[tuple[int, int]]:
+        """(rule index, `any` alternative) pairs whose trigger n-grams occur in `norm`, in rule order
         (alternatives without a trigger always). A text is searched for its cause first and then for any
         rule, so the map of the last text is kept: building it is most of a search's cost."""
         owner, text, triggered = _last_triggered[0]
@@ -131,11 +130,10 @@ class RuleSet:
             return triggered
         n = self.gram
         present = {norm[i : i + n] for i in range(len(norm) - n + 1)} & self.grams
-        found: dict[int, set[int]] = {i: set(alts) for i, alts in self.always.items()}
+        found = set(self.always)
         for g in present:
-            for rule, alt in self.by_gram[g]:
-                found.setdefault(rule, set()).add(alt)
-        triggered = {i: tuple(sorted(found[i])) for i in sorted(found)}
+            found.update(self.by_gram[g])
+        triggered = sorted(found)
         # One tuple replaced whole: a reader on another thread sees the old entry or the new one.
         _last_triggered[0] = (self, norm, triggered)
         return triggered
@@ -161,7 +159,7 @@ def _literal_start(pattern: str) -> str:
 
 
 # The trigger map of the last text searched, by rule set (see `RuleSet._triggered`).
-_last_triggered: list[tuple[RuleSet | None, str, dict[int, tuple[int, ...]]]] = [(None, "", {})]
+_last_triggered: list[tuple[RuleSet | None, str, list[tuple[int, int]]]] = [(None, "", [])]
 
 _LEADING_GROUP = re.compile(r"^(?:\\b|\^)*\(\?:([^()]*)\)(?![?*{])")
 
@@ -253,8 +251,8 @@ def compile_rules(lang: str, raw: list[dict[str, object]]) -> RuleSet:
         for alt, grams in enumerate(comp.triggers):
             for g in grams or ():
                 by_gram.setdefault(g, []).append((i, alt))
-    always = {i: alts for i, comp in enumerate(compiled)
-              if (alts := tuple(a for a, grams in enumerate(comp.triggers) if grams is None))}
+    always = frozenset((i, alt) for i, comp in enumerate(compiled)
+                       for alt, grams in enumerate(comp.triggers) if grams is None)
     index = {g: tuple(pairs) for g, pairs in by_gram.items()}
     causes = frozenset(i for i, rule in enumerate(rules) if rule.subtag in CAUSE_SUBTAGS)
     return RuleSet(lang, tuple(rules), tuple(compiled), regex, index, frozenset(index), always, gram, causes)
