@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
+from parceltrail.status import message
 from tests.api.conftest import DELIVERED, UPS, Keys, auth
 from tests.ups_labels import ambiguous_dropped_digit, ups_label
 
@@ -98,6 +99,24 @@ def test_number_tools_and_classify(client: TestClient, alice: Keys) -> None:
     classified = client.post("/api/v1/classify", json={"text": "Delivered, signed by J. SMITH"},
                              headers=auth(alice.read)).json()["data"]
     assert classified["tag"] == "Delivered" and classified["classified"] is True
+    assert classified["message"]["lang"] == "en" and classified["message"]["title"]
+
+
+def test_classify_gives_the_meaning_in_the_readers_language(client: TestClient, alice: Keys) -> None:
+    # A Czech scan read by a Japanese and by a Brazilian reader; the carrier's language is found alone.
+    text = "Zásilka byla doručena adresátovi"
+    for show_in, lang in (("ja", "ja"), ("pt-BR", "pt"), (None, "en")):
+        body = {"text": text} | ({"show_in": show_in} if show_in else {})
+        data = client.post("/api/v1/classify", json=body, headers=auth(alice.read)).json()["data"]
+        assert data["tag"] == "Delivered" and data["message"]["lang"] == lang
+        assert data["message"]["title"] == message(data["subtag"], lang).title
+    batch = client.post("/api/v1/classify/batch", headers=auth(alice.read), json={"events": [
+        {"text": "Przesyłka doręczona", "show_in": "uk"}, {"text": "???", "show_in": "uk"}]}).json()["data"]
+    assert batch[0]["message"]["lang"] == "uk" and batch[1]["classified"] is False
+    assert batch[1]["message"] is None
+    refused = client.post("/api/v1/classify/batch", headers=auth(alice.read), json={"events": [
+        {"text": "Delivered", "show_in": "en"}, {"text": "Delivered", "show_in": "xx"}]})
+    assert refused.status_code == 422 and refused.json()["error"]["code"] == "unsupported_language"
 
 
 def test_keys_of_the_calling_account(client: TestClient, alice: Keys) -> None:

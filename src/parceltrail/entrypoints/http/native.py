@@ -45,7 +45,7 @@ from parceltrail.services.tracking.corrections import corrections
 from parceltrail.services.tracking.snapshots import Snapshot
 from parceltrail.services.tracking.trackings import Labels, TrackingDetail, TrackingService
 from parceltrail.services.tracking.views import event_dict, health_view, shipment_dict
-from parceltrail.status import subtag_info
+from parceltrail.status import base_lang, message, message_langs, subtag_info
 from parceltrail.status.classifier import Classification, classify
 
 TAGS = ["Pending", "InfoReceived", "InTransit", "OutForDelivery", "AttemptFail", "Delivered",
@@ -126,11 +126,26 @@ def events_list(detail: TrackingDetail) -> list[dict[str, Any]]:
     return [event_dict(e, numbers.get(e.shipment_id)) for e in ordered]
 
 
-def _classification(result: Classification) -> dict[str, Any]:
+def _reader_lang(show_in: str | None) -> str:
+    """The message language a caller asked for ("pt-BR" -> "pt"); English when none is asked."""
+    lang = base_lang(show_in)
+    if lang not in message_langs():
+        raise ApiError(422, "unsupported_language",
+                       f"show_in: no messages in {show_in!r}; one of {', '.join(message_langs())}")
+    return lang
+
+
+def _classification(result: Classification, show_in: str | None = None) -> dict[str, Any]:
     subtag = result.subtag.value if result.subtag else None
+    shown = None
+    if result.subtag is not None:
+        lang = _reader_lang(show_in)
+        found = message(result.subtag, lang)
+        shown = {"lang": lang, "title": found.title, "meaning": found.meaning, "next_step": found.next_step}
     return {"tag": result.tag.value if result.tag else None, "subtag": subtag,
             "subtag_message": subtag_message(subtag), "confidence": result.confidence,
-            "location": result.location, "rule": result.rule, "classified": result.classified}
+            "location": result.location, "rule": result.rule, "classified": result.classified,
+            "message": shown}
 
 
 def _key_dict(key: ApiKey) -> dict[str, Any]:
@@ -268,11 +283,16 @@ def router() -> APIRouter:
     @api.post("/classify", response_model=ClassifyOut, tags=["status"])
     def classify_event(caller: Reader, body: ClassifyIn) -> dict[str, Any]:
         """Place one carrier event (text and/or code) on the status taxonomy."""
-        return {"data": _classification(classify(body.text, body.carrier, body.code, body.lang))}
+        _reader_lang(body.show_in)
+        found = classify(body.text, body.carrier, body.code, body.lang)
+        return {"data": _classification(found, body.show_in)}
 
     @api.post("/classify/batch", response_model=ClassifyBatchOut, tags=["status"])
     def classify_events(caller: Reader, body: ClassifyBatchIn) -> dict[str, Any]:
-        return {"data": [_classification(classify(e.text, e.carrier, e.code, e.lang)) for e in body.events]}
+        for e in body.events:  # every language checked before anything is classified
+            _reader_lang(e.show_in)
+        return {"data": [_classification(classify(e.text, e.carrier, e.code, e.lang), e.show_in)
+                         for e in body.events]}
 
     # API keys ------------------------------------------------------------------------------------
     @api.get("/keys", response_model=KeysOut, tags=["keys"])

@@ -52,7 +52,8 @@ class ClassifyIn(_In):
     text: str | None = Field(default=None, max_length=2000)
     carrier: str | None = Field(default=None, max_length=64)
     code: str | None = Field(default=None, max_length=64)
-    lang: str | None = Field(default=None, max_length=16)
+    lang: str | None = Field(default=None, max_length=16)  # the language of the carrier's text
+    show_in: str | None = Field(default=None, max_length=16)  # the reader's language for `message`
 
 
 class ClassifyBatchIn(_In):
@@ -219,6 +220,13 @@ class ExtractOut(BaseModel):
     data: list[ExtractedOut]
 
 
+class MessageOut(BaseModel):
+    lang: str
+    title: str
+    meaning: str
+    next_step: str
+
+
 class ClassificationOut(BaseModel):
     tag: str | None
     subtag: str | None
@@ -227,6 +235,7 @@ class ClassificationOut(BaseModel):
     location: str | None
     rule: str
     classified: bool
+    message: MessageOut | None
 
 
 class ClassifyOut(BaseModel):
