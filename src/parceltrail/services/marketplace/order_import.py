@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from parceltrail.domain.errors import ConflictError, InputError
 from parceltrail.domain.orders import Order, OrderError, Role, User
-from parceltrail.numbers import Candidate, detect, is_known_carrier, suggest
+from parceltrail.numbers import Candidate, Suggestion, detect, is_known_carrier, suggest
 from parceltrail.services.marketplace.orders import (
     LabelContext,
     attach_package,
@@ -95,20 +95,16 @@ def parse_csv(text: str) -> list[tuple[int, list[str]]]:
 
 def _reading(raw: str, carrier: str | None,
              context: Callable[[], LabelContext]) -> tuple[str, Candidate, bool]:
-    """(number, reading, corrected) or OrderError with the suggestions, ranked with the shop's own labels."""
-    known: list[LabelContext] = []
-
-    def once() -> LabelContext:
-        if not known:
-            known.append(context())
-        return known[0]
-
+    """(number, reading, corrected) or OrderError with the suggestions, ranked with the shop's own labels
+    (``context`` reads them once per import, see `_context`)."""
     try:
-        number, reading = check_label_number(raw, carrier, context=once)
+        number, reading = check_label_number(raw, carrier, context=context)
         return number, reading, False
     except OrderError as error:
-        hints = suggest(raw, carrier=carrier, limit=None, known=once().known,
-                        country=once().country) if error.details.get("number") else []
+        hints: list[Suggestion] = []
+        if error.details.get("number"):  # a number no carrier issues: rank its likely corrections
+            known = context()
+            hints = suggest(raw, carrier=carrier, limit=None, known=known.known, country=known.country)
         # Correct silently only when one reading is far likelier than the next one under the typing
         # model (8 for B is a common slip, 8 for I is not): a guess between near-equals is the user's.
         if len(hints) == 1 or (len(hints) > 1 and hints[0].score >= AUTO_CORRECT_RATIO * hints[1].score):
