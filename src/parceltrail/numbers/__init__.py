@@ -15,7 +15,7 @@ from parceltrail.numbers.detect import (
 from parceltrail.numbers.extract import ExtractedNumber, extract, extract_from_email
 from parceltrail.numbers.issue import IssueError, issue_range, issue_s10, sandbox_number
 from parceltrail.numbers.normalize import InvalidNumberError, normalize
-from parceltrail.numbers.suggest import Suggestion, suggest
+from parceltrail.numbers.suggest import Suggestion, passes_check, suggest
 
 __all__ = [
     "Candidate",
@@ -33,6 +33,7 @@ __all__ = [
     "issue_range",
     "issue_s10",
     "normalize",
+    "passes_check",
     "precompile",
     "sandbox_number",
     "suggest",

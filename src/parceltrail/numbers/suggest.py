@@ -241,6 +241,13 @@ def _passing(n: str, carrier: str | None = None) -> Candidate | None:
     return None
 
 
+def passes_check(number: str, carrier: str | None = None) -> bool:
+    """True when some reading of ``number`` passes its check digit (of ``carrier`` when given): such a
+    number gets no suggestion, so a caller need not gather anything to rank them."""
+    context_carrier = (carrier.strip().lower() or None) if carrier is not None else None
+    return _passing(normalize(number), context_carrier) is not None
+
+
 def _in_known_range(n: str, known: KnownRanges, carrier: str | None) -> tuple[Candidate, float] | None:
     """The passing reading of ``n`` that the known numbers make likeliest, and by how much (None when no
     reading sits in a known block)."""

@@ -316,7 +316,7 @@ def detect(
         help="The carrier the parcel is known to travel with (ranks its numbers first).")] = None,
 ) -> None:
     """Tell which carrier and format each tracking number belongs to."""
-    from parceltrail.numbers import InvalidNumberError
+    from parceltrail.numbers import InvalidNumberError, passes_check
     from parceltrail.numbers import detect as detect_number
     from parceltrail.numbers import suggest as suggest_numbers
     from parceltrail.services.tracking.corrections import known_numbers
@@ -331,7 +331,7 @@ def detect(
         try:
             candidates = detect_number(raw)
             hints = []
-            if not any(c.checksum == "passed" and carrier in (None, c.carrier) for c in candidates):
+            if not passes_check(raw, carrier):
                 if known and seen is None:  # read once, and only when some number needs corrections
                     with open_store().read() as repo:
                         seen = known_numbers(repo, installation=True)

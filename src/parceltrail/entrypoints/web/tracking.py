@@ -18,10 +18,9 @@ from parceltrail.domain.orders import User
 from parceltrail.domain.shipment import Shipment
 from parceltrail.entrypoints.web.cards import Card, build_card
 from parceltrail.entrypoints.web.i18n import Locale
-from parceltrail.numbers import InvalidNumberError, extract, extract_from_email
+from parceltrail.numbers import InvalidNumberError, extract, extract_from_email, passes_check
 from parceltrail.numbers.suggest import likely
 from parceltrail.services.tracking.corrections import corrections as ranked_corrections
-from parceltrail.services.tracking.corrections import fails_check
 from parceltrail.services.tracking.snapshots import snapshots_for
 from parceltrail.services.tracking.tracker import parse_number
 
@@ -125,7 +124,7 @@ def corrections(runtime: Runtime, number: str, user: User | None = None) -> tupl
     """Likely corrections of a mistyped number: numbers this installation already tracks first (someone
     shipped them, so they are far likelier than an arbitrary one-edit neighbour), then by typo score,
     where a signed-in user's own numbers (and a seller's labels) make their ranges likelier."""
-    if not fails_check(number):
+    if passes_check(number):
         return ()
     with runtime.store.read() as repo:
         found = ranked_corrections(repo, number, account_id=user.account_id if user else None, limit=None)

@@ -8,7 +8,7 @@ bounded, indexed query, made only when the typed number fails its check.
 from __future__ import annotations
 
 from parceltrail.domain.orders import Role
-from parceltrail.numbers import IssueError, detect, issue_s10, suggest
+from parceltrail.numbers import IssueError, issue_s10, passes_check, suggest
 from parceltrail.numbers.suggest import Suggestion
 from parceltrail.services.ports import UnitOfWork
 
@@ -39,18 +39,13 @@ def known_numbers(repo: UnitOfWork, *, account_id: int | None = None, seller_id:
     return list(dict.fromkeys(found))
 
 
-def fails_check(number: str, carrier: str | None = None) -> bool:
-    """True when no carrier's (or not ``carrier``'s) check digit passes: only then are corrections offered."""
-    return not any(c.checksum == "passed" and carrier in (None, c.carrier) for c in detect(number))
-
-
 def corrections(repo: UnitOfWork | None, number: str, *, account_id: int | None = None,
                 seller_id: int | None = None, installation: bool = False, carrier: str | None = None,
                 country: str | None = None, limit: int | None = MAX_SHOWN) -> list[Suggestion]:
     """suggest() for ``number`` with the account's and the seller's known numbers as ranges (none when the
     number passes its check). ``repo`` may be None when nothing is known. An account that belongs to a
     seller brings the shop's labels too, and a stored address its country when none is given."""
-    if not fails_check(number, carrier):
+    if passes_check(number, carrier):
         return []
     if repo is not None and account_id is not None:
         user = repo.orders.user_by_account(account_id)
