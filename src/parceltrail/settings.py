@@ -26,7 +26,7 @@ DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000"
 DEFAULT_SENDER = "parceltrail <parceltrail@localhost>"
 DEFAULT_VAPID_SUBJECT = "mailto:parceltrail@localhost"
 VAPID_FILE = "vapid.pem"
-_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 _LOCALE = re.compile(r"^([A-Za-z]{1,8})(?:[_.@-]|$)")  # ll[_CC][.charset][@modifier]
 
 
@@ -158,7 +158,7 @@ class Settings(BaseSettings):
     @field_validator("lang")
     @classmethod
     def _language_tag(cls, value: str | None) -> str | None:
-        if value is not None and not _LANGUAGE_TAG.match(value.strip()):
+        if value is not None and not LANGUAGE_TAG.match(value.strip()):
             raise ValueError(f"{value!r} is not a language code like en, ja or pt-BR")
         return value.strip() if value is not None else None
 

@@ -5,7 +5,7 @@ Pure Python: imports nothing else from parceltrail and reads only its own packag
 """
 
 from parceltrail.status.classifier import UNCLASSIFIED_RULE, Classification, classify
-from parceltrail.status.messages import Message, base_lang, message, message_langs
+from parceltrail.status.messages import Message, base_lang, message, message_lang, message_langs
 from parceltrail.status.taxonomy import (
     PROGRESS_STEPS,
     SUBTAGS,
@@ -43,6 +43,7 @@ __all__ = [
     "is_customs",
     "is_terminal",
     "message",
+    "message_lang",
     "message_langs",
     "progress_rank",
     "subtag_info",

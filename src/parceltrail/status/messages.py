@@ -41,6 +41,13 @@ def base_lang(lang: str | None) -> str:
     return LANG_ALIASES.get(base, base)
 
 
+def message_lang(lang: str | None) -> str | None:
+    """The message-file language a reader's language tag names ("pt-BR" -> "pt"; none: English), or None
+    when no messages exist in it."""
+    base = base_lang(lang)
+    return base if base in message_langs() else None
+
+
 def message(subtag: Subtag | str, lang: str | None = None) -> Message:
     """Message for a subtag in `lang` (e.g. "pt-BR"), falling back to English.
 
@@ -50,8 +57,8 @@ def message(subtag: Subtag | str, lang: str | None = None) -> Message:
         code = Subtag(subtag)
     except ValueError:
         raise ValueError(f"unknown AfterShip subtag: {subtag!r}") from None
-    base = base_lang(lang)
-    if base in message_langs():
+    base = message_lang(lang)
+    if base is not None:
         found = _catalog(base).get(code)
         if found is not None:
             return found

@@ -562,20 +562,18 @@ def _reader_lang(show_in: str | None) -> str:
 
     A language asked for by name (the option or the setting) that has no messages is an error; a
     locale without messages (C, or a language not translated) quietly reads English."""
-    from parceltrail.status import base_lang, message_langs
+    from parceltrail.settings import LANGUAGE_TAG
+    from parceltrail.status import message_lang, message_langs
 
     settings = load_settings()
     asked = show_in if show_in is not None else settings.lang
     if asked is not None:
-        if base_lang(asked) not in message_langs() or not _LANGUAGE_CODE.match(asked.strip()):
+        found = message_lang(asked)
+        if found is None or not LANGUAGE_TAG.match(asked.strip()):
             source = "--show-in" if show_in is not None else "PARCELTRAIL_LANG"
             fail(f"{source}: no messages in {asked.strip()!r}; available: {' '.join(message_langs())}")
-        return base_lang(asked)
-    found = base_lang(settings.locale_lang) if settings.locale_lang else "en"
-    return found if found in message_langs() else "en"
-
-
-_LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
+        return found
+    return message_lang(settings.locale_lang) or "en"
 
 
 def _text_lang(text: str, lang: str | None, rule: str) -> str | None:

@@ -45,7 +45,7 @@ from parceltrail.services.tracking.corrections import corrections
 from parceltrail.services.tracking.snapshots import Snapshot
 from parceltrail.services.tracking.trackings import Labels, TrackingDetail, TrackingService
 from parceltrail.services.tracking.views import event_dict, health_view, shipment_dict
-from parceltrail.status import base_lang, message, message_langs, subtag_info
+from parceltrail.status import message, message_lang, message_langs, subtag_info
 from parceltrail.status.classifier import Classification, classify
 
 TAGS = ["Pending", "InfoReceived", "InTransit", "OutForDelivery", "AttemptFail", "Delivered",
@@ -128,8 +128,8 @@ def events_list(detail: TrackingDetail) -> list[dict[str, Any]]:
 
 def _reader_lang(show_in: str | None) -> str:
     """The message language a caller asked for ("pt-BR" -> "pt"); English when none is asked."""
-    lang = base_lang(show_in)
-    if lang not in message_langs():
+    lang = message_lang(show_in)
+    if lang is None:
         raise ApiError(422, "unsupported_language",
                        f"show_in: no messages in {show_in!r}; one of {', '.join(message_langs())}")
     return lang
