@@ -1,4 +1,4 @@
-"""Chinese aggregator and courier code tables, and courier wording placed by stems (fifth round)."""
+"""Chinese aggregator and courier code tables, and courier wording placed by stems."""
 
 from __future__ import annotations
 

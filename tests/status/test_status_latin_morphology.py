@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from parceltrail.status import classify
+from tests.status.sentences import assert_read_alone, assert_read_by_rules
 
 # (lang, text, expected subtag)
 FORMS: list[tuple[str, str, str]] = [
@@ -81,18 +82,14 @@ FORMS: list[tuple[str, str, str]] = [
 
 @pytest.mark.parametrize(("lang", "text", "expected"), FORMS)
 def test_inflected_carrier_wording_is_read_from_the_text_alone(lang: str, text: str, expected: str) -> None:
-    result = classify(text)
-    assert result.classified, (lang, text)
-    assert str(result.subtag) == expected, (lang, text, result.rule)
+    assert_read_alone(lang, text, expected)
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), FORMS)
 def test_inflected_carrier_wording_is_read_by_rules_with_language_given(
     lang: str, text: str, expected: str
 ) -> None:
-    result = classify(text, lang=lang)
-    assert str(result.subtag) == expected, (lang, text, result.rule)
-    assert result.rule.startswith(f"text:{lang}:"), (text, result.rule)
+    assert_read_by_rules(lang, text, expected)
 
 
 DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "multilang_events.tsv"

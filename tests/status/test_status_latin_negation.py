@@ -1,4 +1,4 @@
-"""Concepts of the seventh round read by stem across neighbouring Latin-script languages.
+"""Negations, hand-outs and exceptions read by stem across neighbouring Latin-script languages.
 
 Our own sentences, none of them a row of `benchmarks/data/multilang_events.tsv`: a negated delivery or
 collection ("nu s-a livrat", "nem lett kézbesítve", "inte levererats", "n'a pas été livré") is a failed
@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from parceltrail.status import classify
+from tests.status.sentences import assert_read_alone, assert_read_by_rules
 
 # (lang, text, expected subtag)
 FORMS: list[tuple[str, str, str]] = [
@@ -87,16 +88,12 @@ FORMS: list[tuple[str, str, str]] = [
 
 @pytest.mark.parametrize(("lang", "text", "expected"), FORMS)
 def test_concept_is_read_from_the_text_alone(lang: str, text: str, expected: str) -> None:
-    result = classify(text)
-    assert result.classified, (lang, text)
-    assert str(result.subtag) == expected, (lang, text, result.rule)
+    assert_read_alone(lang, text, expected)
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), FORMS)
 def test_concept_is_read_by_rules_with_language_given(lang: str, text: str, expected: str) -> None:
-    result = classify(text, lang=lang)
-    assert str(result.subtag) == expected, (lang, text, result.rule)
-    assert result.rule.startswith(f"text:{lang}:"), (text, result.rule)
+    assert_read_by_rules(lang, text, expected)
 
 
 @pytest.mark.parametrize(

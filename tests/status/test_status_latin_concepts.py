@@ -1,4 +1,5 @@
-"""Concepts of the sixth round read by stem across neighbouring Latin-script languages.
+"""Pickup, hand-out, signature, pre-advice, locker and customs concepts read by stem across neighbouring
+Latin-script languages.
 
 Our own sentences, none of them a row of `benchmarks/data/multilang_events.tsv`, written for the concepts
 whose wording the rules had missed: the Danish counter hand-out ("udleveret") and the signed delivery
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from parceltrail.status import classify
+from tests.status.sentences import assert_read_alone, assert_read_by_rules
 
 # (lang, text, expected subtag)
 FORMS: list[tuple[str, str, str]] = [
@@ -130,13 +131,9 @@ HINTED_ONLY: list[tuple[str, str, str]] = [
 
 @pytest.mark.parametrize(("lang", "text", "expected"), FORMS)
 def test_concept_is_read_from_the_text_alone(lang: str, text: str, expected: str) -> None:
-    result = classify(text)
-    assert result.classified, (lang, text)
-    assert str(result.subtag) == expected, (lang, text, result.rule)
+    assert_read_alone(lang, text, expected)
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), FORMS + HINTED_ONLY)
 def test_concept_is_read_by_rules_with_language_given(lang: str, text: str, expected: str) -> None:
-    result = classify(text, lang=lang)
-    assert str(result.subtag) == expected, (lang, text, result.rule)
-    assert result.rule.startswith(f"text:{lang}:"), (text, result.rule)
+    assert_read_by_rules(lang, text, expected)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from parceltrail.status import classify
+from tests.status.sentences import assert_read_alone, assert_read_by_rules
 
 # (lang, text, expected subtag)
 FORMS: list[tuple[str, str, str]] = [
@@ -76,16 +77,12 @@ FORMS: list[tuple[str, str, str]] = [
 
 @pytest.mark.parametrize(("lang", "text", "expected"), FORMS)
 def test_carrier_wording_is_read_from_the_text_alone(lang: str, text: str, expected: str) -> None:
-    result = classify(text)
-    assert result.classified, (lang, text)
-    assert str(result.subtag) == expected, (lang, text, result.rule)
+    assert_read_alone(lang, text, expected)
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), FORMS)
 def test_carrier_wording_is_read_by_rules_with_language_given(lang: str, text: str, expected: str) -> None:
-    result = classify(text, lang=lang)
-    assert str(result.subtag) == expected, (lang, text, result.rule)
-    assert result.rule.startswith(f"text:{lang}:"), (text, result.rule)
+    assert_read_by_rules(lang, text, expected)
 
 
 @pytest.mark.parametrize(
