@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from fastapi.testclient import TestClient
+
+from parceltrail.numbers import Suggestion, suggest
 
 from .conftest import Person, place
 
@@ -55,3 +60,29 @@ def test_import_bad_files_are_4xx(client: TestClient, seller: Person, buyer: Per
         assert response.status_code == 400, response.text
     response = client.post("/api/v1/shipments/import", headers=buyer.headers, content=_csv("X,Y,"))
     assert response.status_code == 403
+
+
+def test_import_ranks_a_mistyped_number_once(client: TestClient, seller: Person, buyer: Person,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # One ranking serves both the refusal's short list and the decision to correct silently, so the two
+    # can never disagree and a large file does not pay for the search twice per typo.
+    from parceltrail.services.marketplace import order_import, orders
+
+    calls: list[str] = []
+
+    def counted(number: str, **kwargs: Any) -> list[Suggestion]:
+        calls.append(number)
+        return suggest(number, **kwargs)
+
+    for module in (orders, order_import):
+        monkeypatch.setattr(module, "suggest", counted, raising=False)
+    place(client, seller, buyer, reference="Q-1")
+    place(client, seller, buyer, reference="Q-2")
+    body = _csv("Q-1,RB123456758GB,", "Q-2,rb123456785g8,")
+    response = client.post("/api/v1/shipments/import", headers=seller.headers,
+                           files={"file": ("s.csv", body, "text/csv")})
+    rows = response.json()["data"]["rows"]
+    assert [r["status"] for r in rows] == ["rejected", "corrected"]
+    assert calls == ["RB123456758GB", "RB123456785G8"]
+    ranked = [s.number for s in suggest("RB123456758GB", limit=None)]
+    assert rows[0]["suggestions"] == ranked[:5] and len(ranked) > 1

@@ -144,6 +144,18 @@ def test_classify_table_and_unclassified() -> None:
     assert record["classified"] is False and record["tag"] is None and record["rule"] == "unclassified"
 
 
+def test_table_names_the_subtag_only_in_the_readers_language() -> None:
+    # The taxonomy name is English: an English reader sees it beside the title, others see only the
+    # title in their own language, so the table never gives two answers in two languages.
+    text = "Nu s-a livrat \u2014 recep\u021bie \u00eenchis\u0103"
+    spanish = runner.invoke(app, ["classify", "--show-in", "es", text], env={**NO_LOCALE, "COLUMNS": "80"})
+    english = runner.invoke(app, ["classify", "--show-in", "en", text], env={**NO_LOCALE, "COLUMNS": "80"})
+    assert spanish.exit_code == 0 and english.exit_code == 0
+    subtag = _classify(["--show-in", "es", text])["subtag"]
+    assert message(subtag, "es").title in spanish.stdout
+    assert "\u2502 name " not in spanish.stdout and "\u2502 name " in english.stdout
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -542,8 +542,11 @@ def classify_event(
     table = Table(show_header=False)
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
-    for key in ("text_lang", "tag", "subtag", "name", "title", "meaning", "next_step", "location",
-                "confidence", "rule"):
+    # The taxonomy's own name is English; beside a title in another language it would read as a second,
+    # disagreeing answer, so the table shows it only to an English reader (JSON always carries it).
+    keys = ("text_lang", "tag", "subtag", *(("name",) if reader == "en" else ()), "title", "meaning",
+            "next_step", "location", "confidence", "rule")
+    for key in keys:
         if record.get(key) is not None:
             table.add_row(_ROW_LABELS.get(key, key.replace("_", " ")), str(record[key]))
     if not result.classified:

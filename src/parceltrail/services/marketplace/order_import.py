@@ -17,9 +17,10 @@ from typing import Any, Literal
 
 from parceltrail.domain.errors import ConflictError, InputError
 from parceltrail.domain.orders import Order, OrderError, Role, User
-from parceltrail.numbers import Candidate, Suggestion, detect, is_known_carrier, suggest
+from parceltrail.numbers import Candidate, detect, is_known_carrier
 from parceltrail.services.marketplace.orders import (
     LabelContext,
+    LabelNumberError,
     attach_package,
     check_label_number,
     label_context,
@@ -100,11 +101,8 @@ def _reading(raw: str, carrier: str | None,
     try:
         number, reading = check_label_number(raw, carrier, context=context)
         return number, reading, False
-    except OrderError as error:
-        hints: list[Suggestion] = []
-        if error.details.get("number"):  # a number no carrier issues: rank its likely corrections
-            known = context()
-            hints = suggest(raw, carrier=carrier, limit=None, known=known.known, country=known.country)
+    except LabelNumberError as error:
+        hints = error.ranked
         # Correct silently only when one reading is far likelier than the next one under the typing
         # model (8 for B is a common slip, 8 for I is not): a guess between near-equals is the user's.
         if len(hints) == 1 or (len(hints) > 1 and hints[0].score >= AUTO_CORRECT_RATIO * hints[1].score):

@@ -11,6 +11,7 @@ import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from parceltrail.domain.errors import ConflictError, InputError, UnknownCarrierError
 from parceltrail.domain.labels import CustomsLine, LabelData
@@ -37,6 +38,7 @@ from parceltrail.numbers import (
     Candidate,
     InvalidNumberError,
     IssueError,
+    Suggestion,
     detect,
     is_known_carrier,
     issue_s10,
@@ -123,10 +125,22 @@ def _order_label_context(store: Store, actor: User, order_id: int) -> LabelConte
         return label_context(repo, order)
 
 
+class LabelNumberError(OrderError):
+    """A label number no carrier (or not the named one) issues, with every ranked correction."""
+
+    def __init__(self, message: str, ranked: list[Suggestion], **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.ranked = ranked
+
+
+SHOWN_SUGGESTIONS = 5  # corrections named in the refusal; a person reads a short list
+
+
 def check_label_number(text: str, carrier: str | None = None, *,
                        context: Callable[[], LabelContext] | None = None) -> tuple[str, Candidate]:
-    """The normalized number and its reading; refused with the likely corrections when no carrier (or not
-    the named one) issues such a number. ``context`` is asked only then (it may read the store)."""
+    """The normalized number and its reading; refused (LabelNumberError) with the likely corrections when
+    no carrier (or not the named one) issues such a number. ``context`` is asked only then (it may read
+    the store); the error keeps the whole ranking so a caller can decide on it without ranking again."""
     try:
         number = normalize(text)
     except InvalidNumberError as error:
@@ -138,11 +152,12 @@ def check_label_number(text: str, carrier: str | None = None, *,
     if readings:
         return number, readings[0]
     known = context() if context is not None else LabelContext()
-    hints = [s.number for s in suggest(number, carrier=carrier, known=known.known, country=known.country)]
+    ranked = suggest(number, carrier=carrier, limit=None, known=known.known, country=known.country)
+    hints = [s.number for s in ranked[:SHOWN_SUGGESTIONS]]
     whose = f"a {carrier} number" if carrier else "a tracking number any known carrier issues"
     hint = f"; did you mean {', '.join(hints)}?" if hints else ""
-    raise OrderError(f"{number} is not {whose}{hint}", code="invalid_tracking_number", status=400,
-                     details={"number": number, "suggestions": hints})
+    raise LabelNumberError(f"{number} is not {whose}{hint}", ranked, code="invalid_tracking_number",
+                           status=400, details={"number": number, "suggestions": hints})
 
 
 def _check_items(items: Sequence[OrderItem]) -> None:
