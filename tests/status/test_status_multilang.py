@@ -1115,7 +1115,7 @@ def test_gathered_texts_keep_sources_apart() -> None:
     by_split: dict[str, set[str]] = {}
     for row in rows:
         assert row["source"], row
-        assert row["split"] in ("dev", "eval", "fresh", "fresh2", "fresh3", "fresh4a", "fresh4b"), row
+        assert row["split"] in ("dev", "eval", "fresh", "fresh2", "fresh3", "fresh4a", "fresh4b", "fresh5"), row
         assert Subtag(row["subtag"]).tag == Tag(row["tag"]), row
         by_split.setdefault(row["split"], set()).add(row["source"])
     # A source is either used to correct rules or kept for measuring, never both.
