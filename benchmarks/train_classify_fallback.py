@@ -4,8 +4,8 @@
     PYTHONPATH=src .venv/bin/python benchmarks/train_classify_fallback.py --holdout  # out-of-source check
 
 Training texts (every one labelled with a subtag):
-- `benchmarks/data/multilang_events.tsv` (every split but the blind `fresh3`, `fresh4a`, `fresh4b` and `fresh5` when
-  writing the shipped model);
+- `benchmarks/data/multilang_events.tsv` (every split but the blind `fresh3`, `fresh4a`, `fresh4b` and
+  `fresh5` when writing the shipped model);
 - the shared in-source corpus `../shared/data/carrier_events/carrier_events.tsv` (none of its sources is
   reserved for evaluation);
 - the sentences written for `tests/status/` (lifecycle, multilang cases, carrier wording, concepts,

@@ -1109,13 +1109,16 @@ def _eval_module() -> ModuleType:
     return module
 
 
+SPLITS = ("dev", "eval", "fresh", "fresh2", "fresh3", "fresh4a", "fresh4b", "fresh5")
+
+
 def test_gathered_texts_keep_sources_apart() -> None:
     rows = _eval_module().read_rows()
     assert len(rows) >= 200
     by_split: dict[str, set[str]] = {}
     for row in rows:
         assert row["source"], row
-        assert row["split"] in ("dev", "eval", "fresh", "fresh2", "fresh3", "fresh4a", "fresh4b", "fresh5"), row
+        assert row["split"] in SPLITS, row
         assert Subtag(row["subtag"]).tag == Tag(row["tag"]), row
         by_split.setdefault(row["split"], set()).add(row["source"])
     # A source is either used to correct rules or kept for measuring, never both.
