@@ -198,6 +198,16 @@ CHINESE: list[tuple[str, str, str]] = [
     ("zh", "包裹正在等待航班", "InTransit_001"),
     ("zh", "您的订单已拣货", "InfoReceived_001"),
     ("zh", "已由门卫签收", "Delivered_001"),
+    ("zh", "仓库已收到您的包裹", "InTransit_003"),
+    ("zh", "包裹已入库", "InTransit_003"),
+    ("zh", "包裹已到达揽收仓", "InTransit_003"),
+    ("zh", "包裹离开揽收仓", "InTransit_007"),
+    ("zh", "货物已收到", "InTransit_003"),
+    ("zh", "已交接给航空公司", "InTransit_007"),
+    ("zh", "包裹已装机", "InTransit_007"),
+    ("zh", "包裹已到达收件人所在国家", "InTransit_004"),
+    ("zh", "包裹已被海关没收", "Exception_004"),
+    ("zh", "买家已确认收货", "Delivered_001"),
 ]
 
 # ja: Japan Post status names (引受, 中継, 到着, 持ち出し中, お届け済み, 持ち戻り, 保管,
@@ -345,6 +355,10 @@ JAPANESE: list[tuple[str, str, str]] = [
     ("ja", "配達希望受付（郵便局で保管中）", "OutForDelivery_004"),
     ("ja", "集荷予定日：明日", "InfoReceived_001"),
     ("ja", "ご不在のため郵便局で保管しています", "AttemptFail_002"),
+    ("ja", "お荷物の受け取りを辞退されました", "Exception_003"),
+    ("ja", "到着予定日時は明日です", "OutForDelivery_004"),
+    ("ja", "お届け先の住所が不明なため、お届けできませんでした", "Exception_007"),
+    ("ja", "置き配にてお届けしました", "Delivered_001"),
 ]
 
 # ko: CJ Logistics, Lotte, Hanjin, Logen, Kyungdong, GS Postbox and Korea Post steps (집화처리, 간선상차/하차,
@@ -484,6 +498,12 @@ KOREAN: list[tuple[str, str, str]] = [
     ("ko", "상대국 도착", "InTransit_004"),
     ("ko", "인수자 : 경비실", "Delivered_001"),
     ("ko", "도착 예정일 안내", "OutForDelivery_004"),
+    ("ko", "부재로 인해 경비실에 보관하였습니다", "Delivered_001"),
+    ("ko", "부재중이셔서 문 앞에 두고 갑니다", "Delivered_001"),
+    ("ko", "부재로 무인택배함에 보관", "AvailableForPickup_001"),
+    ("ko", "주소지 변경", "InTransit_009"),
+    ("ko", "배송지 변경 완료", "InTransit_009"),
+    ("ko", "관부가세 미납", "Exception_006"),
 ]
 
 # zh in traditional characters (Taiwan, Hong Kong): the same concepts through the rule file's `variants`, with
