@@ -208,6 +208,12 @@ CHINESE: list[tuple[str, str, str]] = [
     ("zh", "包裹已到达收件人所在国家", "InTransit_004"),
     ("zh", "包裹已被海关没收", "Exception_004"),
     ("zh", "买家已确认收货", "Delivered_001"),
+    ("zh", "卖家尚未发货", "InfoReceived_001"),
+    ("zh", "商品备货中", "InfoReceived_001"),
+    ("zh", "待发货", "InfoReceived_001"),
+    ("zh", "您的快递已存入近邻宝，取件码123456", "AvailableForPickup_001"),
+    ("zh", "快件已到达兔喜快递超市", "AvailableForPickup_001"),
+    ("zh", "您的快递已存入丰巢柜", "AvailableForPickup_001"),
 ]
 
 # ja: Japan Post status names (引受, 中継, 到着, 持ち出し中, お届け済み, 持ち戻り, 保管,
@@ -359,6 +365,8 @@ JAPANESE: list[tuple[str, str, str]] = [
     ("ja", "到着予定日時は明日です", "OutForDelivery_004"),
     ("ja", "お届け先の住所が不明なため、お届けできませんでした", "Exception_007"),
     ("ja", "置き配にてお届けしました", "Delivered_001"),
+    ("ja", "配達の試みがありました", "AttemptFail_001"),
+    ("ja", "宅急便の遅れ", "Exception_005"),
 ]
 
 # ko: CJ Logistics, Lotte, Hanjin, Logen, Kyungdong, GS Postbox and Korea Post steps (집화처리, 간선상차/하차,
