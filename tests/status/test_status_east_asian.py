@@ -560,6 +560,13 @@ TRADITIONAL: list[tuple[str, str, str]] = [
     ("zh", "客戶另約時間配送", "OutForDelivery_004"),
     ("zh", "調查處理中", "Exception_001"),
     ("zh", "暫無物流資訊", "Pending_001"),
+    ("zh", "郵件正等待收件人領取", "AvailableForPickup_001"),
+    ("zh", "郵件已交回寄件人", "Exception_011"),
+    ("zh", "郵件將於下一個工作日派遞", "OutForDelivery_004"),
+    ("zh", "郵件正在處理", "InTransit_001"),
+    ("zh", "未妥投，郵件招領中", "AvailableForPickup_001"),
+    ("zh", "郵件已派送至收件人", "Delivered_001"),
+    ("zh", "郵件已由收件人領取", "Delivered_002"),
 ]
 
 FORMS = CHINESE + JAPANESE + KOREAN + TRADITIONAL
