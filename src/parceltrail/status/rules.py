@@ -258,12 +258,39 @@ def compile_rules(lang: str, raw: list[dict[str, object]]) -> RuleSet:
     return RuleSet(lang, tuple(rules), tuple(compiled), regex, index, frozenset(index), always, gram, causes)
 
 
+def with_variants(raw: list[dict[str, object]], variants: str) -> list[dict[str, object]]:
+    """The rules with every pattern also read in the language's other spelling.
+
+    `variants` pairs each character the rules are written with and its counterpart ("签簽 发發": simplified
+    and traditional Han), so one rule file reads both scripts: an `any` or `unless` pattern gains its
+    counterpart as one more alternative, an `all` pattern accepts either."""
+    table = str.maketrans({pair[0]: pair[1] for pair in variants.split()})
+    if not table:
+        return raw
+    out: list[dict[str, object]] = []
+    for item in raw:
+        item = dict(item)
+        for key in ("any", "unless"):
+            patterns = [str(p) for p in item.get(key, [])]  # type: ignore[attr-defined]
+            extra = [v for p in patterns if (v := p.translate(table)) != p and v not in patterns]
+            if extra:
+                item[key] = patterns + extra
+        if "all" in item:
+            item["all"] = [
+                p if (v := str(p).translate(table)) == p else f"(?:{p})|(?:{v})"
+                for p in item["all"]  # type: ignore[attr-defined]
+            ]
+        out.append(item)
+    return out
+
+
 @cache
 def rule_set(lang: str) -> RuleSet | None:
     """Compiled rules for a language, or None when no rule file exists for it."""
     if lang not in available_langs():
         return None
-    return compile_rules(lang, load_toml("rules", lang).get("rule", []))
+    raw = load_toml("rules", lang)
+    return compile_rules(lang, with_variants(raw.get("rule", []), str(raw.get("variants", ""))))
 
 
 @cache
