@@ -570,6 +570,16 @@ ENGLISH: list[tuple[str, str, str]] = [
     ("en", "Problem with delivery", "Exception_001"),
     ("en", "Delivery issue", "Exception_001"),
     ("en", "Return shipment picked up", "Exception_010"),
+    # near misses: a notice, a return label, a problem solved or a parcel not yet sent is not the event it names
+    ("en", "The package landed at the transit hub", "InTransit_003"),
+    ("en", "Parcel arrived at the transit airport", "InTransit_003"),
+    ("en", "Your parcel could not be delivered and will be returned to the sender", "Exception_010"),
+    ("en", "We tried to deliver but no one was home; we'll try again tomorrow", "AttemptFail_002"),
+    ("en", "Delivery issue resolved", "InTransit_008"),
+    ("en", "Your parcel is with the courier for delivery", "OutForDelivery_001"),
+    ("en", "Return label created", "InfoReceived_001"),
+    ("en", "Your order has not been shipped yet", "InfoReceived_001"),
+    ("en", "The courier will try again tomorrow", "AttemptFail_001"),
 ]
 
 GERMAN: list[tuple[str, str, str]] = [
@@ -899,6 +909,25 @@ GERMAN: list[tuple[str, str, str]] = [
     ("de", "Abholbereit in der Packstation 123", "AvailableForPickup_001"),
     ("de", "Rücksendung abgeholt", "Exception_010"),
     ("de", "Zustellproblem", "Exception_001"),
+    # near misses: a notice, a return label, a problem solved or a parcel not yet sent is not the event it names
+    ("de", "Eine Benachrichtigungskarte wurde in den Briefkasten eingeworfen", "AttemptFail_001"),
+    ("de", "Benachrichtigung hinterlegt", "AttemptFail_001"),
+    (
+        "de",
+        "Die Sendung wurde in der Filiale hinterlegt, der Empfänger wurde benachrichtigt",
+        "AvailableForPickup_001",
+    ),
+    ("de", "Die Sendung wird an den Absender retourniert", "Exception_010"),
+    ("de", "Retourenlabel erstellt", "InfoReceived_001"),
+    ("de", "Das Problem wurde behoben, die Sendung ist wieder unterwegs", "InTransit_001"),
+    ("de", "Die Sendung wurde im Verteilzentrum verarbeitet und ist unterwegs", "InTransit_001"),
+    ("de", "Der Empfänger hat das Paket nicht abgeholt", "Exception_008"),
+    ("de", "Die Sendung wurde noch nicht vom Absender übergeben", "InfoReceived_001"),
+    ("de", "Die Sendung ist noch nicht abgeholt worden", "Exception_008"),
+    ("de", "Zustellung am Wunschtag", "OutForDelivery_004"),
+    ("de", "Die Sendung wurde vor der Haustür abgestellt", "Delivered_001"),
+    ("de", "Die Sendung konnte nicht abgestellt werden", "AttemptFail_001"),
+    ("de", "Die Sendung wurde nicht im Briefkasten eingeworfen, da er zu klein war", "AttemptFail_001"),
 ]
 
 DUTCH: list[tuple[str, str, str]] = [
@@ -1120,6 +1149,13 @@ DUTCH: list[tuple[str, str, str]] = [
     ("nl", "Je pakket wordt vandaag tussen 18:00 en 21:00 bezorgd", "OutForDelivery_001"),
     ("nl", "Probleem met de bezorging", "Exception_001"),
     ("nl", "Retourzending opgehaald", "Exception_010"),
+    # near misses: a notice, a return label, a problem solved or a parcel not yet sent is not the event it names
+    ("nl", "Het probleem is opgelost", "InTransit_008"),
+    ("nl", "De bezorger heeft een kaartje in de brievenbus gedaan", "AttemptFail_001"),
+    ("nl", "Zending kan niet in de brievenbus, ligt klaar op het PostNL-punt", "AvailableForPickup_001"),
+    ("nl", "Pakket is niet bezorgd omdat niemand thuis was", "AttemptFail_002"),
+    ("nl", "De zending is nog niet verzonden", "InfoReceived_001"),
+    ("nl", "Pakket wordt teruggestuurd omdat het niet is opgehaald", "Exception_008"),
 ]
 
 SENTENCES = ENGLISH + GERMAN + DUTCH
