@@ -570,7 +570,7 @@ ENGLISH: list[tuple[str, str, str]] = [
     ("en", "Problem with delivery", "Exception_001"),
     ("en", "Delivery issue", "Exception_001"),
     ("en", "Return shipment picked up", "Exception_010"),
-    # near misses: a notice, a return label, a problem solved or a parcel not yet sent is not the event it names
+    # near misses: a notice, a return label, a solved problem or an unsent parcel is not the event it names
     ("en", "The package landed at the transit hub", "InTransit_003"),
     ("en", "Parcel arrived at the transit airport", "InTransit_003"),
     ("en", "Your parcel could not be delivered and will be returned to the sender", "Exception_010"),
@@ -909,7 +909,7 @@ GERMAN: list[tuple[str, str, str]] = [
     ("de", "Abholbereit in der Packstation 123", "AvailableForPickup_001"),
     ("de", "Rücksendung abgeholt", "Exception_010"),
     ("de", "Zustellproblem", "Exception_001"),
-    # near misses: a notice, a return label, a problem solved or a parcel not yet sent is not the event it names
+    # near misses: a notice, a return label, a solved problem or an unsent parcel is not the event it names
     ("de", "Eine Benachrichtigungskarte wurde in den Briefkasten eingeworfen", "AttemptFail_001"),
     ("de", "Benachrichtigung hinterlegt", "AttemptFail_001"),
     (
@@ -1149,7 +1149,7 @@ DUTCH: list[tuple[str, str, str]] = [
     ("nl", "Je pakket wordt vandaag tussen 18:00 en 21:00 bezorgd", "OutForDelivery_001"),
     ("nl", "Probleem met de bezorging", "Exception_001"),
     ("nl", "Retourzending opgehaald", "Exception_010"),
-    # near misses: a notice, a return label, a problem solved or a parcel not yet sent is not the event it names
+    # near misses: a notice, a return label, a solved problem or an unsent parcel is not the event it names
     ("nl", "Het probleem is opgelost", "InTransit_008"),
     ("nl", "De bezorger heeft een kaartje in de brievenbus gedaan", "AttemptFail_001"),
     ("nl", "Zending kan niet in de brievenbus, ligt klaar op het PostNL-punt", "AvailableForPickup_001"),
