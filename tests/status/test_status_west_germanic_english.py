@@ -593,6 +593,20 @@ ENGLISH: list[tuple[str, str, str]] = [
     ("en", "The storage period has expired", "Exception_008"),
     ("en", "Not collected within the holding period, returning to sender", "Exception_008"),
     ("en", "Pickup deadline passed", "Exception_008"),
+    # where a delivery was left: parcel boxes, building staff, household members
+    ("en", "Delivered to parcel box", "Delivered_001"),
+    ("en", "Left in parcel box", "Delivered_001"),
+    ("en", "Delivered to the concierge", "Delivered_001"),
+    ("en", "Delivered to building reception", "Delivered_001"),
+    ("en", "Delivered to mailroom", "Delivered_001"),
+    ("en", "Delivered to a household member", "Delivered_001"),
+    ("en", "Handed to a family member", "Delivered_001"),
+    # carrier wording framed by places, dates and names
+    ("en", "[Shenzhen] Departed from sorting center", "InTransit_007"),
+    ("en", "SHENZHEN, CN - Arrived at sorting center", "InTransit_003"),
+    ("en", "LONDON, GB: Out for delivery", "OutForDelivery_001"),
+    ("en", "Amsterdam, Netherlands - Delivered", "Delivered_001"),
+    ("en", "12/03/2024 10:21 Customs clearance completed, Frankfurt", "InTransit_005"),
     # shop and shipping-platform status names
     ("en", "Announced", "InfoReceived_001"),
     ("en", "En route to sorting center", "InTransit_001"),
@@ -970,6 +984,24 @@ GERMAN: list[tuple[str, str, str]] = [
     ("de", "Die Lagerfrist wurde überschritten", "Exception_008"),
     ("de", "Die Sendung wurde nach Ablauf der Lagerfrist an den Absender zurückgesandt", "Exception_008"),
     ("de", "Die Sendung wurde nicht fristgerecht abgeholt", "Exception_008"),
+    # where a delivery was left: parcel boxes, building staff, household members
+    ("de", "Die Sendung wurde in den Paketkasten zugestellt", "Delivered_001"),
+    ("de", "Das Paket wurde in die Paketbox gelegt", "Delivered_001"),
+    ("de", "Die Sendung wurde an einen Hausbewohner übergeben", "Delivered_001"),
+    ("de", "Ersatzzustellung an Hausbewohner", "Delivered_001"),
+    ("de", "Die Sendung wurde an eine berechtigte Person zugestellt", "Delivered_001"),
+    ("de", "Nachbarschaftszustellung erfolgt", "Delivered_005"),
+    ("de", "Beim Nachbarn abgegeben", "Delivered_005"),
+    ("de", "Die Sendung wurde an der Rezeption abgegeben", "Delivered_001"),
+    # carrier wording framed by places, dates and names
+    ("de", "Berlin: Die Sendung wurde zugestellt.", "Delivered_001"),
+    (
+        "de",
+        "12.03.2024 09:14 Uhr, Hamburg - Die Sendung wurde im Ziel-Paketzentrum bearbeitet",
+        "InTransit_001",
+    ),
+    ("de", "Zugestellt (Nachbar: Müller)", "Delivered_005"),
+    ("de", "Paketshop Musterstraße 5: Zur Abholung bereit", "AvailableForPickup_001"),
     # shop and shipping-platform status names
     ("de", "Angekündigt", "InfoReceived_001"),
     ("de", "Unterwegs zum Sortierzentrum", "InTransit_001"),
@@ -1235,6 +1267,15 @@ DUTCH: list[tuple[str, str, str]] = [
     ("nl", "Herinnering: je pakket ligt nog klaar", "AvailableForPickup_001"),
     ("nl", "De ophaaltermijn is verstreken", "Exception_008"),
     ("nl", "Het pakket is niet binnen de termijn opgehaald en gaat retour", "Exception_008"),
+    # where a delivery was left: parcel boxes, building staff, household members
+    ("nl", "In ontvangst genomen door een huisgenoot", "Delivered_001"),
+    ("nl", "Afgeleverd bij de receptie van het gebouw", "Delivered_001"),
+    ("nl", "Bezorgd in de pakketbus", "Delivered_001"),
+    ("nl", "Afgegeven bij de buren op huisnummer 3", "Delivered_005"),
+    # carrier wording framed by places, dates and names
+    ("nl", "AMSTERDAM - Zending is bezorgd", "Delivered_001"),
+    ("nl", "Utrecht: Je pakket ligt klaar bij het PostNL-punt (Albert Heijn)", "AvailableForPickup_001"),
+    ("nl", "2024-03-12 Zending is gesorteerd (Nieuwegein)", "InTransit_001"),
     # shop and shipping-platform status names
     ("nl", "Aangemeld", "InfoReceived_001"),
     ("nl", "Onderweg naar sorteercentrum", "InTransit_007"),
