@@ -732,3 +732,96 @@ def test_concept_is_read_by_rules_with_language_given(lang: str, text: str, expe
 def test_catalan_and_galician_are_read_by_the_spanish_rules(lang: str, text: str, expected: str) -> None:
     assert_read_alone(lang, text, expected)
     assert_read_by_rules("es", text, expected)
+
+
+# The participle of each concept in all four agreements (masculine, feminine, plural of each), in three
+# frames: after its subject with the passive auxiliary, after its subject alone (the telegraphic style of
+# scan lists), and alone as a status name.
+AGREEMENT: dict[str, tuple[dict[str, str], dict[str, str], dict[str, str]]] = {
+    "pt": (
+        {"m": "O pacote", "f": "A encomenda", "mp": "Os objetos", "fp": "As remessas"},
+        {"m": "foi", "f": "foi", "mp": "foram", "fp": "foram"},
+        {
+            "Delivered_001": "entregue|entregue|entregues|entregues",
+            "InTransit_002": "postado|postada|postados|postadas",
+            "Exception_003": "recusado|recusada|recusados|recusadas",
+            "Exception_013": "extraviado|extraviada|extraviados|extraviadas",
+            "Exception_012": "danificado|danificada|danificados|danificadas",
+            "Exception_011": "devolvido ao remetente|devolvida ao remetente|devolvidos ao remetente|devolvidas ao remetente",
+            "InTransit_007": "expedido|expedida|expedidos|expedidas",
+            "Exception_020": "cancelado|cancelada|cancelados|canceladas",
+            "InTransit_003": "recebido na unidade|recebida na unidade|recebidos na unidade|recebidas na unidade",
+            "InTransit_005": "liberado pela alfândega|liberada pela alfândega|liberados pela alfândega|liberadas pela alfândega",
+            "Delivered_002": "retirado pelo destinatário|retirada pelo destinatário|retirados pelo destinatário|retiradas pelo destinatário",
+        },
+    ),
+    "es": (
+        {"m": "El paquete", "f": "La mercancía", "mp": "Los envíos", "fp": "Las cajas"},
+        {"m": "ha sido", "f": "ha sido", "mp": "han sido", "fp": "han sido"},
+        {
+            "Delivered_001": "entregado|entregada|entregados|entregadas",
+            "InTransit_002": "admitido|admitida|admitidos|admitidas",
+            "Exception_003": "rehusado|rehusada|rehusados|rehusadas",
+            "Exception_013": "extraviado|extraviada|extraviados|extraviadas",
+            "Exception_012": "dañado|dañada|dañados|dañadas",
+            "Exception_010": "devuelto al remitente|devuelta al remitente|devueltos al remitente|devueltas al remitente",
+            "InTransit_007": "expedido|expedida|expedidos|expedidas",
+            "Exception_020": "anulado|anulada|anulados|anuladas",
+            "Exception_004": "retenido en aduana|retenida en aduana|retenidos en aduana|retenidas en aduana",
+            "InTransit_005": "liberado por la aduana|liberada por la aduana|liberados por la aduana|liberadas por la aduana",
+            "Delivered_002": "recogido por el destinatario|recogida por el destinatario|recogidos por el destinatario|recogidas por el destinatario",
+        },
+    ),
+    "it": (
+        {"m": "Il pacco", "f": "La spedizione", "mp": "I colli", "fp": "Le raccomandate"},
+        {"m": "è stato", "f": "è stata", "mp": "sono stati", "fp": "sono state"},
+        {
+            "Delivered_001": "consegnato|consegnata|consegnati|consegnate",
+            "InTransit_002": "accettato|accettata|accettati|accettate",
+            "Exception_003": "rifiutato|rifiutata|rifiutati|rifiutate",
+            "Exception_013": "smarrito|smarrita|smarriti|smarrite",
+            "Exception_012": "danneggiato|danneggiata|danneggiati|danneggiate",
+            "Exception_011": "restituito al mittente|restituita al mittente|restituiti al mittente|restituite al mittente",
+            "InTransit_007": "spedito|spedita|spediti|spedite",
+            "Exception_020": "annullato|annullata|annullati|annullate",
+            "Exception_004": "trattenuto in dogana|trattenuta in dogana|trattenuti in dogana|trattenute in dogana",
+            "InTransit_005": "sdoganato|sdoganata|sdoganati|sdoganate",
+            "InTransit_003": "ricevuto nel centro di smistamento|ricevuta nel centro di smistamento|ricevuti nel centro di smistamento|ricevute nel centro di smistamento",
+            "Delivered_002": "ritirato dal destinatario|ritirata dal destinatario|ritirati dal destinatario|ritirate dal destinatario",
+        },
+    ),
+    "fr": (
+        {"m": "Le colis", "f": "La commande", "mp": "Les colis", "fp": "Les lettres recommandées"},
+        {"m": "a été", "f": "a été", "mp": "ont été", "fp": "ont été"},
+        {
+            "Delivered_001": "livré|livrée|livrés|livrées",
+            "InTransit_002": "pris en charge|prise en charge|pris en charge|prises en charge",
+            "Exception_003": "refusé|refusée|refusés|refusées",
+            "Exception_013": "perdu|perdue|perdus|perdues",
+            "Exception_012": "endommagé|endommagée|endommagés|endommagées",
+            "Exception_010": "retourné à l'expéditeur|retournée à l'expéditeur|retournés à l'expéditeur|retournées à l'expéditeur",
+            "InTransit_007": "expédié|expédiée|expédiés|expédiées",
+            "Exception_020": "annulé|annulée|annulés|annulées",
+            "InTransit_005": "dédouané|dédouanée|dédouanés|dédouanées",
+            "InTransit_003": "réceptionné sur la plateforme|réceptionnée sur la plateforme|réceptionnés sur la plateforme|réceptionnées sur la plateforme",
+            "Delivered_002": "retiré par le destinataire|retirée par le destinataire|retirés par le destinataire|retirées par le destinataire",
+        },
+    ),
+}
+
+
+def _agreement_cases() -> list[tuple[str, str, str]]:
+    cases = []
+    for lang, (subjects, auxiliaries, concepts) in AGREEMENT.items():
+        for expected, forms in concepts.items():
+            for gender, form in zip(("m", "f", "mp", "fp"), forms.split("|"), strict=True):
+                subject = subjects[gender]
+                for text in (f"{subject} {auxiliaries[gender]} {form}", f"{subject} {form}", form[0].upper() + form[1:]):
+                    cases.append((lang, text, expected))
+    return sorted(set(cases))
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), _agreement_cases())
+def test_every_agreement_of_the_participle_is_read(lang: str, text: str, expected: str) -> None:
+    assert_read_alone(lang, text, expected)
+    assert_read_by_rules(lang, text, expected)
