@@ -805,6 +805,8 @@ FORMS: list[tuple[str, str, str]] = [
     ("fr", "Contenu endommagé", "Exception_012"),
     ("fr", "Paiement des droits et taxes en attente", "Exception_006"),
     ("fr", "Colis en cours de dédouanement dans le pays de destination", "InTransit_006"),
+    ("it", "Eccezione sulla spedizione", "Exception_001"),
+    ("it", "Rientrata", "Exception_011"),
 ]
 
 # Read right once the language is known; without it the text alone reads as a neighbouring language.
