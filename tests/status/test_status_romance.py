@@ -842,6 +842,29 @@ FORMS: list[tuple[str, str, str]] = [
     ("fr", "Le colis n'a pas pu être localisé", "Exception_013"),
     ("fr", "Colis remis au guichet", "Delivered_002"),
     ("fr", "Pas de livraison", "AttemptFail_001"),
+    # ---------------------------------------------------------------- Correios event descriptions, our own phrasing of each stage
+    ("pt", "Objeto com data de entrega agendada", "OutForDelivery_004"),
+    ("pt", "Objeto não entregue - numeração não existe", "Exception_007"),
+    ("pt", "Objeto não entregue - remetente não retirou no prazo", "Exception_008"),
+    ("pt", "Objeto com atraso na entrega", "Exception_005"),
+    ("pt", "Objeto apreendido por órgão de fiscalização ou outro órgão anuente", "Exception_004"),
+    ("pt", "Objeto em trânsito para a unidade de tratamento", "InTransit_001"),
+    ("pt", "Objeto recebido na unidade de exportação", "InTransit_003"),
+    ("pt", "Objeto saiu do país de origem", "InTransit_007"),
+    ("pt", "Objeto chegou ao país de destino", "InTransit_004"),
+    ("pt", "Objeto não entregue - destinatário não retirou no prazo", "Exception_008"),
+    # ---------------------------------------------------------------- registered mail: postman, delegate, counter
+    ("it", "Accettazione", "InTransit_002"),
+    ("it", "Inesitata", "AttemptFail_001"),
+    ("it", "Consegnato a persona abilitata al ritiro", "Delivered_001"),
+    ("it", "Consegnata al delegato", "Delivered_001"),
+    ("it", "Il portalettere ha lasciato un avviso di giacenza", "AvailableForPickup_001"),
+    ("it", "Presa in carico dal portalettere", "OutForDelivery_001"),
+    ("it", "Raccomandata consegnata con firma del destinatario", "Delivered_003"),
+    ("it", "Spedizione in partenza", "InTransit_007"),
+    ("it", "Spedizione in lavorazione presso il centro operativo", "InTransit_001"),
+    ("it", "In attesa di ritiro presso l'ufficio postale", "AvailableForPickup_001"),
+    ("it", "Ritirata allo sportello", "Delivered_002"),
 ]
 
 # Read right once the language is known; without it the text alone reads as a neighbouring language.
