@@ -893,6 +893,23 @@ FORMS: list[tuple[str, str, str]] = [
     ("fr", "Nous avons tenté de livrer votre colis", "AttemptFail_001"),
     ("fr", "Nous avons retourné le colis à l'expéditeur", "Exception_010"),
     ("fr", "Nous préparons votre commande", "InfoReceived_001"),
+    # ---------------------------------------------------------------- not accepted by the network, collection from the sender failed
+    ("pt", "Objeto não aceite - fora das dimensões", "Exception_009"),
+    ("pt", "Coleta não realizada", "Exception_001"),
+    ("pt", "Remetente ausente na coleta", "Exception_001"),
+    ("es", "Envío no admitido", "Exception_009"),
+    ("es", "Recogida no realizada", "Exception_001"),
+    ("es", "El mensajero no pudo recoger el envío", "Exception_001"),
+    ("it", "Spedizione non accettata", "Exception_009"),
+    ("it", "Ritiro non effettuato", "Exception_001"),
+    ("it", "Mancato ritiro presso il mittente", "Exception_001"),
+    ("fr", "Colis non accepté", "Exception_009"),
+    ("fr", "Enlèvement non effectué", "Exception_001"),
+    ("fr", "Le transporteur n'a pas pu récupérer le colis chez l'expéditeur", "Exception_001"),
+    ("fr", "Colis non accepté par le destinataire", "Exception_003"),
+    ("it", "Spedizione non accettata dal destinatario", "Exception_003"),
+    ("pt", "Encomenda não aceite pelo destinatário", "Exception_003"),
+    ("es", "Paquete no aceptado por el destinatario", "Exception_003"),
 ]
 
 # Read right once the language is known; without it the text alone reads as a neighbouring language.
