@@ -937,6 +937,22 @@ FORMS: list[tuple[str, str, str]] = [
     ("es", "Recibido en planta", "InTransit_003"),
     ("es", "Despachado a sucursal de destino", "InTransit_007"),
     ("es", "Retenido por documentación", "Exception_018"),
+    # ---------------------------------------------------------------- European Portuguese (CTT) spellings and stages
+    ("pt", "Envio registado", "InfoReceived_001"),
+    ("pt", "Objeto registado pelo remetente", "InfoReceived_001"),
+    ("pt", "Em entrega", "OutForDelivery_001"),
+    ("pt", "Aceitação no Ponto CTT", "InTransit_002"),
+    ("pt", "Objeto recolhido", "InTransit_002"),
+    ("pt", "Objeto chegou ao Centro de Distribuição Postal", "InTransit_003"),
+    ("pt", "Saída do Centro de Produção e Logística", "InTransit_007"),
+    ("pt", "Pagamento de direitos efetuado", "InTransit_008"),
+    ("pt", "Disponível em Ponto CTT", "AvailableForPickup_001"),
+    ("pt", "Entregue em mão ao destinatário", "Delivered_001"),
+    ("pt", "Aguarda instruções do remetente", "Exception_001"),
+    ("pt", "Objeto com morada insuficiente", "Exception_007"),
+    ("pt", "Destinatário mudou de morada", "Exception_002"),
+    ("pt", "Objeto expedido para o país de destino", "InTransit_007"),
+    ("pt", "Chegada a Portugal", "InTransit_004"),
 ]
 
 # Read right once the language is known; without it the text alone reads as a neighbouring language.
