@@ -17,7 +17,7 @@ from tests.status.sentences import assert_read_alone, assert_read_by_rules
 
 # (lang, text, expected subtag)
 FORMS: list[tuple[str, str, str]] = [
-    # ---------------------------------------------------------------- Portuguese
+    # Portuguese
     # shipper's data only
     ("pt", "Etiqueta emitida pelo vendedor", "InfoReceived_001"),
     ("pt", "Objeto aguardando postagem", "InfoReceived_001"),
@@ -111,7 +111,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("pt", "Objeto mal encaminhado", "Exception_016"),
     ("pt", "Saída não efetuada", "Exception_016"),
     ("pt", "Objeto encaminhado para outro endereço", "InTransit_009"),
-    # ---------------------------------------------------------------- Spanish
+    # Spanish
     ("es", "Pre-registrado", "InfoReceived_001"),
     ("es", "Envío grabado, pendiente de recogida", "InfoReceived_001"),
     ("es", "Etiqueta generada por el remitente", "InfoReceived_001"),
@@ -167,7 +167,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("es", "Envío anulado", "Exception_020"),
     ("es", "Incidencia en la entrega", "Exception_001"),
     ("es", "Redirigido a una nueva dirección", "InTransit_009"),
-    # ---------------------------------------------------------------- Italian
+    # Italian
     ("it", "Spedizione creata", "InfoReceived_001"),
     ("it", "In attesa di ritiro da parte del corriere", "InfoReceived_001"),
     ("it", "Accettato", "InTransit_002"),
@@ -219,7 +219,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("it", "Spedizione danneggiata", "Exception_012"),
     ("it", "Spedizione annullata", "Exception_020"),
     ("it", "Spedizione in ritardo", "Exception_005"),
-    # ---------------------------------------------------------------- French
+    # French
     ("fr", "Votre colis est en préparation chez l'expéditeur", "InfoReceived_001"),
     ("fr", "Colis prêt à être expédié, pas encore pris en charge", "InfoReceived_001"),
     ("fr", "Étiquette imprimée", "InfoReceived_001"),
@@ -274,7 +274,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("fr", "Colis endommagé", "Exception_012"),
     ("fr", "Envoi annulé", "Exception_020"),
     ("fr", "Colis réexpédié à une nouvelle adresse", "InTransit_009"),
-    # ---------------------------------------------------------------- forms: gender, number, tense, no accents
+    # forms: gender, number, tense, no accents
     ("pt", "Encomendas entregues", "Delivered_001"),
     ("pt", "A encomenda foi entregue", "Delivered_001"),
     ("pt", "Seu pedido foi entregue na portaria", "Delivered_001"),
@@ -475,7 +475,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("fr", "Colis en attente de dédouanement", "InTransit_006"),
     ("fr", "Le colis a été endommagé pendant le transport", "Exception_012"),
     ("fr", "Colis égaré", "Exception_013"),
-    # ---------------------------------------------------------------- short names, tenses, not-yet negations
+    # short names, tenses, not-yet negations
     ("pt", "Postado", "InTransit_002"),
     ("pt", "Devolvido", "Exception_011"),
     ("pt", "Extraviado", "Exception_013"),
@@ -541,7 +541,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("fr", "Pas encore pris en charge", "InfoReceived_001"),
     ("fr", "Colis en attente de prise en charge", "InfoReceived_001"),
     ("fr", "Distribué", "Delivered_001"),
-    # ---------------------------------------------------------------- shop and courier wording: first person, active voice
+    # shop and courier wording: first person, active voice
     ("pt", "Pedido entregue ao comprador", "Delivered_001"),
     ("pt", "Seu pacote foi entregue com sucesso", "Delivered_001"),
     ("pt", "Pacote recebido no centro de distribuição Mercado Envios", "InTransit_003"),
@@ -626,11 +626,14 @@ FORMS: list[tuple[str, str, str]] = [
     ("fr", "Le destinataire a retiré son colis", "Delivered_002"),
     ("fr", "Colis dédouané avec succès", "InTransit_005"),
     ("fr", "Colis arrivé en Belgique", "InTransit_004"),
-    # ---------------------------------------------------------------- upper case, places appended, postponed, documents awaited
+    # upper case, places appended, postponed, documents awaited
     ("pt", "OBJETO SAIU PARA ENTREGA AO DESTINATARIO - CURITIBA/PR", "OutForDelivery_001"),
     ("pt", "Objeto entregue ao destinatário - São Paulo / SP", "Delivered_001"),
     ("pt", "CARTEIRO NAO ATENDIDO - ENTREGA NAO REALIZADA", "AttemptFail_002"),
-    ("pt", "Objeto encaminhado de Unidade de Tratamento em CAJAMAR / SP para Unidade de Distribuição em RECIFE / PE", "InTransit_001"),
+    ("pt",
+     "Objeto encaminhado de Unidade de Tratamento em CAJAMAR / SP "
+     "para Unidade de Distribuição em RECIFE / PE",
+     "InTransit_001"),
     ("pt", "A encomenda foi levantada", "Delivered_002"),
     ("pt", "Encomenda aguarda pagamento de portes", "Exception_006"),
     ("pt", "Sua encomenda está retida aguardando documentos", "Exception_018"),
@@ -644,7 +647,9 @@ FORMS: list[tuple[str, str, str]] = [
     ("es", "ENVIO ENTREGADO", "Delivered_001"),
     ("es", "EN REPARTO - MADRID", "OutForDelivery_001"),
     ("es", "Envío admitido en oficina de Correos", "InTransit_002"),
-    ("es", "Su envío se encuentra en la oficina de destino a la espera de ser recogido", "AvailableForPickup_001"),
+    ("es",
+     "Su envío se encuentra en la oficina de destino a la espera de ser recogido",
+     "AvailableForPickup_001"),
     ("es", "El envío ha sido devuelto al remitente", "Exception_010"),
     ("es", "Ha finalizado el plazo de recogida", "Exception_008"),
     ("es", "Incidencia: dirección incompleta", "Exception_007"),
@@ -685,7 +690,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("fr", "Colis bloqué en douane", "Exception_004"),
     ("fr", "Paiement des droits de douane reçu", "InTransit_008"),
     ("fr", "Votre colis est en attente de retrait au bureau de poste", "AvailableForPickup_001"),
-    # ---------------------------------------------------------------- impossibility, holds, pickup deadlines, handovers to carriers
+    # impossibility, holds, pickup deadlines, handovers to carriers
     ("pt", "Impossível entregar: endereço não localizado", "Exception_007"),
     ("pt", "Objeto não pode ser entregue por motivos de segurança", "AttemptFail_001"),
     ("pt", "A entrega não foi concluída", "AttemptFail_001"),
@@ -733,7 +738,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("fr", "Envoi annulé à la demande de l'expéditeur", "Exception_020"),
     ("fr", "Le destinataire n'était pas à son domicile", "AttemptFail_002"),
     ("fr", "Colis réacheminé vers une nouvelle adresse à la demande du destinataire", "InTransit_009"),
-    # ---------------------------------------------------------------- national posts and couriers: counters, relay points, theft
+    # national posts and couriers: counters, relay points, theft
     ("pt", "Objeto aceite no balcão CTT", "InTransit_002"),
     ("pt", "Em trânsito para o centro de distribuição", "InTransit_001"),
     ("pt", "Objeto entregue no Cacifo CTT", "AvailableForPickup_001"),
@@ -807,7 +812,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("fr", "Colis en cours de dédouanement dans le pays de destination", "InTransit_006"),
     ("it", "Eccezione sulla spedizione", "Exception_001"),
     ("it", "Rientrata", "Exception_011"),
-    # ---------------------------------------------------------------- notices to the recipient, storage over, untraceable, counters
+    # notices to the recipient, storage over, untraceable, counters
     ("pt", "Sua encomenda chegou!", "Delivered_001"),
     ("pt", "Oba! Seu pedido foi entregue", "Delivered_001"),
     ("pt", "Boa notícia: seu pacote está a caminho", "InTransit_001"),
@@ -842,7 +847,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("fr", "Le colis n'a pas pu être localisé", "Exception_013"),
     ("fr", "Colis remis au guichet", "Delivered_002"),
     ("fr", "Pas de livraison", "AttemptFail_001"),
-    # ---------------------------------------------------------------- Correios event descriptions, our own phrasing of each stage
+    # Correios event descriptions, our own phrasing of each stage
     ("pt", "Objeto com data de entrega agendada", "OutForDelivery_004"),
     ("pt", "Objeto não entregue - numeração não existe", "Exception_007"),
     ("pt", "Objeto não entregue - remetente não retirou no prazo", "Exception_008"),
@@ -853,7 +858,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("pt", "Objeto saiu do país de origem", "InTransit_007"),
     ("pt", "Objeto chegou ao país de destino", "InTransit_004"),
     ("pt", "Objeto não entregue - destinatário não retirou no prazo", "Exception_008"),
-    # ---------------------------------------------------------------- registered mail: postman, delegate, counter
+    # registered mail: postman, delegate, counter
     ("it", "Accettazione", "InTransit_002"),
     ("it", "Inesitata", "AttemptFail_001"),
     ("it", "Consegnato a persona abilitata al ritiro", "Delivered_001"),
@@ -865,7 +870,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("it", "Spedizione in lavorazione presso il centro operativo", "InTransit_001"),
     ("it", "In attesa di ritiro presso l'ufficio postale", "AvailableForPickup_001"),
     ("it", "Ritirata allo sportello", "Delivered_002"),
-    # ---------------------------------------------------------------- first person plural, future and attempted (infinitive) forms
+    # first person plural, future and attempted (infinitive) forms
     ("pt", "Entregamos seu pacote", "Delivered_001"),
     ("pt", "Vamos entregar seu pacote hoje", "OutForDelivery_001"),
     ("pt", "Entregaremos sua encomenda amanhã", "OutForDelivery_004"),
@@ -893,7 +898,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("fr", "Nous avons tenté de livrer votre colis", "AttemptFail_001"),
     ("fr", "Nous avons retourné le colis à l'expéditeur", "Exception_010"),
     ("fr", "Nous préparons votre commande", "InfoReceived_001"),
-    # ---------------------------------------------------------------- not accepted by the network, collection from the sender failed
+    # not accepted by the network, collection from the sender failed
     ("pt", "Objeto não aceite - fora das dimensões", "Exception_009"),
     ("pt", "Coleta não realizada", "Exception_001"),
     ("pt", "Remetente ausente na coleta", "Exception_001"),
@@ -910,7 +915,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("it", "Spedizione non accettata dal destinatario", "Exception_003"),
     ("pt", "Encomenda não aceite pelo destinatário", "Exception_003"),
     ("es", "Paquete no aceptado por el destinatario", "Exception_003"),
-    # ---------------------------------------------------------------- Latin-American posts and couriers (branches, visits, routes)
+    # Latin-American posts and couriers (branches, visits, routes)
     ("es", "En espera en sucursal", "AvailableForPickup_001"),
     ("es", "Disponible para retiro en sucursal", "AvailableForPickup_001"),
     ("es", "Retirado en sucursal por el destinatario", "Delivered_002"),
@@ -937,7 +942,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("es", "Recibido en planta", "InTransit_003"),
     ("es", "Despachado a sucursal de destino", "InTransit_007"),
     ("es", "Retenido por documentación", "Exception_018"),
-    # ---------------------------------------------------------------- European Portuguese (CTT) spellings and stages
+    # European Portuguese (CTT) spellings and stages
     ("pt", "Envio registado", "InfoReceived_001"),
     ("pt", "Objeto registado pelo remetente", "InfoReceived_001"),
     ("pt", "Em entrega", "OutForDelivery_001"),
@@ -953,7 +958,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("pt", "Destinatário mudou de morada", "Exception_002"),
     ("pt", "Objeto expedido para o país de destino", "InTransit_007"),
     ("pt", "Chegada a Portugal", "InTransit_004"),
-    # ---------------------------------------------------------------- French couriers: hands of the driver, doorstep, disputes, returns pending
+    # French couriers: hands of the driver, doorstep, disputes, returns pending
     ("fr", "Colis en cours de préparation chez l'expéditeur", "InfoReceived_001"),
     ("fr", "Informations d'expédition reçues", "InfoReceived_001"),
     ("fr", "Envoi pris en charge par Chronopost", "InTransit_002"),
@@ -984,7 +989,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("fr", "Droits de douane à régler par le destinataire", "Exception_006"),
     ("fr", "Colis livré au point relais et disponible", "AvailableForPickup_001"),
     ("fr", "Colis disponible en consigne automatique", "AvailableForPickup_001"),
-    # ---------------------------------------------------------------- Italian couriers: loaded for delivery, doorstep, disputes, misrouted, duties on the recipient
+    # Italian couriers: loaded for delivery, doorstep, disputes, misrouted, duties on the recipient
     ("it", "Dati spedizione trasmessi dal mittente", "InfoReceived_001"),
     ("it", "Spedizione affidata a BRT", "InTransit_002"),
     ("it", "Il pacco è stato ritirato dal nostro autista", "InTransit_002"),
@@ -1006,7 +1011,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("it", "Il pacco è stato consegnato al punto di ritiro ed è disponibile", "AvailableForPickup_001"),
     ("it", "Disponibile nel locker", "AvailableForPickup_001"),
     ("it", "Consegnato a mano al destinatario", "Delivered_001"),
-    # ---------------------------------------------------------------- Spanish couriers: data received, in the driver's hands, doorstep, claims, duties on the recipient
+    # Spanish couriers: data received, in the driver's hands, doorstep, claims, duties on the recipient
     ("es", "Información del envío recibida", "InfoReceived_001"),
     ("es", "Datos del envío recibidos por SEUR", "InfoReceived_001"),
     ("es", "Envío pendiente de ser entregado por el remitente", "InfoReceived_001"),
@@ -1030,7 +1035,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("es", "Tasas de aduana a cargo del destinatario", "Exception_006"),
     ("es", "Disponible en taquilla", "AvailableForPickup_001"),
     ("es", "Envío depositado en el punto Pack", "AvailableForPickup_001"),
-    # ---------------------------------------------------------------- Portuguese couriers: the same concepts
+    # Portuguese couriers: the same concepts
     ("pt", "Informações do envio recebidas", "InfoReceived_001"),
     ("pt", "Dados do envio transmitidos pelo remetente", "InfoReceived_001"),
     ("pt", "Pacote nas mãos do entregador", "OutForDelivery_001"),
@@ -1046,7 +1051,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("pt", "Atraso por problema técnico", "Exception_005"),
     ("pt", "Taxas alfandegárias a cargo do destinatário", "Exception_006"),
     ("pt", "Fatura em falta para o desalfandegamento", "Exception_018"),
-    # ---------------------------------------------------------------- in the country, drivers on the way, received by the concierge
+    # in the country, drivers on the way, received by the concierge
     ("pt", "O seu envio foi aceite nos nossos serviços", "InTransit_002"),
     ("pt", "Encomenda em trânsito internacional", "InTransit_001"),
     ("pt", "A sua encomenda já se encontra em Portugal", "InTransit_004"),
@@ -1087,7 +1092,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("fr", "Votre colis vous attend au point de retrait", "AvailableForPickup_001"),
     ("fr", "Reçu par le gardien", "Delivered_001"),
     ("fr", "Retourné pour adresse incorrecte", "Exception_007"),
-    # ---------------------------------------------------------------- one lifecycle per language, written last
+    # one lifecycle per language, written last
     ("pt", "Recebemos as informações do seu pedido", "InfoReceived_001"),
     ("pt", "Objeto coletado pela transportadora", "InTransit_002"),
     ("pt", "Pacote chegou à unidade de Belo Horizonte", "InTransit_003"),
@@ -1135,7 +1140,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("fr", "Commande retournée au magasin", "Exception_010"),
     ("fr", "Le colis a subi des dommages pendant le transport", "Exception_012"),
     ("fr", "Adresse de livraison inexistante", "Exception_007"),
-    # ---------------------------------------------------------------- nobody answered the door; handed in at the counter by the sender
+    # nobody answered the door; handed in at the counter by the sender
     ("pt", "Etiqueta criada, aguardando coleta", "InfoReceived_001"),
     ("pt", "Remessa entregue na agência pelo remetente", "InTransit_002"),
     ("pt", "Objeto em trânsito entre centros de distribuição", "InTransit_001"),
@@ -1230,12 +1235,24 @@ AGREEMENT: dict[str, tuple[dict[str, str], dict[str, str], dict[str, str]]] = {
             "Exception_003": "recusado|recusada|recusados|recusadas",
             "Exception_013": "extraviado|extraviada|extraviados|extraviadas",
             "Exception_012": "danificado|danificada|danificados|danificadas",
-            "Exception_011": "devolvido ao remetente|devolvida ao remetente|devolvidos ao remetente|devolvidas ao remetente",
+            "Exception_011": (
+                "devolvido ao remetente|devolvida ao remetente|"
+                "devolvidos ao remetente|devolvidas ao remetente"
+            ),
             "InTransit_007": "expedido|expedida|expedidos|expedidas",
             "Exception_020": "cancelado|cancelada|cancelados|canceladas",
-            "InTransit_003": "recebido na unidade|recebida na unidade|recebidos na unidade|recebidas na unidade",
-            "InTransit_005": "liberado pela alfândega|liberada pela alfândega|liberados pela alfândega|liberadas pela alfândega",
-            "Delivered_002": "retirado pelo destinatário|retirada pelo destinatário|retirados pelo destinatário|retiradas pelo destinatário",
+            "InTransit_003": (
+                "recebido na unidade|recebida na unidade|"
+                "recebidos na unidade|recebidas na unidade"
+            ),
+            "InTransit_005": (
+                "liberado pela alfândega|liberada pela alfândega|"
+                "liberados pela alfândega|liberadas pela alfândega"
+            ),
+            "Delivered_002": (
+                "retirado pelo destinatário|retirada pelo destinatário|"
+                "retirados pelo destinatário|retiradas pelo destinatário"
+            ),
         },
     ),
     "es": (
@@ -1247,12 +1264,21 @@ AGREEMENT: dict[str, tuple[dict[str, str], dict[str, str], dict[str, str]]] = {
             "Exception_003": "rehusado|rehusada|rehusados|rehusadas",
             "Exception_013": "extraviado|extraviada|extraviados|extraviadas",
             "Exception_012": "dañado|dañada|dañados|dañadas",
-            "Exception_010": "devuelto al remitente|devuelta al remitente|devueltos al remitente|devueltas al remitente",
+            "Exception_010": (
+                "devuelto al remitente|devuelta al remitente|"
+                "devueltos al remitente|devueltas al remitente"
+            ),
             "InTransit_007": "expedido|expedida|expedidos|expedidas",
             "Exception_020": "anulado|anulada|anulados|anuladas",
             "Exception_004": "retenido en aduana|retenida en aduana|retenidos en aduana|retenidas en aduana",
-            "InTransit_005": "liberado por la aduana|liberada por la aduana|liberados por la aduana|liberadas por la aduana",
-            "Delivered_002": "recogido por el destinatario|recogida por el destinatario|recogidos por el destinatario|recogidas por el destinatario",
+            "InTransit_005": (
+                "liberado por la aduana|liberada por la aduana|"
+                "liberados por la aduana|liberadas por la aduana"
+            ),
+            "Delivered_002": (
+                "recogido por el destinatario|recogida por el destinatario|"
+                "recogidos por el destinatario|recogidas por el destinatario"
+            ),
         },
     ),
     "it": (
@@ -1264,13 +1290,25 @@ AGREEMENT: dict[str, tuple[dict[str, str], dict[str, str], dict[str, str]]] = {
             "Exception_003": "rifiutato|rifiutata|rifiutati|rifiutate",
             "Exception_013": "smarrito|smarrita|smarriti|smarrite",
             "Exception_012": "danneggiato|danneggiata|danneggiati|danneggiate",
-            "Exception_011": "restituito al mittente|restituita al mittente|restituiti al mittente|restituite al mittente",
+            "Exception_011": (
+                "restituito al mittente|restituita al mittente|"
+                "restituiti al mittente|restituite al mittente"
+            ),
             "InTransit_007": "spedito|spedita|spediti|spedite",
             "Exception_020": "annullato|annullata|annullati|annullate",
-            "Exception_004": "trattenuto in dogana|trattenuta in dogana|trattenuti in dogana|trattenute in dogana",
+            "Exception_004": (
+                "trattenuto in dogana|trattenuta in dogana|"
+                "trattenuti in dogana|trattenute in dogana"
+            ),
             "InTransit_005": "sdoganato|sdoganata|sdoganati|sdoganate",
-            "InTransit_003": "ricevuto nel centro di smistamento|ricevuta nel centro di smistamento|ricevuti nel centro di smistamento|ricevute nel centro di smistamento",
-            "Delivered_002": "ritirato dal destinatario|ritirata dal destinatario|ritirati dal destinatario|ritirate dal destinatario",
+            "InTransit_003": (
+                "ricevuto nel centro di smistamento|ricevuta nel centro di smistamento|"
+                "ricevuti nel centro di smistamento|ricevute nel centro di smistamento"
+            ),
+            "Delivered_002": (
+                "ritirato dal destinatario|ritirata dal destinatario|"
+                "ritirati dal destinatario|ritirate dal destinatario"
+            ),
         },
     ),
     "fr": (
@@ -1282,12 +1320,21 @@ AGREEMENT: dict[str, tuple[dict[str, str], dict[str, str], dict[str, str]]] = {
             "Exception_003": "refusé|refusée|refusés|refusées",
             "Exception_013": "perdu|perdue|perdus|perdues",
             "Exception_012": "endommagé|endommagée|endommagés|endommagées",
-            "Exception_010": "retourné à l'expéditeur|retournée à l'expéditeur|retournés à l'expéditeur|retournées à l'expéditeur",
+            "Exception_010": (
+                "retourné à l'expéditeur|retournée à l'expéditeur|"
+                "retournés à l'expéditeur|retournées à l'expéditeur"
+            ),
             "InTransit_007": "expédié|expédiée|expédiés|expédiées",
             "Exception_020": "annulé|annulée|annulés|annulées",
             "InTransit_005": "dédouané|dédouanée|dédouanés|dédouanées",
-            "InTransit_003": "réceptionné sur la plateforme|réceptionnée sur la plateforme|réceptionnés sur la plateforme|réceptionnées sur la plateforme",
-            "Delivered_002": "retiré par le destinataire|retirée par le destinataire|retirés par le destinataire|retirées par le destinataire",
+            "InTransit_003": (
+                "réceptionné sur la plateforme|réceptionnée sur la plateforme|"
+                "réceptionnés sur la plateforme|réceptionnées sur la plateforme"
+            ),
+            "Delivered_002": (
+                "retiré par le destinataire|retirée par le destinataire|"
+                "retirés par le destinataire|retirées par le destinataire"
+            ),
         },
     ),
 }
@@ -1299,7 +1346,9 @@ def _agreement_cases() -> list[tuple[str, str, str]]:
         for expected, forms in concepts.items():
             for gender, form in zip(("m", "f", "mp", "fp"), forms.split("|"), strict=True):
                 subject = subjects[gender]
-                for text in (f"{subject} {auxiliaries[gender]} {form}", f"{subject} {form}", form[0].upper() + form[1:]):
+                phrasings = (f"{subject} {auxiliaries[gender]} {form}", f"{subject} {form}",
+                             form[0].upper() + form[1:])
+                for text in phrasings:
                     cases.append((lang, text, expected))
     return sorted(set(cases))
 

@@ -10,7 +10,9 @@ most probability; the subtag is that tag's likeliest. Deterministic: no randomne
 The posterior is tempered by the number of features (naive Bayes is over-confident on the many,
 dependent n-grams of one text), and a text is only placed when that tempered probability of its
 tag reaches `FLOOR`, and only when at least `MIN_COVERAGE` of its lettered 3/4-grams occurred in
-training (gibberish, emoji and bare numbers stay unclassified).
+training (gibberish, emoji and bare numbers stay unclassified). In alphabetic scripts a text also needs
+one word of three or more letters: strings of one- and two-letter tokens ("ab cd ef") are made of the
+3/4-grams every word boundary produces, so their coverage says nothing about vocabulary.
 """
 
 from __future__ import annotations
@@ -37,6 +39,17 @@ def known_grams(norm: str) -> set[int]:
     padded = f" {norm} "
     grams = {padded[i : i + n] for n in (3, 4) for i in range(len(padded) - n + 1)}
     return {zlib.crc32(g.encode("utf-8")) for g in grams if any(ch.isalpha() for ch in g)}
+
+
+def _syllabic_or_ideographic(ch: str) -> bool:
+    # Kana, CJK ideographs and Hangul: one or two characters already make a word ("到着", "签收").
+    return "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af"
+
+
+def has_word(norm: str) -> bool:
+    """Whether the text holds a word the model can weigh: three letters, or any kana, ideograph or Hangul."""
+    return any(sum(ch.isalpha() for ch in w) >= 3 or any(_syllabic_or_ideographic(ch) for ch in w)
+               for w in norm.split())
 
 
 def features(norm: str, bits: int) -> list[int]:
@@ -76,7 +89,7 @@ class Model:
 
     def predict(self, norm: str) -> Guess | None:
         feats = features(norm, self.bits)
-        if not feats or self.coverage(norm) < MIN_COVERAGE:
+        if not feats or not has_word(norm) or self.coverage(norm) < MIN_COVERAGE:
             return None
         scores = self.log_prob[feats].sum(axis=0, dtype=np.float64) / (len(feats) * self.temperature)
         probs = np.exp(scores - scores.max())
