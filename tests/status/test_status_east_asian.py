@@ -469,7 +469,7 @@ KOREAN: list[tuple[str, str, str]] = [
     ("ko", "주소지 오류", "Exception_007"),
     ("ko", "물품 분실", "Exception_013"),
     ("ko", "상품 파손", "Exception_012"),
-    ("ko", "미수령 반송", "Exception_008"),
+    ("ko", "미수령 반송", "Exception_010"),
     ("ko", "고객님의 상품이 배송지에 도착하였습니다 (배송예정 14시~16시)", "InTransit_003"),
     ("ko", "반송(수취거절)", "Exception_010"),
     ("ko", "수취인 불명으로 반송", "Exception_010"),

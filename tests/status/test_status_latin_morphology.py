@@ -18,12 +18,12 @@ from tests.status.sentences import assert_read_alone, assert_read_by_rules
 
 # (lang, text, expected subtag)
 FORMS: list[tuple[str, str, str]] = [
-    # pl: negation and absence, causes that outrank the return they lead to, rescheduling
+    # pl: negation and absence, a return outranks the cause it states, rescheduling
     ("pl", "Kurier nie zastał adresata pod wskazanym adresem", "AttemptFail_002"),
     ("pl", "Odbiorcy nie było w domu, ponowna próba jutro", "AttemptFail_002"),
     ("pl", "Doręczenie zakończone niepowodzeniem - brak dostępu do budynku", "AttemptFail_001"),
-    ("pl", "Zwrot do nadawcy - minął termin odbioru z punktu", "Exception_008"),
-    ("pl", "Przesyłka zostanie zwrócona do nadawcy, odbiorca odmówił przyjęcia", "Exception_003"),
+    ("pl", "Zwrot do nadawcy - minął termin odbioru z punktu", "Exception_010"),
+    ("pl", "Przesyłka zostanie zwrócona do nadawcy, odbiorca odmówił przyjęcia", "Exception_010"),
     ("pl", "Przesyłka błędnie zaadresowana", "Exception_007"),
     ("pl", "Przesyłka wstrzymana do czasu uregulowania opłat", "Exception_006"),
     ("pl", "Odbiorca wybrał nową datę doręczenia", "OutForDelivery_004"),
@@ -61,8 +61,8 @@ FORMS: list[tuple[str, str, str]] = [
     ("nl", "Zending is in Nederland aangekomen", "InTransit_004"),
     ("nl", "Douane-afhandeling is afgerond", "InTransit_005"),
     ("nl", "Je pakket is overgedragen aan de bezorger", "OutForDelivery_001"),
-    # sv, no, da, fi, ro: not collected before the return, collection, negated arrival, rescheduling
-    ("sv", "Försändelsen har inte hämtats ut och returneras", "Exception_008"),
+    # sv, no, da, fi, ro: not collected and returned (the return wins), collection, negated arrival, rescheduling
+    ("sv", "Försändelsen har inte hämtats ut och returneras", "Exception_010"),
     ("no", "Sendingen er hentet av mottaker", "Delivered_002"),
     ("da", "Fejl hos fragtfirmaet, kontakt kundeservice", "Exception_001"),
     ("fi", "Lähetys ei ole vielä saapunut Postille", "InfoReceived_001"),

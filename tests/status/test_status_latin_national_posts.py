@@ -66,9 +66,9 @@ FORMS: list[tuple[str, str, str]] = [
     ("fr", "Votre colis a été remis en main propre", "Delivered_001"),
     ("fr", "Colis en instance au bureau de poste", "AvailableForPickup_001"),
     ("fr", "Votre colis vous attend dans votre Point Relais", "AvailableForPickup_001"),
-    # pl: taken in at the destination branch is an arrival; at the sender's branch an acceptance
+    # pl: taken in at a sorting centre or a courier branch (the sending one too) is an arrival
     ("pl", "Przesyłka przyjęta w sortowni docelowej", "InTransit_003"),
-    ("pl", "Przyjęta w oddziale nadawczym", "InTransit_002"),
+    ("pl", "Przyjęta w oddziale nadawczym", "InTransit_003"),
     ("pl", "Odebrana w PaczkoPunkcie", "Delivered_002"),
     ("pl", "Upłynął termin odbioru", "Exception_008"),
     ("pl", "Brak możliwości doręczenia - błędny adres", "Exception_007"),

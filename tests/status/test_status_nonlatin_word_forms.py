@@ -14,13 +14,13 @@ from parceltrail.status import classify
 
 # (lang, text, expected subtag)
 FORMS: list[tuple[str, str, str]] = [
-    # ru/uk: the operation that heads the text wins; a leading cause names the event
+    # ru/uk: a return outranks the cause it states, whichever comes first
     ("ru", "Возврат: Адресат выбыл", "Exception_010"),
-    ("ru", "Отказ получателя, отправление возвращается", "Exception_003"),
-    ("ru", "Неверный адрес, возврат отправителю", "Exception_007"),
-    ("ru", "Истек срок хранения, возвращаем отправителю", "Exception_008"),
+    ("ru", "Отказ получателя, отправление возвращается", "Exception_010"),
+    ("ru", "Неверный адрес, возврат отправителю", "Exception_010"),
+    ("ru", "Истек срок хранения, возвращаем отправителю", "Exception_010"),
     ("uk", "Повернення: закінчився термін зберігання", "Exception_010"),
-    ("uk", "Відмова адресата, посилку повернуто", "Exception_003"),
+    ("uk", "Відмова адресата, посилку повернуто", "Exception_010"),
     ("uk", "Адресат не проживає за вказаною адресою", "Exception_002"),
     # ru: back at the destination's delivery depot after a failed round
     ("ru", "Посылка возвращена на склад доставки после неудачной попытки", "AttemptFail_001"),

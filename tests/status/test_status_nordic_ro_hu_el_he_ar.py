@@ -532,7 +532,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("ro", "Coletul nu a fost ridicat în termenul de păstrare", "Exception_008"),
     ("ro", "Termenul de ridicare din easybox a expirat", "Exception_008"),
     ("ro", "Coletul nu a fost ridicat din easybox", "Exception_008"),
-    ("ro", "Trimiterea nu a fost ridicată în termen și se returnează", "Exception_008"),
+    ("ro", "Trimiterea nu a fost ridicată în termen și se returnează", "Exception_010"),
     ("ro", "Coletul nu a fost ridicat", "Exception_008"),
     ("ro", "Neridicată", "Exception_008"),
     # returning

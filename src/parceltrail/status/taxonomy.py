@@ -1,5 +1,37 @@
 """Canonical delivery-status model: AfterShip's 2026-07 tags and subtags.
 
+Labelling conventions
+---------------------
+The rules of every language, the learned fallback and the benchmark labels follow the written
+labelling rules of the shared carrier-event corpus ("Labelling rules (short)" in its README). Where
+wording is open to more than one reading, a concept gets this subtag:
+
+* C1 Return started, under way or announced (a return noun, "returning", "will be returned", "sent
+  back"): Exception_010.
+* C2 A perfect "returned to sender" that does not say the sender has it: not unified yet; each
+  language's rules keep their reading (Exception_010 in most, Exception_011 for the perfect forms
+  of pt, ru, it and zh).
+* C3 Back with the sender (delivered, handed or received back, "return completed"): Exception_011.
+* C4 A return that states its cause ("<cause>, returned/returning to sender", in either order):
+  Exception_010, the return outranks the cause. Refused at acceptance stays Exception_009, since
+  the parcel never shipped.
+* C5 Delivered to a pickup point, parcel shop or public locker: AvailableForPickup_001 (a private
+  locker or mailbox is Delivered_001).
+* C6 Handed out at a counter, branch, pickup point or locker: Delivered_002; a handover that names no
+  place: Delivered_001.
+* C7 Sorted, processed, or ready to leave ("完成分拣，准备发往"): InTransit_001; departed, left or
+  dispatched: InTransit_007.
+* C8 ja 配送中 / ko 배송중 (shipping in progress): InTransit_001; ja 配達中 / ko 배달중 (door delivery under
+  way): OutForDelivery_001. In Chinese 配送中/派送中 stays OutForDelivery_001.
+* C9 A notice that the parcel waits at a counter ("Awizo", "Доставлено извещение"):
+  AvailableForPickup_001; a failed attempt with a notice left stays AttemptFail.
+* C10 Brought back to the depot with no cause (ja 持戻り): AttemptFail_001; AttemptFail_002 only when
+  the addressee's absence is stated.
+* C11 Received at a courier branch or depot ("przyjęta w oddziale"): InTransit_003; posted or handed
+  in by the sender: InTransit_002.
+* C12 At a transfer or sorting centre as a bare location: InTransit_003.
+* C13 Being prepared by the sender: InfoReceived_001.
+
 Every carrier event is placed on one `Tag` and one `Subtag`. Helpers answer the
 questions the rest of the system asks about a status: its parent tag, whether it
 ends tracking, whether the parcel is in customs, where it sits on a progress line,
