@@ -87,9 +87,10 @@ def evaluate(rows: list[dict[str, str]], lang_hint: bool = False) -> Report:
 
 def run(split: str = "eval", lang_hint: bool = False, path: Path = DATA,
         without: tuple[str, ...] = ()) -> Report:
-    # "fresh4" is both halves of the fourth blind batch (fresh4a, fresh4b)
-    rows = [r for r in read_rows(path) if (split == "all" or r["split"] == split
-                                           or (split == "fresh4" and r["split"].startswith("fresh4")))
+    # "fresh4" and "fresh5" are both halves of the fourth and fifth blind batches (fresh4a/b, fresh5a/b)
+    halves = split in ("fresh4", "fresh5")
+    rows = [r for r in read_rows(path)
+            if (split == "all" or r["split"] == split or (halves and r["split"].startswith(split)))
             and not any(w in r["source"] for w in without)]
     return evaluate(rows, lang_hint=lang_hint)
 
@@ -113,7 +114,8 @@ def print_report(report: Report, title: str, errors: bool = False) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    splits = ("dev", "eval", "fresh", "fresh2", "fresh3", "fresh4", "fresh4a", "fresh4b", "fresh5", "all")
+    splits = ("dev", "eval", "fresh", "fresh2", "fresh3", "fresh4", "fresh4a", "fresh4b", "fresh5", "fresh5a",
+              "fresh5b", "all")
     parser.add_argument("--split", choices=splits, default="eval")
     parser.add_argument("--lang-hint", action="store_true", help="pass each row's language to classify()")
     parser.add_argument("--errors", action="store_true", help="list every row whose subtag is wrong")

@@ -61,7 +61,8 @@ FORMS: list[tuple[str, str, str]] = [
     ("nl", "Zending is in Nederland aangekomen", "InTransit_004"),
     ("nl", "Douane-afhandeling is afgerond", "InTransit_005"),
     ("nl", "Je pakket is overgedragen aan de bezorger", "OutForDelivery_001"),
-    # sv, no, da, fi, ro: not collected and returned (the return wins), collection, negated arrival, rescheduling
+    # sv, no, da, fi, ro: not collected and returned (the return wins), collection, negated arrival,
+    # rescheduling
     ("sv", "Försändelsen har inte hämtats ut och returneras", "Exception_010"),
     ("no", "Sendingen er hentet av mottaker", "Delivered_002"),
     ("da", "Fejl hos fragtfirmaet, kontakt kundeservice", "Exception_001"),
