@@ -1,0 +1,129 @@
+"""Storage, pickup point, locker, customs, move, redirect and dispatch concepts in Czech, Hungarian, Romanian,
+Russian, Ukrainian and Turkish.
+
+Our own sentences, none of them a row of `benchmarks/data/multilang_events.tsv`, written for the concepts
+whose wording the rules had missed: a parcel stored at the office after nobody was in (it now waits at the
+counter), an unpaid cash-on-delivery amount, a storage period drawing to its end (still waiting), the noun
+"end of customs proceedings", entry into the destination country, a parcel with the deliverer, at the
+delivering branch, arrived at a named pickup point, delivered out of a locker, pre-advised by the sender,
+"not called for", damage and a Hungarian move as the cause of a failed delivery, an addressee "not found" at home
+(not a lost parcel), a delay at customs inspection, import not permitted by customs, a locker as the place a
+parcel is left in or collected from, handed back to the sender, the dispatch noun "Відправлення до ...",
+"у точці видачі" and a redirect to another branch.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.status.sentences import assert_read_alone, assert_read_by_rules
+
+# (lang, text, expected subtag)
+FORMS: list[tuple[str, str, str]] = [
+    # stored at the office after a failed attempt: waiting at the counter
+    ("cs", "Uložení zásilky na poště - adresát nebyl zastižen", "AvailableForPickup_001"),
+    ("cs", "Uložení - adresát nezastižen", "AvailableForPickup_001"),
+    ("cs", "Uložení zásilky v depu, adresát nezastižen", "AvailableForPickup_001"),
+    ("cs", "Adresát nezastižen, zásilka uložena na pobočce", "AttemptFail_002"),
+    ("cs", "Adresát nezastižen", "AttemptFail_002"),
+    # unpaid cash on delivery holds the parcel
+    ("cs", "Zásilka čeká, dobírka nebyla uhrazena", "Exception_006"),
+    ("cs", "Nezaplacená dobírka - zásilka zadržena", "Exception_006"),
+    ("cs", "Dobírka byla uhrazena, zásilka doručena", "Delivered_004"),
+    # the storage period drawing to its end: still to be collected
+    ("cs", "Blíží se konec úložní doby zásilky", "AvailableForPickup_001"),
+    ("cs", "Upozornění: odběrní lhůta brzy končí", "AvailableForPickup_001"),
+    ("cs", "Konec úložní doby se blíží, vyzvedněte si zásilku", "AvailableForPickup_001"),
+    ("cs", "Uplynula úložní doba zásilky", "Exception_008"),
+    # customs proceedings ended; entry into the destination country
+    ("cs", "Dokončení celního řízení zásilky", "InTransit_005"),
+    ("cs", "Zásilka: ukončeno celní odbavení", "InTransit_005"),
+    ("cs", "Zásilka vstoupila do země určení", "InTransit_004"),
+    ("cs", "Vstup zásilky do České republiky", "InTransit_004"),
+    # hu: with the deliverer = out for delivery
+    ("hu", "Csomagja a kézbesítőnél van", "OutForDelivery_001"),
+    ("hu", "A küldemény kézbesítőhöz került", "OutForDelivery_001"),
+    # hu: at the delivering branch = arrival there
+    ("hu", "A küldemény a kézbesítést végző postára érkezett", "InTransit_003"),
+    ("hu", "Csomagja a kiszállítást végző depóban van", "InTransit_003"),
+    ("hu", "A csomag megérkezett a kirendeltségre", "InTransit_003"),
+    # hu: arrived at a named pickup point
+    ("hu", "A küldemény megérkezett a Pick Pack Pontba", "AvailableForPickup_001"),
+    ("hu", "A csomagja átvehető a PickPack Ponton", "AvailableForPickup_001"),
+    ("hu", "A csomag megérkezett a GLS Pontra", "AvailableForPickup_001"),
+    # hu: delivered out of a locker or at a point = collected there
+    ("hu", "A csomag kézbesítve csomagautomatából", "Delivered_002"),
+    ("hu", "Küldemény kiadva az átvevőhelyen", "Delivered_002"),
+    ("hu", "Csomagautomatából kiadva a címzettnek", "Delivered_002"),
+    # hu: causes of a failed delivery
+    ("hu", "Nem kézbesíthető, a címzett nem kereste", "Exception_008"),
+    ("hu", "A küldeményt nem keresték, visszaküldés a feladónak", "Exception_010"),
+    ("hu", "A csomag a szállítás során megsérült", "Exception_012"),
+    ("hu", "Sikertelen kézbesítés sérülés miatt", "Exception_012"),
+    ("hu", "Sikertelen kézbesítés: a címzett elköltözött", "Exception_002"),
+    ("hu", "A címzett új címre költözött", "Exception_002"),
+    ("hu", "Hiányos cím, nem kézbesíthető", "Exception_007"),
+    # hu: pre-advised by the sender
+    ("hu", "A feladó előre jelezte a küldeményt", "InfoReceived_001"),
+    ("hu", "Küldeményét a feladó előrejelezte", "InfoReceived_001"),
+    # ro: addressee not found at home vs a lost parcel
+    ("ro", "Destinatarul negasit la adresa, avizat", "AttemptFail_002"),
+    ("ro", "Client negăsit acasă", "AttemptFail_002"),
+    ("ro", "Colet negăsit în depozit", "Exception_013"),
+    ("ro", "Adresa incompleta, destinatar necunoscut", "Exception_007"),
+    # ru / uk: held or delayed at customs inspection
+    ("ru", "Задержано на таможенном досмотре", "Exception_004"),
+    ("ru", "Задержка отправления на таможне", "Exception_004"),
+    ("ru", "Таможенный досмотр: задержка выпуска", "Exception_004"),
+    ("ru", "Таможенное оформление", "InTransit_006"),
+    ("uk", "Затримка на митному огляді", "Exception_004"),
+    ("uk", "Відправлення затримано митницею", "Exception_004"),
+    # ru / uk: redirect to another branch
+    ("ru", "Отправление перенаправлено в другое отделение", "InTransit_009"),
+    ("uk", "Посилку перенаправлено до іншого відділення", "InTransit_009"),
+    ("uk", "Відправлення переспрямоване на інше відділення", "InTransit_009"),
+    # uk: handed back to the sender
+    ("uk", "Посилка вручена відправнику", "Exception_011"),
+    ("uk", "Вручено: відправнику", "Exception_011"),
+    ("uk", "Видано відправнику", "Exception_011"),
+    # uk: at the pickup point; the status noun "Відправлення до ..." is the dispatch there
+    ("uk", "Посилка у точці видачі", "AvailableForPickup_001"),
+    ("uk", "Відправлення в точці видачі посилок", "AvailableForPickup_001"),
+    ("uk", "Відправлення до сортувального центру", "InTransit_007"),
+    ("uk", "Відправлення до пункту видачі", "InTransit_007"),
+    # tr: import not permitted by the customs
+    ("tr", "Gönderinin ithaline izin verilmedi", "Exception_009"),
+    ("tr", "İthalat gümrükçe reddedildi", "Exception_009"),
+    ("tr", "Gümrükçe izin verilmedi, gönderi bekletiliyor", "Exception_009"),
+    ("tr", "Gönderi gümrükte işlemde", "InTransit_006"),
+    # tr: a locker as the place the parcel is left in, or collected from
+    ("tr", "Gönderiniz kargomata bırakıldı", "AvailableForPickup_001"),
+    ("tr", "Kargo Hepsimat'a teslim edildi", "AvailableForPickup_001"),
+    ("tr", "Gönderi kargomattan teslim alındı", "Delivered_002"),
+    ("tr", "Kargonuz Hepsimattan alıcı tarafından teslim alındı", "Delivered_002"),
+    ("tr", "Gönderi göndericiden teslim alındı", "InTransit_002"),
+]
+
+# Read right once the language is known; without it the text alone reads as a neighbouring language.
+HINTED_ONLY: list[tuple[str, str, str]] = [
+    ("ro", "Transport intarziat", "Exception_005"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), FORMS)
+def test_concept_is_read_from_the_text_alone(lang: str, text: str, expected: str) -> None:
+    assert_read_alone(lang, text, expected)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), FORMS + HINTED_ONLY)
+def test_concept_is_read_by_rules_with_language_given(lang: str, text: str, expected: str) -> None:
+    assert_read_by_rules(lang, text, expected)
+
+
+# Romanian without diacritics: the delay words vote for Romanian, so the text alone reads as Romanian.
+@pytest.mark.parametrize(
+    "text",
+    ["Transport intarziat: trafic ingreunat", "Livrare intarziata din cauza traficului", "Trafic ingreunat, coletul intarzie"],
+)
+def test_romanian_delay_without_diacritics_is_read_alone(text: str) -> None:
+    assert_read_alone("ro", text, "Exception_005")
