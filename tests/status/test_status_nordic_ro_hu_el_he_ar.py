@@ -525,8 +525,8 @@ FORMS: list[tuple[str, str, str]] = [
     # address problem or recipient moved
     ("ro", "Adresa destinatarului este greșită", "Exception_007"),
     ("ro", "Adresa incompleta", "Exception_007"),
-    ("ro", "Colet nelivrat - destinatar mutat", "Exception_007"),
-    ("ro", "Destinatarul nu mai locuiește la adresa indicată", "Exception_007"),
+    ("ro", "Colet nelivrat - destinatar mutat", "Exception_002"),
+    ("ro", "Destinatarul nu mai locuiește la adresa indicată", "Exception_002"),
     ("ro", "Nu s-a livrat - adresă incompletă", "Exception_007"),
     # not collected in time
     ("ro", "Coletul nu a fost ridicat în termenul de păstrare", "Exception_008"),

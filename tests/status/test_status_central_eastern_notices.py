@@ -6,10 +6,10 @@ whose wording the rules had missed: a parcel stored at the office after nobody w
 counter), an unpaid cash-on-delivery amount, a storage period drawing to its end (still waiting), the noun
 "end of customs proceedings", entry into the destination country, a parcel with the deliverer, at the
 delivering branch, arrived at a named pickup point, delivered out of a locker, pre-advised by the sender,
-"not called for", damage and a Hungarian move as the cause of a failed delivery, an addressee "not found" at home
-(not a lost parcel), a delay at customs inspection, import not permitted by customs, a locker as the place a
-parcel is left in or collected from, handed back to the sender, the dispatch noun "Відправлення до ...",
-"у точці видачі" and a redirect to another branch.
+"not called for", damage and a Hungarian move as the cause of a failed delivery, an addressee "not found" at
+home (not a lost parcel), a delay at customs inspection, import not permitted by customs, a locker as the
+place a parcel is left in or collected from, handed back to the sender, the dispatch noun
+"Відправлення до ...", "у точці видачі" and a redirect to another branch.
 """
 
 from __future__ import annotations
@@ -123,7 +123,8 @@ def test_concept_is_read_by_rules_with_language_given(lang: str, text: str, expe
 # Romanian without diacritics: the delay words vote for Romanian, so the text alone reads as Romanian.
 @pytest.mark.parametrize(
     "text",
-    ["Transport intarziat: trafic ingreunat", "Livrare intarziata din cauza traficului", "Trafic ingreunat, coletul intarzie"],
+    ["Transport intarziat: trafic ingreunat", "Livrare intarziata din cauza traficului",
+     "Trafic ingreunat, coletul intarzie"],
 )
 def test_romanian_delay_without_diacritics_is_read_alone(text: str) -> None:
     assert_read_alone("ro", text, "Exception_005")
