@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 # Texts no rule places, that the model reads (de, ro, cs, el: "out for delivery" in words the rules lack).
 MODEL_PLACED = [
-    ("Paket ist beim Kurier", "OutForDelivery_001"),
+    ("Paczka u doręczyciela", "OutForDelivery_001"),
     ("Livrare în curs", "OutForDelivery_001"),
     ("Zásilka u doručovatele", "OutForDelivery_001"),
 ]

@@ -86,7 +86,8 @@ FORMS: list[tuple[str, str, str]] = [
     ("fr", "Nous n'avons pas pu vous remettre votre colis", "AttemptFail_001"),
     ("fr", "Le livreur est passé mais n'a pas pu livrer votre colis", "AttemptFail_001"),
     ("fr", "Notre facteur n'a pu vous remettre votre lettre recommandée", "AttemptFail_001"),
-    ("fr", "Nous sommes passés mais n'avons pas pu livrer votre colis, il sera disponible en bureau de poste", "AttemptFail_001"),
+    ("fr", "Nous sommes passés mais n'avons pas pu livrer votre colis, il sera disponible en bureau de poste",
+     "AttemptFail_001"),
     # fr: import/export formalities
     ("fr", "Formalités d'importation en cours", "InTransit_006"),
     ("fr", "Les formalités d'export sont en cours", "InTransit_006"),
