@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from parceltrail.status import classify, message
-from parceltrail.status.normalize import normalize, script_lang
+from parceltrail.status.normalize import guess_lang, normalize, script_lang
 from parceltrail.status.rules import rule_set
 from parceltrail.status.taxonomy import Subtag, Tag
 
@@ -286,3 +286,19 @@ def test_fast_rule_path_agrees_with_the_combined_regex(lang: str) -> None:
     for _, text, _ in [*STAGES, *CONCEPTS]:
         norm = normalize(text)
         assert rules.first_match(norm) == rules.first_match_reference(norm), (lang, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Försändelsen är utlämnad", "sv"),
+        ("Lähetys lähdössä ulkomaille", "fi"),
+        ("Gönderi teslim edildi, ücret ödendi", "tr"),
+        ("A küldemény kézbesítve", "hu"),
+        ("Paket zugestellt, Grüße", "de"),
+    ],
+)
+def test_letters_several_languages_write_do_not_decide_alone(text: str, lang: str) -> None:
+    # ä, ö and ü are German, Swedish, Finnish, Turkish and Hungarian letters alike: their votes are
+    # split, so the words decide (and ß, a letter only German writes, still counts fully).
+    assert guess_lang(normalize(text)) == lang

@@ -43,20 +43,27 @@ _SCRIPT_NEIGHBOURS: dict[str, tuple[str, ...]] = {
 
 
 @cache
-def _hints() -> tuple[dict[str, tuple[str, ...]], dict[str, str], re.Pattern[str]]:
+def _hints() -> tuple[dict[str, tuple[str, ...]], dict[str, dict[str, float]], re.Pattern[str]]:
     """Hint words and letters of the Latin-script languages (from `rules/<lang>.toml`).
 
-    Returns word -> languages it votes for, letter -> language, and a regex of all letters.
+    Returns word -> languages it votes for, letter -> {language: weight}, and a regex of all letters.
+    A letter several languages write (ä in German, Swedish and Finnish; ş in Turkish and Romanian)
+    splits its two votes among them, so it cannot make one of them win alone; a letter only one
+    language writes (ß, ğ, ő) gives that language both.
     """
     words: dict[str, tuple[str, ...]] = {}
-    letters: dict[str, str] = {}
+    writers: dict[str, list[str]] = {}
     for lang in LATIN_LANGS:
         raw = load_toml("rules", lang)
         for word in {w for chunk in raw.get("hint_words", []) for w in normalize(chunk).split()}:
             words[word] = (*words.get(word, ()), lang)
-        for ch in str(raw.get("hint_letters", "")):
-            letters[ch] = lang
+        for ch in dict.fromkeys(str(raw.get("hint_letters", ""))):
+            writers.setdefault(ch, []).append(lang)
+    letters = {ch: dict.fromkeys(langs, _LETTER_VOTES / len(langs)) for ch, langs in writers.items()}
     return words, letters, re.compile(f"[{re.escape(''.join(letters))}]")
+
+
+_LETTER_VOTES = 2.0  # a language's own letter outweighs one hint word
 
 
 # One spelling for letters carriers write several ways, applied after case folding:
@@ -131,12 +138,13 @@ def guess_lang_with_evidence(norm: str, hint: str | None = None) -> tuple[str, b
             return hint, True  # type: ignore[return-value]
         return script, True
     words, letters, letter_re = _hints()
-    scores = dict.fromkeys(LATIN_LANGS, 0)
+    scores = dict.fromkeys(LATIN_LANGS, 0.0)
     for word in _WORD.findall(norm):
         for lang in words.get(word, ()):
             scores[lang] += 1
     for ch in letter_re.findall(norm):
-        scores[letters[ch]] += 2
+        for lang, weight in letters[ch].items():
+            scores[lang] += weight
     best = max(LATIN_LANGS, key=scores.__getitem__)  # ties: the earlier language, English first
     if hint in LATIN_LANGS and scores[hint] >= scores[best]:
         return hint, True  # type: ignore[return-value]
