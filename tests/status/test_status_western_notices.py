@@ -139,3 +139,92 @@ def test_concept_is_read_from_the_text_alone(lang: str, text: str, expected: str
 @pytest.mark.parametrize(("lang", "text", "expected"), FORMS)
 def test_concept_is_read_by_rules_with_language_given(lang: str, text: str, expected: str) -> None:
     assert_read_by_rules(lang, text, expected)
+
+
+# Second set of concepts: drop-off at a shop vs collection there, held for pickup, arrival notices, unknown
+# numbers, moved recipients, customs-cleared goods, future "out for delivery", redirects to a pickup point,
+# courier pickup pending, origin acceptance, plain delays, closed businesses, postponements, unpaid COD and
+# unordered goods.
+FORMS_MORE = [
+    # de: handed in at a parcel shop by the sender; taken from a shop for onward transport
+    ("de", "Ihr Paket wurde im PaketShop eingeliefert", "InTransit_002"),
+    ("de", "Das Paket wurde in der Postfiliale abgegeben", "InTransit_002"),
+    ("de", "Sendung im Hermes PaketShop aufgegeben", "InTransit_002"),
+    ("de", "Die Sendung ist in der Filiale eingegangen und liegt zur Abholung bereit", "AvailableForPickup_001"),
+    ("de", "Die Sendung wurde im PaketShop abgeholt und zum Weiterversand ins Depot gebracht", "InTransit_002"),
+    ("de", "Paket wurde aus dem PaketShop abgeholt und sortiert", "InTransit_002"),
+    ("de", "Die Sendung wurde im PaketShop abgeholt", "Delivered_002"),
+    # en: held at a location for the recipient's pickup; arrival notice to the recipient
+    ("en", "Held at the post office for customer collection", "AvailableForPickup_001"),
+    ("en", "Package held at UPS facility for recipient pick up", "AvailableForPickup_001"),
+    ("en", "Held at depot for consignee pickup", "AvailableForPickup_001"),
+    ("en", "Recipient notified of arrival", "AvailableForPickup_001"),
+    ("en", "The customer has been informed about the arrival", "AvailableForPickup_001"),
+    ("en", "Arrival notice sent to recipient", "AvailableForPickup_001"),
+    ("en", "Unable to deliver: held at depot", "Exception_001"),
+    # en: the tracking number is not known (yet)
+    ("en", "Tracking number not found. Please check your tracking number", "Pending_004"),
+    ("en", "We could not find the tracking information for this number", "Pending_004"),
+    ("en", "Invalid tracking number", "Pending_004"),
+    ("en", "We could not locate the shipment details for your request", "Pending_004"),
+    # es: collected by the recipient (active voice)
+    ("es", "El cliente ha recogido el paquete en la oficina", "Delivered_002"),
+    ("es", "El destinatario retiró el envío del punto pickup", "Delivered_002"),
+    ("es", "El destinatario ha recogido su pedido en la tienda", "Delivered_002"),
+    # es: the recipient moved away
+    ("es", "El destinatario ya no reside en esta dirección", "Exception_002"),
+    ("es", "No entregado: el destinatario ha cambiado de domicilio", "Exception_002"),
+    ("es", "La dirección no es el domicilio actual del cliente", "Exception_002"),
+    # es: goods cleared ("mercancía despachada") vs dispatched to a place; out for delivery later, not today
+    ("es", "Mercancía despachada", "InTransit_005"),
+    ("es", "La mercancía ha sido despachada", "InTransit_005"),
+    ("es", "Mercancía despachada hacia Madrid", "InTransit_007"),
+    ("es", "Tu pedido saldrá a reparto mañana", "OutForDelivery_004"),
+    ("es", "En breve saldrá a reparto", "OutForDelivery_004"),
+    ("es", "Tu paquete saldrá hoy a reparto", "OutForDelivery_001"),
+    # es: delivery data changed, now to a pickup point or office
+    ("es", "Se ha modificado la dirección y se entregará en otra oficina", "InTransit_009"),
+    ("es", "Datos de entrega actualizados: se entregará en un punto pack", "InTransit_009"),
+    ("es", "Envío desviado a un punto de recogida", "InTransit_009"),
+    # es: bare "pendiente de recoger/recogida" is the courier's pickup; with a point named, the recipient's
+    ("es", "Pendiente de recogida", "InfoReceived_001"),
+    ("es", "Envío pendiente de recoger en oficina", "AvailableForPickup_001"),
+    ("es", "Envío en Pickup pendiente de recoger", "AvailableForPickup_001"),
+    # es: taken in at the origin premises
+    ("es", "Recepcionado en las instalaciones de origen", "InTransit_002"),
+    ("es", "Envío ingresado en la sucursal de origen", "InTransit_002"),
+    ("es", "El paquete ha sido recepcionado en la delegación de origen", "InTransit_002"),
+    # es: a delay with no cause
+    ("es", "El envío sufre un retraso", "Exception_005"),
+    ("es", "Tu envío presenta un retraso en la entrega", "Exception_005"),
+    ("es", "Es posible que se demore la entrega", "Exception_005"),
+    ("es", "Envío demorado", "Exception_005"),
+    # it: refused because never ordered or not as ordered
+    ("it", "Merce mai ordinata dal destinatario", "Exception_003"),
+    ("it", "Il destinatario non ha ordinato la merce", "Exception_003"),
+    ("it", "Pacco non richiesto dal destinatario", "Exception_003"),
+    ("it", "Merce non conforme all ordine", "Exception_003"),
+    # it: business closed, with the verb in between
+    ("it", "Il negozio è chiuso", "AttemptFail_003"),
+    ("it", "DESTINATARIO E CHIUSO PER FERIE", "AttemptFail_003"),
+    ("it", "L azienda risulta chiusa", "AttemptFail_003"),
+    # it: the recipient put off the delivery or the release
+    ("it", "Il destinatario ha rinviato la consegna", "OutForDelivery_004"),
+    ("it", "Svincolo posticipato su richiesta del destinatario", "OutForDelivery_004"),
+    ("it", "Il destinatario ha chiesto di rimandare la consegna", "OutForDelivery_004"),
+    # it: the recipient does not pay the COD or the carriage
+    ("it", "Destinatario non paga il contrassegno", "Exception_006"),
+    ("it", "Mancato pagamento del contrassegno", "Exception_006"),
+    ("it", "Il destinatario non vuole pagare le spese di spedizione", "Exception_006"),
+    ("it", "Contrassegno non pagato", "Exception_006"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), FORMS_MORE)
+def test_more_concepts_are_read_from_the_text_alone(lang: str, text: str, expected: str) -> None:
+    assert_read_alone(lang, text, expected)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), FORMS_MORE)
+def test_more_concepts_are_read_by_rules_with_language_given(lang: str, text: str, expected: str) -> None:
+    assert_read_by_rules(lang, text, expected)
