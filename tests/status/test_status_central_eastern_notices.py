@@ -128,3 +128,87 @@ def test_concept_is_read_by_rules_with_language_given(lang: str, text: str, expe
 )
 def test_romanian_delay_without_diacritics_is_read_alone(text: str) -> None:
     assert_read_alone("ro", text, "Exception_005")
+
+
+# More concepts the rules had missed, in our own sentences: a carrier's capacity running out (a network
+# problem), the bare "exception" noun, "we have your parcel" (taken in), a delivery into the addressee's own
+# letterbox, the noun of a parcel's waiting at a counter, a hand-over to a person entitled to collect it, a
+# collection at the post office, a refusal by its noun ("refuz", "reddi"), an addressee not known at the
+# address, a routing to the recipient's own delivery address (sent out), the sender's branch (handed in
+# there) and a release out of the customs control.
+MORE_FORMS: list[tuple[str, str, str]] = [
+    # cs: the carrier's capacity exceeded holds the parcel
+    ("cs", "Zásilka nedoručena z kapacitních důvodů", "Exception_016"),
+    ("cs", "Kapacita depa byla překročena", "Exception_016"),
+    ("cs", "Překročení kapacity vozidla, zásilka bude doručena zítra", "Exception_016"),
+    ("cs", "Nedostatečná kapacita trasy", "Exception_016"),
+    # cs / pl: the bare exception noun names no cause; the delivery it mentions is not under way
+    ("cs", "Výjimka při doručování zásilky", "Exception_001"),
+    ("pl", "Wyjątek w doręczeniu przesyłki", "Exception_001"),
+    ("pl", "Wystąpił wyjątek podczas doręczenia", "Exception_001"),
+    ("pl", "Sytuacja wyjątkowa w doręczeniu", "Exception_001"),
+    # pl: "we have your parcel" = taken in from the sender
+    ("pl", "Mamy już Twoją przesyłkę", "InTransit_002"),
+    ("pl", "Twoja paczka jest już u nas", "InTransit_002"),
+    ("pl", "Mamy Państwa przesyłkę i wkrótce ją wyślemy", "InTransit_002"),
+    # pl: put into the addressee's own letterbox, also when an SMS tells of it
+    ("pl", "Przesyłka doręczona do skrzynki pocztowej", "Delivered_001"),
+    ("pl", "Paczka pozostawiona w skrzynce oddawczej adresata", "Delivered_001"),
+    ("pl", "Przesyłkę włożono do skrzynki na listy", "Delivered_001"),
+    ("pl", "Powiadomienie e-mail o doręczeniu paczki do skrzynki pocztowej", "Delivered_001"),
+    # pl: the parcel's own waiting, as a noun or with the place it waits at
+    ("pl", "Powiadomienie e-mail o oczekiwaniu paczki w punkcie", "AvailableForPickup_001"),
+    ("pl", "Przesyłka oczekuje w placówce pocztowej", "AvailableForPickup_001"),
+    ("pl", "Paczka oczekuje na Ciebie w paczkomacie", "AvailableForPickup_001"),
+    # pl: handed to a person entitled to collect it (no place named); collected at the post office
+    ("pl", "Przesyłka wydana osobie upoważnionej", "Delivered_001"),
+    ("pl", "Wydanie pełnomocnikowi adresata", "Delivered_001"),
+    ("pl", "Paczka doręczona osobie uprawnionej do odbioru", "Delivered_001"),
+    ("pl", "Przesyłka odebrana w urzędzie pocztowym", "Delivered_002"),
+    ("pl", "Wydano w urzędzie pocztowym", "Delivered_002"),
+    ("pl", "Paczka odebrana na poczcie", "Delivered_002"),
+    # ro / tr: a refusal told by its noun, also of a charge
+    ("ro", "Refuz plata ramburs", "Exception_003"),
+    ("ro", "Destinatarul refuza plata transportului", "Exception_003"),
+    ("ro", "Refuz colet la livrare", "Exception_003"),
+    ("tr", "Teslimat reddi", "Exception_003"),
+    ("tr", "Ödeme reddi", "Exception_003"),
+    ("tr", "Alıcı ücreti ödemeyi reddetti", "Exception_003"),
+    # tr: the addressee not known at the address
+    ("tr", "Alıcı adreste tanınmıyor", "Exception_007"),
+    ("tr", "Adreste alıcı tanınmadı", "Exception_007"),
+    ("tr", "Alıcı bu adreste bilinmiyor", "Exception_007"),
+    # tr: routed to the recipient's own address is sent out; a new or another address is forwarding
+    ("tr", "Kargonuz teslimat adresine yönlendirildi", "OutForDelivery_001"),
+    ("tr", "Gönderi alıcı adresine yönlendirildi", "OutForDelivery_001"),
+    ("tr", "Kargonuz dağıtıma yönlendirildi", "OutForDelivery_001"),
+    ("tr", "Gönderi yeni adrese yönlendirildi", "InTransit_009"),
+    ("tr", "Kargo başka şubeye yönlendirildi", "InTransit_009"),
+    # tr: at the sender's branch = handed in there
+    ("tr", "Gönderi gönderen şubesinde", "InTransit_002"),
+    ("tr", "Kargonuz gönderici şubesinde", "InTransit_002"),
+    # uk: released out of the customs control, against a hold at it
+    ("uk", "Посилку випущено з-під митного контролю", "InTransit_005"),
+    ("uk", "Випуск з митного контролю", "InTransit_005"),
+    ("uk", "Митний контроль завершено", "InTransit_005"),
+    ("uk", "Затримка на митному контролі", "Exception_004"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), MORE_FORMS)
+def test_more_concepts_are_read_from_the_text_alone(lang: str, text: str, expected: str) -> None:
+    assert_read_alone(lang, text, expected)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), MORE_FORMS)
+def test_more_concepts_are_read_by_rules_with_language_given(lang: str, text: str, expected: str) -> None:
+    assert_read_by_rules(lang, text, expected)
+
+
+# With the counter named, a hand-over to an entitled person is a collection there, not the plain delivery.
+@pytest.mark.parametrize(
+    "text",
+    ["Przesyłka wydana osobie upoważnionej w placówce pocztowej", "Paczka wydana pełnomocnikowi w punkcie"],
+)
+def test_polish_hand_over_to_an_entitled_person_at_a_counter(text: str) -> None:
+    assert_read_by_rules("pl", text, "Delivered_002")
