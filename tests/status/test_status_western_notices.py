@@ -150,8 +150,10 @@ FORMS_MORE = [
     ("de", "Ihr Paket wurde im PaketShop eingeliefert", "InTransit_002"),
     ("de", "Das Paket wurde in der Postfiliale abgegeben", "InTransit_002"),
     ("de", "Sendung im Hermes PaketShop aufgegeben", "InTransit_002"),
-    ("de", "Die Sendung ist in der Filiale eingegangen und liegt zur Abholung bereit", "AvailableForPickup_001"),
-    ("de", "Die Sendung wurde im PaketShop abgeholt und zum Weiterversand ins Depot gebracht", "InTransit_002"),
+    ("de", "Die Sendung ist in der Filiale eingegangen und liegt zur Abholung bereit",
+     "AvailableForPickup_001"),
+    ("de", "Die Sendung wurde im PaketShop abgeholt und zum Weiterversand ins Depot gebracht",
+     "InTransit_002"),
     ("de", "Paket wurde aus dem PaketShop abgeholt und sortiert", "InTransit_002"),
     ("de", "Die Sendung wurde im PaketShop abgeholt", "Delivered_002"),
     # en: held at a location for the recipient's pickup; arrival notice to the recipient
