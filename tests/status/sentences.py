@@ -3,6 +3,10 @@ the rules of the language when it is given."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
+import pytest
+
 from parceltrail.status import classify
 
 
@@ -18,3 +22,27 @@ def assert_read_by_rules(lang: str, text: str, expected: str) -> None:
     result = classify(text, lang=lang)
     assert str(result.subtag) == expected, (lang, text, result.rule)
     assert result.rule.startswith(f"text:{lang}:"), (text, result.rule)
+
+
+Cases = Sequence[tuple[str, str, str]]
+
+
+def read_alone_check(cases: Cases) -> Callable[[str, str, str], None]:
+    """A test, one case per (lang, text, expected), that `assert_read_alone` holds; bind it to a `test_`
+    name in the module so pytest collects it."""
+
+    @pytest.mark.parametrize(("lang", "text", "expected"), list(cases))
+    def check(lang: str, text: str, expected: str) -> None:
+        assert_read_alone(lang, text, expected)
+
+    return check
+
+
+def read_by_rules_check(cases: Cases) -> Callable[[str, str, str], None]:
+    """A test, one case per (lang, text, expected), that `assert_read_by_rules` holds (see above)."""
+
+    @pytest.mark.parametrize(("lang", "text", "expected"), list(cases))
+    def check(lang: str, text: str, expected: str) -> None:
+        assert_read_by_rules(lang, text, expected)
+
+    return check

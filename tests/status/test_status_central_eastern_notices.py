@@ -16,7 +16,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.status.sentences import assert_read_alone, assert_read_by_rules
+from tests.status.sentences import (
+    assert_read_alone,
+    assert_read_by_rules,
+    read_alone_check,
+    read_by_rules_check,
+)
 
 # (lang, text, expected subtag)
 FORMS: list[tuple[str, str, str]] = [
@@ -110,14 +115,10 @@ HINTED_ONLY: list[tuple[str, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), FORMS)
-def test_concept_is_read_from_the_text_alone(lang: str, text: str, expected: str) -> None:
-    assert_read_alone(lang, text, expected)
+test_concept_is_read_from_the_text_alone = read_alone_check(FORMS)
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), FORMS + HINTED_ONLY)
-def test_concept_is_read_by_rules_with_language_given(lang: str, text: str, expected: str) -> None:
-    assert_read_by_rules(lang, text, expected)
+test_concept_is_read_by_rules_with_language_given = read_by_rules_check(FORMS + HINTED_ONLY)
 
 
 # Romanian without diacritics: the delay words vote for Romanian, so the text alone reads as Romanian.
@@ -195,14 +196,10 @@ MORE_FORMS: list[tuple[str, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), MORE_FORMS)
-def test_more_concepts_are_read_from_the_text_alone(lang: str, text: str, expected: str) -> None:
-    assert_read_alone(lang, text, expected)
+test_more_concepts_are_read_from_the_text_alone = read_alone_check(MORE_FORMS)
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), MORE_FORMS)
-def test_more_concepts_are_read_by_rules_with_language_given(lang: str, text: str, expected: str) -> None:
-    assert_read_by_rules(lang, text, expected)
+test_more_concepts_are_read_by_rules_with_language_given = read_by_rules_check(MORE_FORMS)
 
 
 # With the counter named, a hand-over to an entitled person is a collection there, not the plain delivery.

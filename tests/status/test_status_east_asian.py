@@ -16,7 +16,7 @@ from parceltrail.status import Subtag, classify
 from parceltrail.status._data import load_toml
 from parceltrail.status.normalize import normalize
 from parceltrail.status.rules import with_variants
-from tests.status.sentences import assert_read_alone, assert_read_by_rules
+from tests.status.sentences import read_alone_check, read_by_rules_check
 
 # (lang, text, expected subtag)
 # zh: pending, order and shop steps, pickup, hub arrival and departure, trunk transport, destination country,
@@ -572,14 +572,10 @@ TRADITIONAL: list[tuple[str, str, str]] = [
 FORMS = CHINESE + JAPANESE + KOREAN + TRADITIONAL
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), FORMS)
-def test_concept_is_read_from_the_text_alone(lang: str, text: str, expected: str) -> None:
-    assert_read_alone(lang, text, expected)
+test_concept_is_read_from_the_text_alone = read_alone_check(FORMS)
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), FORMS)
-def test_concept_is_read_by_rules_with_language_given(lang: str, text: str, expected: str) -> None:
-    assert_read_by_rules(lang, text, expected)
+test_concept_is_read_by_rules_with_language_given = read_by_rules_check(FORMS)
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,8 @@ import csv
 from collections import defaultdict
 from pathlib import Path
 
-import pytest
-
 from parceltrail.status import classify
-from tests.status.sentences import assert_read_alone, assert_read_by_rules
+from tests.status.sentences import read_alone_check, read_by_rules_check
 
 # (lang, text, expected subtag)
 FORMS: list[tuple[str, str, str]] = [
@@ -81,16 +79,10 @@ FORMS: list[tuple[str, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), FORMS)
-def test_inflected_carrier_wording_is_read_from_the_text_alone(lang: str, text: str, expected: str) -> None:
-    assert_read_alone(lang, text, expected)
+test_inflected_carrier_wording_is_read_from_the_text_alone = read_alone_check(FORMS)
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), FORMS)
-def test_inflected_carrier_wording_is_read_by_rules_with_language_given(
-    lang: str, text: str, expected: str
-) -> None:
-    assert_read_by_rules(lang, text, expected)
+test_inflected_carrier_wording_is_read_by_rules_with_language_given = read_by_rules_check(FORMS)
 
 
 DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "multilang_events.tsv"

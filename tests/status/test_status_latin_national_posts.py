@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from parceltrail.status import classify
-from tests.status.sentences import assert_read_alone, assert_read_by_rules
+from tests.status.sentences import read_alone_check, read_by_rules_check
 
 # (lang, text, expected subtag)
 FORMS: list[tuple[str, str, str]] = [
@@ -75,14 +75,10 @@ FORMS: list[tuple[str, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), FORMS)
-def test_carrier_wording_is_read_from_the_text_alone(lang: str, text: str, expected: str) -> None:
-    assert_read_alone(lang, text, expected)
+test_carrier_wording_is_read_from_the_text_alone = read_alone_check(FORMS)
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), FORMS)
-def test_carrier_wording_is_read_by_rules_with_language_given(lang: str, text: str, expected: str) -> None:
-    assert_read_by_rules(lang, text, expected)
+test_carrier_wording_is_read_by_rules_with_language_given = read_by_rules_check(FORMS)
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,7 @@ and Romanian written without its diacritics, as many courier systems send it.
 
 from __future__ import annotations
 
-import pytest
-
-from tests.status.sentences import assert_read_alone, assert_read_by_rules
+from tests.status.sentences import read_alone_check, read_by_rules_check
 
 # (lang, text, expected subtag)
 FORMS: list[tuple[str, str, str]] = [
@@ -1052,14 +1050,10 @@ FORMS: list[tuple[str, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), FORMS)
-def test_read_from_the_text_alone(lang: str, text: str, expected: str) -> None:
-    assert_read_alone(lang, text, expected)
+test_read_from_the_text_alone = read_alone_check(FORMS)
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), FORMS)
-def test_read_by_the_rules_of_its_language(lang: str, text: str, expected: str) -> None:
-    assert_read_by_rules(lang, text, expected)
+test_read_by_the_rules_of_its_language = read_by_rules_check(FORMS)
 
 
 def test_every_language_covers_the_lifecycle() -> None:

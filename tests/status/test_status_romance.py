@@ -13,7 +13,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.status.sentences import assert_read_alone, assert_read_by_rules
+from tests.status.sentences import (
+    assert_read_alone,
+    assert_read_by_rules,
+    read_alone_check,
+    read_by_rules_check,
+)
 
 # (lang, text, expected subtag)
 FORMS: list[tuple[str, str, str]] = [
@@ -1206,14 +1211,10 @@ NEIGHBOURS: list[tuple[str, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), FORMS)
-def test_concept_is_read_from_the_text_alone(lang: str, text: str, expected: str) -> None:
-    assert_read_alone(lang, text, expected)
+test_concept_is_read_from_the_text_alone = read_alone_check(FORMS)
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), FORMS + HINTED_ONLY)
-def test_concept_is_read_by_rules_with_language_given(lang: str, text: str, expected: str) -> None:
-    assert_read_by_rules(lang, text, expected)
+test_concept_is_read_by_rules_with_language_given = read_by_rules_check(FORMS + HINTED_ONLY)
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), NEIGHBOURS)
@@ -1353,7 +1354,5 @@ def _agreement_cases() -> list[tuple[str, str, str]]:
     return sorted(set(cases))
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), _agreement_cases())
-def test_every_agreement_of_the_participle_is_read(lang: str, text: str, expected: str) -> None:
-    assert_read_alone(lang, text, expected)
-    assert_read_by_rules(lang, text, expected)
+test_every_agreement_of_the_participle_is_read = read_alone_check(_agreement_cases())
+test_every_agreement_of_the_participle_is_read_by_its_rules = read_by_rules_check(_agreement_cases())

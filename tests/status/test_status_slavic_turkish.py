@@ -20,7 +20,12 @@ from __future__ import annotations
 import pytest
 
 from parceltrail.status import classify
-from tests.status.sentences import assert_read_alone, assert_read_by_rules
+from tests.status.sentences import (
+    assert_read_alone,
+    assert_read_by_rules,
+    read_alone_check,
+    read_by_rules_check,
+)
 
 # (lang, text, expected subtag), grouped by language, then by subtag in taxonomy order
 FORMS: list[tuple[str, str, str]] = [
@@ -1109,14 +1114,10 @@ FORMS: list[tuple[str, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), FORMS)
-def test_read_alone(lang: str, text: str, expected: str) -> None:
-    assert_read_alone(lang, text, expected)
+test_read_alone = read_alone_check(FORMS)
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), FORMS)
-def test_read_by_the_rules_of_the_language(lang: str, text: str, expected: str) -> None:
-    assert_read_by_rules(lang, text, expected)
+test_read_by_the_rules_of_the_language = read_by_rules_check(FORMS)
 
 
 NEGATED_AND_POSITIVE: list[tuple[str, str, str, str, str]] = [

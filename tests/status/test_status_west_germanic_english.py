@@ -15,9 +15,7 @@ announce: "noch nicht übergeben" is the sender's announcement, "wordt vandaag g
 
 from __future__ import annotations
 
-import pytest
-
-from tests.status.sentences import assert_read_alone, assert_read_by_rules
+from tests.status.sentences import read_alone_check, read_by_rules_check
 
 # (lang, text, expected subtag)
 ENGLISH: list[tuple[str, str, str]] = [
@@ -1467,11 +1465,7 @@ DUTCH: list[tuple[str, str, str]] = [
 SENTENCES = ENGLISH + GERMAN + DUTCH
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), SENTENCES)
-def test_concept_is_read_from_the_text_alone(lang: str, text: str, expected: str) -> None:
-    assert_read_alone(lang, text, expected)
+test_concept_is_read_from_the_text_alone = read_alone_check(SENTENCES)
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), SENTENCES)
-def test_concept_is_read_by_rules_with_language_given(lang: str, text: str, expected: str) -> None:
-    assert_read_by_rules(lang, text, expected)
+test_concept_is_read_by_rules_with_language_given = read_by_rules_check(SENTENCES)

@@ -15,9 +15,7 @@ Swiss "impostare" (to post), the data sent ahead, tracking not available, the de
 
 from __future__ import annotations
 
-import pytest
-
-from tests.status.sentences import assert_read_alone, assert_read_by_rules
+from tests.status.sentences import read_alone_check, read_by_rules_check
 
 # (lang, text, expected subtag)
 FORMS: list[tuple[str, str, str]] = [
@@ -131,14 +129,10 @@ FORMS: list[tuple[str, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), FORMS)
-def test_concept_is_read_from_the_text_alone(lang: str, text: str, expected: str) -> None:
-    assert_read_alone(lang, text, expected)
+test_concept_is_read_from_the_text_alone = read_alone_check(FORMS)
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), FORMS)
-def test_concept_is_read_by_rules_with_language_given(lang: str, text: str, expected: str) -> None:
-    assert_read_by_rules(lang, text, expected)
+test_concept_is_read_by_rules_with_language_given = read_by_rules_check(FORMS)
 
 
 # Second set of concepts: drop-off at a shop vs collection there, held for pickup, arrival notices, unknown
@@ -222,11 +216,7 @@ FORMS_MORE = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), FORMS_MORE)
-def test_more_concepts_are_read_from_the_text_alone(lang: str, text: str, expected: str) -> None:
-    assert_read_alone(lang, text, expected)
+test_more_concepts_are_read_from_the_text_alone = read_alone_check(FORMS_MORE)
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), FORMS_MORE)
-def test_more_concepts_are_read_by_rules_with_language_given(lang: str, text: str, expected: str) -> None:
-    assert_read_by_rules(lang, text, expected)
+test_more_concepts_are_read_by_rules_with_language_given = read_by_rules_check(FORMS_MORE)
