@@ -45,6 +45,7 @@ from parceltrail.numbers import (
     normalize,
     suggest,
 )
+from parceltrail.numbers.suggest import likely
 from parceltrail.services.marketplace.order_status import sync_order_status
 from parceltrail.services.ports import OrderRepository, Store, UnitOfWork
 from parceltrail.services.tracking.corrections import known_numbers
@@ -133,9 +134,6 @@ class LabelNumberError(OrderError):
         self.ranked = ranked
 
 
-SHOWN_SUGGESTIONS = 5  # corrections named in the refusal; a person reads a short list
-
-
 def check_label_number(text: str, carrier: str | None = None, *,
                        context: Callable[[], LabelContext] | None = None) -> tuple[str, Candidate]:
     """The normalized number and its reading; refused (LabelNumberError) with the likely corrections when
@@ -153,7 +151,7 @@ def check_label_number(text: str, carrier: str | None = None, *,
         return number, readings[0]
     known = context() if context is not None else LabelContext()
     ranked = suggest(number, carrier=carrier, limit=None, known=known.known, country=known.country)
-    hints = [s.number for s in ranked[:SHOWN_SUGGESTIONS]]
+    hints = [s.number for s in likely(ranked)]  # the head suggest() itself would have shown
     whose = f"a {carrier} number" if carrier else "a tracking number any known carrier issues"
     hint = f"; did you mean {', '.join(hints)}?" if hints else ""
     raise LabelNumberError(f"{number} is not {whose}{hint}", ranked, code="invalid_tracking_number",
