@@ -25,6 +25,7 @@ from importlib import resources
 
 import numpy as np
 
+from parceltrail.status.normalize import SHORT_WORD_SCRIPTS
 from parceltrail.status.taxonomy import Subtag
 
 MODEL_FILE = "fallback.npz"
@@ -41,15 +42,9 @@ def known_grams(norm: str) -> set[int]:
     return {zlib.crc32(g.encode("utf-8")) for g in grams if any(ch.isalpha() for ch in g)}
 
 
-def _syllabic_or_ideographic(ch: str) -> bool:
-    # Kana, CJK ideographs and Hangul: one or two characters already make a word ("到着", "签收").
-    return "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af"
-
-
 def has_word(norm: str) -> bool:
     """Whether the text holds a word the model can weigh: three letters, or any kana, ideograph or Hangul."""
-    return any(sum(ch.isalpha() for ch in w) >= 3 or any(_syllabic_or_ideographic(ch) for ch in w)
-               for w in norm.split())
+    return any(sum(ch.isalpha() for ch in w) >= 3 or SHORT_WORD_SCRIPTS.search(w) for w in norm.split())
 
 
 def features(norm: str, bits: int) -> list[int]:

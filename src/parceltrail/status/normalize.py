@@ -92,6 +92,9 @@ def normalize(text: str) -> str:
     return _SPACE.sub(" ", folded).strip()
 
 
+# Hangul, kana and Han: scripts in which one or two characters already make a word ("到着", "签收").
+SHORT_WORD_SCRIPTS = re.compile("|".join(p.pattern for p in (_HANGUL, _KANA, _CJK)))
+
 # Any letter of the scripts `script_lang` looks for: one search tells a Latin text from the rest.
 _SCRIPTS = (_HANGUL, _KANA, _CJK, _CYRILLIC, _GREEK, _HEBREW, _ARABIC, _DEVANAGARI, _THAI)
 _ANY_SCRIPT = re.compile("|".join(p.pattern for p in _SCRIPTS))
