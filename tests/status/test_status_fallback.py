@@ -42,7 +42,8 @@ def test_model_loads_from_the_package() -> None:
     model = fallback.model()
     assert model is not None and model is fallback.model()  # loaded once
     assert len(model.subtags) >= 30 and all(isinstance(s, Subtag) for s in model.subtags)
-    assert model.log_prob.shape == (1 << model.bits, len(model.subtags))
+    assert model.weights.shape == (1 << model.bits, len(model.subtags))
+    assert model.bias.shape == (len(model.subtags),)
     assert len(model.known) > 10_000 and np.all(np.diff(model.known.astype(np.int64)) > 0)
 
 
@@ -70,15 +71,31 @@ def _trainer() -> ModuleType:
 
 
 def test_training_is_deterministic_and_the_shipped_file_is_current() -> None:
+    # The shipped file was written by another run of the trainer: equal arrays mean the training is
+    # deterministic and the file is current. int8 weights may sit one step apart where a float lands on
+    # a rounding boundary differently on another CPU's vector instructions.
     trainer = _trainer()
-    rows = trainer.gather()
-    first, second = trainer.train(rows), trainer.train(rows)
+    retrained = trainer.train(trainer.gather())
     shipped = np.load(trainer.OUT)
-    for key in first:
-        assert np.array_equal(first[key], second[key]), key
-        assert np.array_equal(first[key], shipped[key]), (
-            f"{key}: retrain with benchmarks/train_classify_fallback.py"
-        )
+    assert set(retrained) == set(shipped.files)
+    for key in retrained:
+        hint = f"{key}: retrain with benchmarks/train_classify_fallback.py"
+        if key == "weights":
+            step = np.abs(retrained[key].astype(np.int16) - shipped[key].astype(np.int16))
+            assert step.max() <= 1 and np.count_nonzero(step) <= step.size // 10_000, hint
+        elif retrained[key].dtype.kind == "f":
+            assert np.allclose(retrained[key], shipped[key], rtol=1e-5, atol=1e-6), hint
+        else:
+            assert np.array_equal(retrained[key], shipped[key]), hint
+
+
+def test_quantized_weights_keep_the_model() -> None:
+    weights = np.array([[0.5, -2.0], [0.0, 1.0], [-0.25, 0.0]])
+    quantized, scale = fallback.quantize(weights)
+    assert quantized.dtype == np.int8 and quantized[0, 1] == -127
+    assert np.allclose(fallback.dequantize(quantized, scale), weights, atol=float(scale.max()) / 2)
+    zero_column, zero_scale = fallback.quantize(np.zeros((2, 1)))
+    assert not zero_column.any() and zero_scale[0] == 1.0
 
 
 @pytest.mark.parametrize(("text", "expected"), MODEL_PLACED)

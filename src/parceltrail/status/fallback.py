@@ -1,18 +1,23 @@
-"""Learned fallback for texts the rules do not place: a character n-gram naive Bayes model.
+"""Learned fallback for texts the rules do not place: a linear model over character n-grams.
 
 Features are the character 1- to 4-grams of the `normalize()`d text padded with spaces, plus its
 words, hashed (CRC-32) into `2**bits` buckets; each bucket counts once per text. The model is a
-multinomial naive Bayes over subtags with a uniform prior, trained by
-`benchmarks/train_classify_fallback.py` and shipped as `model/fallback.npz` (sparse counts; the
-dense log-probabilities are built once, on first use). The tag is the one whose subtags hold the
-most probability; the subtag is that tag's likeliest. Deterministic: no randomness at run time.
+multinomial logistic regression over subtags: a text's score for a subtag is the sum of its buckets'
+weights divided by the square root of their number (so a long text does not shout), plus the subtag's
+bias, and a softmax turns the scores into probabilities. Trained by `benchmarks/train_classify_fallback.py`
+and shipped as `model/fallback.npz`, the weights as int8 with one scale per subtag (dequantised once, on
+first use). The tag is the one whose subtags hold the most probability; the subtag is that tag's
+likeliest. Deterministic: no randomness at run time.
 
-The posterior is tempered by the number of features (naive Bayes is over-confident on the many,
-dependent n-grams of one text), and a text is only placed when that tempered probability of its
-tag reaches `FLOOR`, and only when at least `MIN_COVERAGE` of its lettered 3/4-grams occurred in
-training (gibberish, emoji and bare numbers stay unclassified). In alphabetic scripts a text also needs
-one word of three or more letters: strings of one- and two-letter tokens ("ab cd ef") are made of the
-3/4-grams every word boundary produces, so their coverage says nothing about vocabulary.
+A discriminative model, unlike naive Bayes, weighs n-grams by how well they tell subtags apart rather
+than by how often they occur, so the shared stems of a language ("przesyłka", "zásilka") stop voting
+for whichever subtag had the most training sentences.
+
+A text is only placed when the probability of its tag reaches `FLOOR`, and only when at least
+`MIN_COVERAGE` of its lettered 3/4-grams occurred in training (gibberish, emoji and bare numbers stay
+unclassified). In alphabetic scripts a text also needs one word of three or more letters: strings of
+one- and two-letter tokens ("ab cd ef") are made of the 3/4-grams every word boundary produces, so their
+coverage says nothing about vocabulary.
 """
 
 from __future__ import annotations
@@ -67,10 +72,10 @@ class Guess:
 class Model:
     bits: int
     subtags: tuple[Subtag, ...]
-    log_prob: np.ndarray  # (buckets, subtags) float32: log P(bucket | subtag)
+    weights: np.ndarray  # (buckets, subtags) float32
+    bias: np.ndarray  # (subtags,) float32
     tag_of: np.ndarray  # (subtags,) int: index of each subtag's tag in `tags`
     tags: tuple[str, ...]
-    temperature: float
     known: np.ndarray  # sorted uint32: CRC-32s of the 3/4-grams seen in training (see `known_grams`)
 
     def coverage(self, norm: str) -> float:
@@ -82,39 +87,49 @@ class Model:
         pos = np.searchsorted(self.known, ask).clip(0, max(len(self.known) - 1, 0))
         return float(np.count_nonzero(self.known[pos] == ask)) / len(grams) if len(self.known) else 0.0
 
+    def probabilities(self, feats: list[int]) -> np.ndarray:
+        """Softmax over subtags of a text's distinct buckets (see the module docstring)."""
+        scores = self.weights[feats].sum(axis=0, dtype=np.float64) / np.sqrt(len(feats)) + self.bias
+        probs = np.exp(scores - scores.max())
+        return probs / probs.sum()
+
     def predict(self, norm: str) -> Guess | None:
         feats = features(norm, self.bits)
         if not feats or not has_word(norm) or self.coverage(norm) < MIN_COVERAGE:
             return None
-        scores = self.log_prob[feats].sum(axis=0, dtype=np.float64) / (len(feats) * self.temperature)
-        probs = np.exp(scores - scores.max())
-        probs /= probs.sum()
+        probs = self.probabilities(feats)
         by_tag = np.bincount(self.tag_of, weights=probs, minlength=len(self.tags))
         tag = int(np.argmax(by_tag))
         within = np.where(self.tag_of == tag, probs, -1.0)
         return Guess(self.subtags[int(np.argmax(within))], float(by_tag[tag]))
 
 
-def build(
-    bits: int,
-    subtags: list[str],
-    rows: np.ndarray,
-    cols: np.ndarray,
-    counts: np.ndarray,
-    temperature: float,
-    known: np.ndarray,
-) -> Model:
-    """Dense smoothed log-probabilities from sparse bucket counts (bucket `rows`, subtag `cols`)."""
-    n_buckets, n_classes = 1 << bits, len(subtags)
-    dense = np.zeros((n_buckets, n_classes), dtype=np.float64)
-    dense[rows, cols] = counts
-    alpha = 0.1
-    totals = dense.sum(axis=0) + alpha * n_buckets
-    log_prob = (np.log(dense + alpha) - np.log(totals)).astype(np.float32)
+def quantize(weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """int8 weights and the per-subtag scale that maps them back (`dequantize`)."""
+    scale = np.abs(weights).max(axis=0) / 127.0
+    scale[scale == 0] = 1.0
+    return np.rint(weights / scale).astype(np.int8), scale.astype(np.float32)
+
+
+def dequantize(quantized: np.ndarray, scale: np.ndarray) -> np.ndarray:
+    return (quantized.astype(np.float32) * scale.astype(np.float32)).astype(np.float32)
+
+
+def build(bits: int, subtags: list[str], weights: np.ndarray, bias: np.ndarray, known: np.ndarray) -> Model:
+    """The model from its (dequantised) weights, biases and the training n-gram checksums."""
+    if weights.shape != (1 << bits, len(subtags)) or bias.shape != (len(subtags),):
+        raise ValueError(f"weights {weights.shape} and bias {bias.shape} do not fit {len(subtags)} subtags")
     tags = sorted({s.rsplit("_", 1)[0] for s in subtags})
     tag_of = np.array([tags.index(s.rsplit("_", 1)[0]) for s in subtags], dtype=np.int64)
-    known = np.unique(known.astype(np.uint32))
-    return Model(bits, tuple(Subtag(s) for s in subtags), log_prob, tag_of, tuple(tags), temperature, known)
+    return Model(
+        bits,
+        tuple(Subtag(s) for s in subtags),
+        weights.astype(np.float32),
+        bias.astype(np.float32),
+        tag_of,
+        tuple(tags),
+        np.unique(known.astype(np.uint32)),
+    )
 
 
 def load(data: bytes) -> Model:
@@ -122,10 +137,8 @@ def load(data: bytes) -> Model:
         return build(
             int(npz["bits"]),
             [str(s) for s in npz["subtags"]],
-            npz["rows"].astype(np.int64),
-            npz["cols"].astype(np.int64),
-            npz["counts"].astype(np.float64),
-            float(npz["temperature"]),
+            dequantize(npz["weights"], npz["scale"]),
+            npz["bias"],
             npz["known"],
         )
 
