@@ -115,7 +115,7 @@ def print_report(report: Report, title: str, errors: bool = False) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     splits = ("dev", "eval", "fresh", "fresh2", "fresh3", "fresh4", "fresh4a", "fresh4b", "fresh5", "fresh5a",
-              "fresh5b", "fresh6", "all")
+              "fresh5b", "fresh6", "fresh7", "all")
     parser.add_argument("--split", choices=splits, default="eval")
     parser.add_argument("--lang-hint", action="store_true", help="pass each row's language to classify()")
     parser.add_argument("--errors", action="store_true", help="list every row whose subtag is wrong")

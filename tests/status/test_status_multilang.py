@@ -1109,7 +1109,9 @@ def _eval_module() -> ModuleType:
     return module
 
 
-SPLITS = ("dev", "eval", "fresh", "fresh2", "fresh3", "fresh4a", "fresh4b", "fresh5a", "fresh5b", "fresh6")
+SPLITS = (
+    "dev", "eval", "fresh", "fresh2", "fresh3", "fresh4a", "fresh4b", "fresh5a", "fresh5b", "fresh6", "fresh7"
+)
 
 
 def test_gathered_texts_keep_sources_apart() -> None:
