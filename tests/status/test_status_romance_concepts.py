@@ -304,6 +304,18 @@ CASES: list[tuple[str, str, str]] = [
     ("ro", "Comanda este în curs de pregătire", "InfoReceived_001"),
     ("ro", "Coletul este pregătit de expeditor", "InfoReceived_001"),
     ("ro", "Expeditorul pregătește coletul", "InfoReceived_001"),
+    # a movement or location stated, the delivery announced after it: the movement; the carrier's preparation
+    ("es", "El paquete está en tránsito y será entregado mañana", "InTransit_001"),
+    ("es", "Su envío está en la oficina de Correos de destino", "InTransit_003"),
+    ("es", "Tu pedido está en preparación para su reparto", "InTransit_001"),
+    ("pt", "A encomenda está em trânsito e será entregue amanhã", "InTransit_001"),
+    ("pt", "Encomenda na unidade de entrega, saiu para distribuição", "OutForDelivery_001"),
+    ("it", "La spedizione è presso la filiale di consegna e sarà consegnata domani", "InTransit_003"),
+    ("it", "Il pacco è in transito e sarà consegnato lunedì", "InTransit_001"),
+    ("fr", "Votre colis est en préparation dans notre site de distribution", "InTransit_001"),
+    ("fr", "Votre colis est en cours d'acheminement et sera livré demain", "InTransit_001"),
+    ("ro", "Coletul a ajuns în depozitul de livrare și va fi livrat mâine", "InTransit_003"),
+    ("ro", "Coletul a ajuns în depozitul de livrare și va fi livrat astăzi", "OutForDelivery_001"),
 ]
 
 
