@@ -382,7 +382,7 @@ CONCEPTS: list[tuple[str, str, str]] = [
     ("tr", "Kargonuz göndericiye iade edildi ve teslim alındı", "Exception_011"),
     ("tr", "Gönderiniz Kargomat'a yerleştirildi", "AvailableForPickup_001"),
     ("tr", "Kargo bilgileri alındı, gönderici kargoyu henüz teslim etmedi", "InfoReceived_001"),
-    ("tr", "Kargonuz 18 Aralık'ta teslim edilecek", "OutForDelivery_004"),
+    ("tr", "Kargonuz 18 Aralık'ta teslim edilecek", "InTransit_001"),
     ("tr", "İade edilmek üzere kuryemiz tarafından teslim alındı", "Exception_010"),
     ("el", "Η αποστολή βρίσκεται στο κατάστημα προορισμού", "AvailableForPickup_001"),
     ("el", "Η αποστολή αναχώρησε από το κέντρο διαλογής", "InTransit_007"),
@@ -411,6 +411,28 @@ CONCEPTS: list[tuple[str, str, str]] = [
     ("zh", "商家已发货，预计12月20日送达", "InTransit_001"),
     ("zh", "已发货，预计明日送达", "OutForDelivery_004"),
     ("zh", "【收件人】已签字确认", "Delivered_003"),
+    # An expected delivery date given as a calendar date or weekday in the other languages of the group: the
+    # same estimate (InTransit_001); today, tomorrow and a changed or new date keep their readings.
+    ("pl", "Przewidywana data doręczenia: 20.12.2024", "InTransit_001"),
+    ("pl", "Przesyłka zostanie doręczona 20 grudnia", "InTransit_001"),
+    ("pl", "Planowane doręczenie w piątek", "InTransit_001"),
+    ("pl", "Planowana dostawa: jutro", "OutForDelivery_004"),
+    ("pl", "Zmieniono termin dostawy na 20.12", "OutForDelivery_004"),
+    ("pl", "Przesyłka zostanie doręczona dzisiaj", "OutForDelivery_001"),
+    ("cs", "Předpokládané datum doručení: 20.12.2024", "InTransit_001"),
+    ("cs", "Zásilka bude doručena v pátek", "InTransit_001"),
+    ("cs", "Zásilka bude doručena zítra", "OutForDelivery_004"),
+    ("ru", "Ожидаемая дата доставки: 20.12.2024", "InTransit_001"),
+    ("ru", "Посылка будет доставлена 20 декабря", "InTransit_001"),
+    ("ru", "Посылка будет доставлена завтра", "OutForDelivery_004"),
+    ("uk", "Очікувана дата доставки 20.12", "InTransit_001"),
+    ("uk", "Посилку буде доставлено 20 грудня", "InTransit_001"),
+    ("uk", "Відправлення буде доставлено завтра", "OutForDelivery_004"),
+    ("tr", "Tahmini teslim tarihi: 20.12.2024", "InTransit_001"),
+    ("tr", "Kargonuz yarın teslim edilecek", "OutForDelivery_004"),
+    ("el", "Αναμενόμενη ημερομηνία παράδοσης: 20/12/2024", "InTransit_001"),
+    ("el", "Θα παραδοθεί στις 20 Δεκεμβρίου", "InTransit_001"),
+    ("el", "Νέα ημερομηνία παράδοσης 20/12", "OutForDelivery_004"),
 ]
 
 test_concept_is_read_from_the_text_alone = read_alone_check(CONCEPTS)
