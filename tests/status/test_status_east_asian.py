@@ -225,7 +225,7 @@ JAPANESE: list[tuple[str, str, str]] = [
     ("ja", "配達店に到着しました", "InTransit_003"),
     ("ja", "営業所に到着", "InTransit_003"),
     ("ja", "国際交換局から発送", "InTransit_007"),
-    ("ja", "国際交換局に到着", "InTransit_004"),
+    ("ja", "国際交換局に到着", "InTransit_003"),
     ("ja", "日本に到着しました", "InTransit_004"),
     ("ja", "通関手続き中です", "InTransit_006"),
     ("ja", "通関手続完了", "InTransit_005"),

@@ -24,9 +24,11 @@ FIELDS = {
     "next_number": "AB123456789BR",
     "next_tracking_number": "AB123456789BR",
 }
-# AfterShip: "processed at a parcel centre" is a processing scan (InTransit_001), not an arrival.
+# AfterShip: "processed at a parcel centre" is a processing scan (InTransit_001), not an arrival. Dispatched
+# to a named place ("Отправлено в место вручения") is a departure (InTransit_007, convention C7).
 SUBTAG_DISAGREEMENTS = {
     ("ARD", Subtag.InTransit_001),
+    ("TRF", Subtag.InTransit_007),
 }
 
 
