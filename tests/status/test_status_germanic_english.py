@@ -457,6 +457,16 @@ SENTENCES: list[tuple[str, str, str]] = [
     ("en", "Expected delivery: 14/03/2026 - 16/03/2026", "InTransit_001"),
     ("nl", "Verwachte bezorgdatum 14-03-2026", "InTransit_001"),
     ("fi", "Lähetyksen arvioitu toimituspäivä on 14.3.2026", "InTransit_001"),
+    # India Post's other event names and reasons
+    ("en", "Bag Opened", "InTransit_003"),
+    ("en", "Bag Dispatched", "InTransit_007"),
+    ("en", "Item Received", "InTransit_003"),
+    ("en", "Item Delivery Attempted", "AttemptFail_001"),
+    ("en", "Item Redirected", "InTransit_009"),
+    ("en", "Item Onhold", "Exception_001"),
+    ("en", "Addressee moved", "Exception_002"),
+    ("en", "Addressee left without instructions", "Exception_002"),
+    ("en", "Insufficient address", "Exception_007"),
     # neighbours of those concepts that must keep their own reading
     # a forecast given with the round under way is the round
     (
