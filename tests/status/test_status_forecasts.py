@@ -18,6 +18,10 @@ from tests.status.sentences import read_alone_check, read_by_rules_check
 # (lang, text, expected subtag)
 CASES: list[tuple[str, str, str]] = [
     # English
+    ("en", "Your delivery window tomorrow is 10:00 - 12:00", "InTransit_001"),
+    ("en", "Your delivery window today is 10:00 - 12:00", "OutForDelivery_001"),
+    ("en", "Your delivery window has been booked", "OutForDelivery_004"),
+    ("en", "Delivery slot booked for Friday", "OutForDelivery_004"),
     ("en", "Your parcel will be delivered tomorrow", "InTransit_001"),
     ("en", "Expected delivery tomorrow", "InTransit_001"),
     ("en", "Estimated delivery: Friday 14 March", "InTransit_001"),
@@ -47,6 +51,10 @@ CASES: list[tuple[str, str, str]] = [
     ("en", "Delivery postponed at the customer's request", "OutForDelivery_004"),
     ("en", "Delivery has been moved to Wednesday", "OutForDelivery_004"),
     # German
+    ("de", "Ihr Zustellzeitfenster morgen: 10:00 - 12:00 Uhr", "InTransit_001"),
+    ("de", "Ihr Zustellzeitfenster heute: 10:00 - 12:00 Uhr", "OutForDelivery_001"),
+    ("de", "Zeitfenster der Zustellung vereinbart", "OutForDelivery_004"),
+    ("de", "Ihr Zustellzeitfenster wurde geändert", "OutForDelivery_004"),
     ("de", "Ihre Sendung wird voraussichtlich morgen zugestellt", "InTransit_001"),
     ("de", "Voraussichtliche Zustellung am Freitag", "InTransit_001"),
     ("de", "Die Sendung soll am 14.03. zugestellt werden", "InTransit_001"),
