@@ -965,7 +965,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("ar", "تم الاتصال بالمستلم", "OutForDelivery_003"),
     # appointment, postponed or announced day
     ("ar", "تم تأجيل التوصيل بناء على طلب العميل", "OutForDelivery_004"),
-    ("ar", "سيتم التوصيل غدا", "OutForDelivery_004"),
+    ("ar", "سيتم التوصيل غدا", "InTransit_001"),
     # out for delivery
     ("ar", "خرجت الشحنة للتوصيل", "OutForDelivery_001"),
     ("ar", "الشحنة مع المندوب للتسليم", "OutForDelivery_001"),

@@ -175,8 +175,8 @@ FORMS_MORE = [
     ("es", "Mercancía despachada", "InTransit_005"),
     ("es", "La mercancía ha sido despachada", "InTransit_005"),
     ("es", "Mercancía despachada hacia Madrid", "InTransit_007"),
-    ("es", "Tu pedido saldrá a reparto mañana", "OutForDelivery_004"),
-    ("es", "En breve saldrá a reparto", "OutForDelivery_004"),
+    ("es", "Tu pedido saldrá a reparto mañana", "InTransit_001"),
+    ("es", "En breve saldrá a reparto", "InTransit_001"),
     ("es", "Tu paquete saldrá hoy a reparto", "OutForDelivery_001"),
     # es: delivery data changed, now to a pickup point or office
     ("es", "Se ha modificado la dirección y se entregará en otra oficina", "InTransit_009"),

@@ -31,6 +31,16 @@ wording is open to more than one reading, a concept gets this subtag:
   in by the sender: InTransit_002.
 * C12 At a transfer or sorting centre as a bare location: InTransit_003.
 * C13 Being prepared by the sender: InfoReceived_001.
+* C14 A delivery day or window the carrier forecasts or announces on its own ("expected delivery
+  tomorrow", "will be delivered on Friday", "voraussichtlich morgen", "prévue demain", "entrega
+  prevista", "배송 예정", "お届け予定日", "预计明天送达", "Planowana dostawa: jutro"):
+  InTransit_001; a forecast attached to a stated movement is that movement. An appointment arranged
+  with, chosen by or changed at the request of the recipient, or a rescheduled or booked delivery
+  ("rendez-vous", "delivery appointment", "entrega concertada/agendada/programada", "nowa data
+  doręczenia (decyzja Odbiorcy)", "配達希望受付", "rescheduled", "delivery moved to <day>"), and a
+  repeated attempt planned after a failed one ("Ponowna próba doręczenia jutro"):
+  OutForDelivery_004. A forecast for today, a window today or an estimate given while the parcel is
+  on the delivery round: OutForDelivery_001.
 
 Every carrier event is placed on one `Tag` and one `Subtag`. Helpers answer the
 questions the rest of the system asks about a status: its parent tag, whether it
