@@ -162,9 +162,9 @@ CONCEPTS: list[tuple[str, str, str]] = [
     ("ja", "サインを頂きました", "Delivered_003"),
     ("zh", "收件人已签名确认", "Delivered_003"),
     ("zh", "电子签名完成", "Delivered_003"),
-    # An expected delivery date (a calendar date or weekday) is an estimate while the parcel moves
-    # (InTransit_001); tomorrow, a chosen or changed date is an appointment (OutForDelivery_004),
-    # today's window the round.
+    # An expected delivery date (a calendar date, weekday or tomorrow) is the carrier's estimate while
+    # the parcel moves (InTransit_001, C14); a date chosen or changed by the recipient is an appointment
+    # (OutForDelivery_004), today's window the round.
     ("ko", "고객님의 물품은 12월 18일 배송 예정입니다", "InTransit_001"),
     ("ko", "12월 20일 도착 예정", "InTransit_001"),
     ("ko", "배송 예정일: 2024-12-18", "InTransit_001"),

@@ -50,6 +50,17 @@ CASES: list[tuple[str, str, str]] = [
     ("en", "The recipient chose a new delivery date", "OutForDelivery_004"),
     ("en", "Delivery postponed at the customer's request", "OutForDelivery_004"),
     ("en", "Delivery has been moved to Wednesday", "OutForDelivery_004"),
+    # the next working day alone is the carrier's forecast; held back, put off or delayed by it, a delay
+    ("en", "Your parcel will be delivered on the next business day", "InTransit_001"),
+    ("en", "Delivery will take place on the next working day", "InTransit_001"),
+    ("en", "Your item will be delivered the following working day", "InTransit_001"),
+    ("en", "We will deliver your parcel on the next working day", "InTransit_001"),
+    ("en", "Your parcel will arrive on the next working day", "InTransit_001"),
+    ("en", "Your parcel has been held back and will be delivered on the next working day", "Exception_005"),
+    ("en", "Your parcel was put back to the next working day", "Exception_005"),
+    ("en", "Delivery postponed to the next business day", "Exception_005"),
+    ("en", "Your parcel is delayed and will be delivered on the next business day", "Exception_005"),
+    ("en", "Customer requested delivery on next business day", "OutForDelivery_004"),
     # German
     ("de", "Ihr Zustellzeitfenster morgen: 10:00 - 12:00 Uhr", "InTransit_001"),
     ("de", "Ihr Zustellzeitfenster heute: 10:00 - 12:00 Uhr", "OutForDelivery_001"),
@@ -76,6 +87,16 @@ CASES: list[tuple[str, str, str]] = [
     ("de", "Zustellung am Wunschtermin", "OutForDelivery_004"),
     ("de", "Der Zustelltermin wurde verschoben", "OutForDelivery_004"),
     ("de", "Zustellung auf Wunsch des Empfängers verschoben", "OutForDelivery_004"),
+    # the next working day alone is the carrier's forecast; held back, put off or delayed by it, a delay
+    ("de", "Die Zustellung erfolgt am folgenden Werktag", "InTransit_001"),
+    ("de", "Ihr Paket wird voraussichtlich am nächsten Arbeitstag zugestellt", "InTransit_001"),
+    ("de", "Wir stellen Ihre Sendung am nächsten Werktag zu", "InTransit_001"),
+    ("de", "Ihre Sendung wird am nächsten Werktag ausgeliefert", "InTransit_001"),
+    ("de", "Die Sendung wurde zurückgestellt und wird am nächsten Werktag zugestellt", "Exception_005"),
+    ("de", "Die Zustellung wurde auf den nächsten Werktag verschoben", "Exception_005"),
+    ("de", "Die Zustellung verschiebt sich auf den nächsten Werktag", "Exception_005"),
+    ("de", "Die Sendung hat sich verzögert und wird am nächsten Werktag zugestellt", "Exception_005"),
+    ("de", "Sendung auf Wunsch des Empfängers auf den nächsten Werktag verschoben", "OutForDelivery_004"),
     # Dutch
     ("nl", "Je pakket wordt morgen bezorgd", "InTransit_001"),
     ("nl", "Verwachte bezorging: vrijdag", "InTransit_001"),
@@ -93,6 +114,13 @@ CASES: list[tuple[str, str, str]] = [
     ("nl", "Nieuwe bezorgdatum gekozen", "OutForDelivery_004"),
     ("nl", "De bezorging is verplaatst naar donderdag", "OutForDelivery_004"),
     ("nl", "Bezorgmoment aangepast door de ontvanger", "OutForDelivery_004"),
+    # the next working day alone is the carrier's forecast; held back, put off or delayed by it, a delay
+    ("nl", "Uw zending wordt de eerstvolgende werkdag bezorgd", "InTransit_001"),
+    ("nl", "Je pakket wordt naar verwachting de volgende werkdag geleverd", "InTransit_001"),
+    ("nl", "Je pakket is achtergehouden", "Exception_005"),
+    ("nl", "De bezorging is uitgesteld naar de volgende werkdag", "Exception_005"),
+    ("nl", "Je pakket is vertraagd en wordt de volgende werkdag bezorgd", "Exception_005"),
+    ("nl", "Bezorging uitgesteld naar de volgende werkdag op verzoek van de ontvanger", "OutForDelivery_004"),
     # Danish
     ("da", "Pakken leveres i morgen", "InTransit_001"),
     ("da", "Pakken forventes leveret fredag", "InTransit_001"),
@@ -105,6 +133,13 @@ CASES: list[tuple[str, str, str]] = [
     ("da", "Aftalt levering", "OutForDelivery_004"),
     ("da", "Leveringstidspunkt aftalt med modtageren", "OutForDelivery_004"),
     ("da", "Leveringen er flyttet til torsdag", "OutForDelivery_004"),
+    # the next working day alone is the carrier's forecast; held back, put off or delayed by it, a delay
+    ("da", "Forsendelsen bliver leveret næste arbejdsdag", "InTransit_001"),
+    ("da", "Pakken vil blive leveret følgende hverdag", "InTransit_001"),
+    ("da", "Pakken omdeles næste hverdag", "InTransit_001"),
+    ("da", "Leveringen er udskudt til næste hverdag", "Exception_005"),
+    ("da", "Pakken er blevet udsat til næste hverdag", "Exception_005"),
+    ("da", "Pakken er forsinket og leveres næste hverdag", "Exception_005"),
     # Norwegian
     ("no", "Pakken leveres i morgen", "InTransit_001"),
     ("no", "Sendingen forventes levert fredag", "InTransit_001"),
@@ -115,6 +150,13 @@ CASES: list[tuple[str, str, str]] = [
     ("no", "Avtalt levering", "OutForDelivery_004"),
     ("no", "Leveringen er utsatt til torsdag", "OutForDelivery_004"),
     ("no", "Leveringsdag avtalt med mottaker", "OutForDelivery_004"),
+    # the next working day alone is the carrier's forecast; held back, put off or delayed by it, a delay
+    ("no", "Pakken blir levert neste arbeidsdag", "InTransit_001"),
+    ("no", "Pakken vil bli levert neste virkedag", "InTransit_001"),
+    ("no", "Sendingen kjøres ut neste virkedag", "InTransit_001"),
+    ("no", "Pakken ble holdt tilbake og leveres neste virkedag", "Exception_005"),
+    ("no", "Leveringen er utsatt til neste virkedag", "Exception_005"),
+    ("no", "Sendingen er forsinket og leveres neste virkedag", "Exception_005"),
     # Swedish
     ("sv", "Paketet levereras i morgon", "InTransit_001"),
     ("sv", "Beräknad leverans: fredag", "InTransit_001"),
@@ -128,6 +170,13 @@ CASES: list[tuple[str, str, str]] = [
     ("sv", "Leveransen har flyttats till onsdag", "OutForDelivery_004"),
     ("sv", "Leveranstid bokad", "OutForDelivery_004"),
     ("sv", "Leveransdag ändrad av mottagaren", "OutForDelivery_004"),
+    # the next working day alone is the carrier's forecast; held back, put off or delayed by it, a delay
+    ("sv", "Paketet delas ut följande vardag", "InTransit_001"),
+    ("sv", "Paketet kommer att levereras nästa arbetsdag", "InTransit_001"),
+    ("sv", "Paketet hölls kvar och levereras nästa arbetsdag", "Exception_005"),
+    ("sv", "Paketet hålls kvar till nästa arbetsdag", "Exception_005"),
+    ("sv", "Leveransen har skjutits upp till nästa arbetsdag", "Exception_005"),
+    ("sv", "Försändelsen har försenats och levereras nästa arbetsdag", "Exception_005"),
     # Finnish
     ("fi", "Lähetys toimitetaan huomenna", "InTransit_001"),
     ("fi", "Arvioitu toimitus: perjantai", "InTransit_001"),
@@ -139,6 +188,13 @@ CASES: list[tuple[str, str, str]] = [
     ("fi", "Uusi toimituspäivä", "OutForDelivery_004"),
     ("fi", "Toimitusaika on muutettu", "OutForDelivery_004"),
     ("fi", "Sovittu toimitus torstaina", "OutForDelivery_004"),
+    # the next working day alone is the carrier's forecast; held back, put off or delayed by it, a delay
+    ("fi", "Paketti toimitetaan seuraavana työpäivänä", "InTransit_001"),
+    ("fi", "Lähetys toimitetaan perille seuraavana arkipäivänä", "InTransit_001"),
+    ("fi", "Toimitus on siirretty seuraavaan arkipäivään", "Exception_005"),
+    ("fi", "Lähetyksen jakelu on siirretty seuraavalle arkipäivälle", "Exception_005"),
+    ("fi", "Toimitus lykkääntyi seuraavalle työpäivälle", "Exception_005"),
+    ("fi", "Lähetys on viivästynyt ja toimitetaan seuraavana arkipäivänä", "Exception_005"),
     # French
     ("fr", "Votre colis sera livré demain", "InTransit_001"),
     ("fr", "Livraison prévue demain", "InTransit_001"),
