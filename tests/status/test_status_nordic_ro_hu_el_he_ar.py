@@ -187,7 +187,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("da", "Modtager har nægtet at modtage pakken", "Exception_003"),
     # address problem or recipient moved
     ("da", "Adressen er ufuldstændig", "Exception_007"),
-    ("da", "Modtager er flyttet", "Exception_007"),
+    ("da", "Modtager er flyttet", "Exception_002"),
     # not collected in time
     ("da", "Opbevaringsfristen er udløbet", "Exception_008"),
     ("da", "Ikke afhentet", "Exception_008"),
@@ -358,7 +358,7 @@ FORMS: list[tuple[str, str, str]] = [
     # address problem or recipient moved
     ("fi", "Puutteellinen osoite", "Exception_007"),
     ("fi", "Osoite on virheellinen", "Exception_007"),
-    ("fi", "Vastaanottaja on muuttanut", "Exception_007"),
+    ("fi", "Vastaanottaja on muuttanut", "Exception_002"),
     # not collected in time
     ("fi", "Vastaanottaja ei ole lunastanut lähetystä", "Exception_008"),
     ("fi", "Noutoaika on päättynyt", "Exception_008"),
@@ -785,7 +785,7 @@ FORMS: list[tuple[str, str, str]] = [
     # address problem or recipient moved
     ("el", "Ελλιπής διεύθυνση", "Exception_007"),
     ("el", "Λανθασμένη διεύθυνση παραλήπτη", "Exception_007"),
-    ("el", "Ο παραλήπτης μετακόμισε", "Exception_007"),
+    ("el", "Ο παραλήπτης μετακόμισε", "Exception_002"),
     # not collected in time
     ("el", "Λήξη χρόνου παραμονής", "Exception_008"),
     ("el", "Δεν παρελήφθη εντός της προθεσμίας", "Exception_008"),
@@ -895,7 +895,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("he", "כתובת שגויה", "Exception_007"),
     ("he", "כתובת חסרה", "Exception_007"),
     ("he", "הכתובת לא נמצאה", "Exception_007"),
-    ("he", "הנמען עבר דירה", "Exception_007"),
+    ("he", "הנמען עבר דירה", "Exception_002"),
     # not collected in time
     ("he", "לא נאספה", "Exception_008"),
     # returning

@@ -41,6 +41,8 @@ wording is open to more than one reading, a concept gets this subtag:
   repeated attempt planned after a failed one ("Ponowna próba doręczenia jutro"):
   OutForDelivery_004. A forecast for today, a window today or an estimate given while the parcel is
   on the delivery round: OutForDelivery_001.
+* C15 The addressee moved away ("verzogen", "flyttet", "muuttanut", "転居", "搬家"): Exception_002, in every
+  language; an address that is wrong, incomplete or unknown, or nobody of that name there: Exception_007.
 
 Every carrier event is placed on one `Tag` and one `Subtag`. Helpers answer the
 questions the rest of the system asks about a status: its parent tag, whether it
