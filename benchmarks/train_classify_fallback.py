@@ -179,8 +179,8 @@ def gather(exclude_splits: tuple[str, ...] = BLIND_SPLITS) -> list[tuple[str, st
     return rows
 
 
-def _encode(rows: list[tuple[str, str]], bits: int) -> list[np.ndarray]:
-    return [np.array(fallback.features(normalize(text), bits), dtype=np.int64) for text, _ in rows]
+def _encode(norms: list[str], bits: int) -> list[np.ndarray]:
+    return [np.array(fallback.features(norm, bits), dtype=np.int64) for norm in norms]
 
 
 def fit(
@@ -221,9 +221,10 @@ def fit(
 def train(rows: list[tuple[str, str]], bits: int = BITS) -> dict[str, np.ndarray]:
     subtags = sorted({s for _, s in rows})
     index = {s: i for i, s in enumerate(subtags)}
-    weights, bias = fit(_encode(rows, bits), np.array([index[s] for _, s in rows]), len(subtags), bits)
+    norms = [normalize(text) for text, _ in rows]
+    weights, bias = fit(_encode(norms, bits), np.array([index[s] for _, s in rows]), len(subtags), bits)
     quantized, scale = fallback.quantize(weights)
-    known = sorted({g for text, _ in rows for g in fallback.known_grams(normalize(text))})
+    known = sorted({g for norm in norms for g in fallback.known_grams(norm)})
     return {
         "bits": np.array(bits, dtype=np.int64),
         "subtags": np.array(subtags),

@@ -112,7 +112,7 @@ def quantize(weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def dequantize(quantized: np.ndarray, scale: np.ndarray) -> np.ndarray:
-    return (quantized.astype(np.float32) * scale.astype(np.float32)).astype(np.float32)
+    return quantized.astype(np.float32) * scale.astype(np.float32)
 
 
 def build(bits: int, subtags: list[str], weights: np.ndarray, bias: np.ndarray, known: np.ndarray) -> Model:
@@ -124,8 +124,8 @@ def build(bits: int, subtags: list[str], weights: np.ndarray, bias: np.ndarray, 
     return Model(
         bits,
         tuple(Subtag(s) for s in subtags),
-        weights.astype(np.float32),
-        bias.astype(np.float32),
+        np.asarray(weights, dtype=np.float32),  # no copy of the dequantised table
+        np.asarray(bias, dtype=np.float32),
         tag_of,
         tuple(tags),
         np.unique(known.astype(np.uint32)),
