@@ -20,7 +20,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("es", "El paquete llegó por error a otra delegación", "Exception_016"),
     ("es", "Envío estacionado en delegación por incidencia", "Exception_001"),
     ("es", "Envío estacionado en delegación por ausencia del destinatario", "AttemptFail_002"),
-    ("es", "Segundo reparto programado", "OutForDelivery_001"),
+    ("es", "Segundo reparto programado", "OutForDelivery_004"),
     ("es", "El destinatario lo recogerá en la delegación", "AvailableForPickup_001"),
     ("es", "Reparto fallido, se intentará de nuevo", "AttemptFail_001"),
     ("es", "Envío reexpedido a la nueva dirección", "InTransit_009"),

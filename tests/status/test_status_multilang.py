@@ -518,7 +518,7 @@ CARRIER_WORDING: list[tuple[str, str, str]] = [
     ("it", "Consegna non riuscita", "AttemptFail_001"),
     ("es", "Envío en reparto", "OutForDelivery_001"),
     ("es", "En delegación de destino", "InTransit_003"),
-    ("es", "En delegación de origen", "InTransit_002"),
+    ("es", "En delegación de origen", "InTransit_003"),
     ("es", "Entregado al destinatario", "Delivered_001"),
     ("es", "Entregado en punto Pickup", "AvailableForPickup_001"),
     ("es", "Incidencia en la entrega", "Exception_001"),
