@@ -1501,7 +1501,7 @@ MORE_WORDING: list[tuple[str, str, str]] = [
     ("ro", "Coletul este în tranzit", "InTransit_001"),
     ("ro", "Coletul a ajuns în depozit", "InTransit_003"),
     ("ro", "Coletul este în livrare", "OutForDelivery_001"),
-    ("ro", "Destinatarul nu a răspuns la telefon", "AttemptFail_002"),
+    ("ro", "Destinatarul nu a răspuns la telefon", "AttemptFail_001"),
     ("ro", "Coletul a fost returnat", "Exception_011"),
     ("ro", "Colet livrat", "Delivered_001"),
     ("hu", "A küldeményt felvettük", "InTransit_002"),

@@ -471,8 +471,9 @@ FORMS: list[tuple[str, str, str]] = [
     ("ro", "Livrarea nu a putut fi efectuată", "AttemptFail_001"),
     # nobody there
     ("ro", "Destinatarul nu a fost găsit la adresă", "AttemptFail_002"),
-    ("ro", "Destinatarul nu răspunde la telefon", "AttemptFail_002"),
-    ("ro", "Destinatarul nu raspunde la telefon", "AttemptFail_002"),
+    # no answer on the phone is the call failing, not a stated absence (C10): AttemptFail_001 as in en and de
+    ("ro", "Destinatarul nu răspunde la telefon", "AttemptFail_001"),
+    ("ro", "Destinatarul nu raspunde la telefon", "AttemptFail_001"),
     ("ro", "Destinatarul nu a fost găsit acasă", "AttemptFail_002"),
     ("ro", "Destinatar plecat", "AttemptFail_002"),
     # waiting at a point, locker or office
