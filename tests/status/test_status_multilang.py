@@ -768,7 +768,7 @@ CARRIER_WORDING: list[tuple[str, str, str]] = [
     ("tr", "Kargo İade Edildi", "Exception_010"),
     ("tr", "Gönderi Teslim Birimine Ulaştı", "InTransit_003"),
     ("tr", "Gönderi İndirme Yapıldı", "InTransit_003"),
-    ("tr", "Gönderi Yükleme Yapıldı", "InTransit_007"),
+    ("tr", "Gönderi Yükleme Yapıldı", "InTransit_001"),
     ("tr", "Gönderi Kabul Edildi", "InTransit_002"),
     ("es", "Ausente reparto", "AttemptFail_002"),
     ("es", "No entregado", "AttemptFail_001"),

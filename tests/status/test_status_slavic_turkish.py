@@ -984,7 +984,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("tr", "Gönderi işlem merkezinden gönderildi", "InTransit_007"),
     ("tr", "Gönderildi", "InTransit_007"),
     ("tr", "Kargonuz Ankara Transfer Merkezi'nden çıkış yaptı", "InTransit_007"),
-    ("tr", "Kargonuz araca yüklendi", "InTransit_007"),
+    ("tr", "Kargonuz araca yüklendi", "InTransit_001"),
     ("tr", "Kargonuz yurt dışına gönderildi", "InTransit_007"),
     ("tr", "Gönderi yurt dışına sevk edildi", "InTransit_007"),
     ("tr", "Kargonuzu yola çıkardık", "InTransit_007"),
