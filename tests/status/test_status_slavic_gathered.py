@@ -5,7 +5,9 @@ Boxberry, DPD Russia, Nova Poshta, Ukrposhta, Česká pošta, PPL, InPost, DPD P
   sent it, made ready for the sender) is going back (C1); handed to the sender is back with it (C3); a
   "return delivery" waybill created on handing over is the reverse shipment of papers or money, not a return;
 * a shipment, order or label deleted is cancelled;
-* the end of the customs clearance is its release; sent on with duties to be paid is held for payment;
+* the end of the customs clearance is its release; released and sent on with the duties to pay at
+  delivery is the release too (the in-source corpus reads Russian Post so); a failed attempt stated
+  before a postponement stays the attempt;
 * an address nobody can read, address data wrong or incomplete, or no such addressee at the address given is
   the address problem (C15);
 * a wrong route or sorting is a network problem; no movement for a while is an unforeseen delay; a problem
@@ -48,13 +50,17 @@ CASES: list[tuple[str, str, str]] = [
     ("ru", "Заказ удален", "Exception_020"),
     ("ru", "Отправление было удалено", "Exception_020"),
     ("ru", "Удалена", "Exception_020"),
-    # ru: customs end / duties to pay
+    # ru: customs end; released and sent on with the duties to pay at delivery (the in-source corpus reading)
     ("ru", "Завершение таможенного оформления", "InTransit_005"),
     ("ru", "Окончание таможенного контроля", "InTransit_005"),
     ("ru", "Таможня: завершение таможенной очистки", "InTransit_005"),
-    ("ru", "Посылка направлено с обязательной уплатой пошлины", "Exception_006"),
-    ("ru", "Отправление направлено с обязательной уплатой таможенного сбора", "Exception_006"),
-    ("ru", "Направлено с обязательной уплатой платежей получателем", "Exception_006"),
+    ("ru", "Посылка направлено с обязательной уплатой пошлины", "InTransit_005"),
+    ("ru", "Отправление направлено с обязательной уплатой таможенного сбора", "InTransit_005"),
+    ("ru", "Направлено с обязательной уплатой платежей получателем", "InTransit_005"),
+    # ru: a failed attempt stated first keeps its place; the postponement alone is the appointment
+    ("ru", "Неудачная попытка вручения: доставка отложена по просьбе получателя", "AttemptFail_001"),
+    ("ru", "Вторая неудачная попытка вручения. Доставка перенесена по просьбе клиента", "AttemptFail_001"),
+    ("ru", "Неудачная попытка вручения - доставка отложена по желанию адресата", "AttemptFail_001"),
     # ru: address at fault
     ("ru", "Невозможно прочитать адрес получателя", "Exception_007"),
     ("ru", "Не удалось разобрать адрес", "Exception_007"),
