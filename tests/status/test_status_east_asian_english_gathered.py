@@ -140,6 +140,10 @@ CASES: list[tuple[str, str, str]] = [
     ("en", "Parcel handed to the recipient at the parcel shop", "Delivered_002"),
     # zh: carried towards a centre is no arrival
     ("zh", "包裹正从营业所送到转运中心", "InTransit_001"),
+    # a scan at an unnamed postal or carrier facility is processing
+    ("en", "Shipment scanned at postal facility", "InTransit_001"),
+    ("en", "Parcel scanned at carrier facility", "InTransit_001"),
+    ("en", "Item scanned at the postal facility", "InTransit_001"),
 ]
 
 test_concept_read_alone = read_alone_check(CASES)

@@ -200,6 +200,10 @@ CASES: list[tuple[str, str, str]] = [
     ("pt", "Saída para entrega ao destinatário", "OutForDelivery_001"),
     ("pt", "Saída para distribuição", "OutForDelivery_001"),
     ("pt", "Registo de saída para entrega", "OutForDelivery_001"),
+    # a new attempt that itself failed is the failed attempt, not a planned one
+    ("es", "Segundo intento de entrega fallido", "AttemptFail_001"),
+    ("es", "Nuevo intento de entrega sin éxito", "AttemptFail_001"),
+    ("es", "Segundo reparto fallido, ausente", "AttemptFail_002"),
 ]
 
 test_concept_is_read_from_the_text_alone = read_alone_check(CASES)
