@@ -16,9 +16,9 @@ Training texts (every one labelled with a subtag):
   (deterministic seed), alone and inside short carrier-style templates.
 
 `--holdout` trains without the `eval`, `fresh`, `fresh2`, `fresh3`, `fresh4a`, `fresh4b`, `fresh5a`,
-`fresh5b`, `fresh6`, `fresh7` and `fresh8` rows of multilang_events.tsv (sources kept for measuring) and reports the
-rules alone, the rules plus the fallback, and the fallback's own accuracy on the texts the rules leave
-unplaced, per confidence floor. Deterministic: same inputs, same file.
+`fresh5b`, `fresh6`, `fresh7` and `fresh8` rows of multilang_events.tsv (sources kept for measuring) and
+reports the rules alone, the rules plus the fallback, and the fallback's own accuracy on the texts the
+rules leave unplaced, per confidence floor. Deterministic: same inputs, same file.
 """
 
 from __future__ import annotations

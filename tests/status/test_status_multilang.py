@@ -1110,8 +1110,8 @@ def _eval_module() -> ModuleType:
 
 
 SPLITS = (
-    "dev", "eval", "fresh", "fresh2", "fresh3", "fresh4a", "fresh4b", "fresh5a", "fresh5b", "fresh6", "fresh7",
-    "train8", "fresh8",
+    "dev", "eval", "fresh", "fresh2", "fresh3", "fresh4a", "fresh4b", "fresh5a", "fresh5b", "fresh6",
+    "fresh7", "train8", "fresh8",
 )
 
 
