@@ -64,6 +64,14 @@ class Report:
     by_lang: dict[str, Score] = field(default_factory=dict)
     errors: list[tuple[str, str, str, str]] = field(default_factory=list)  # lang, text, gold, got
     tag_confusions: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # Who placed each text: a rule or code table, the learned fallback, or nobody.
+    by_placer: dict[str, Score] = field(default_factory=dict)
+
+
+def _placer(classified: bool, rule: str) -> str:
+    if not classified:
+        return "unplaced"
+    return "model" if rule.startswith("model:") else "rules/codes"
 
 
 def read_rows(path: Path = DATA) -> list[dict[str, str]]:
@@ -81,6 +89,8 @@ def evaluate(rows: list[dict[str, str]], lang_hint: bool = False) -> Report:
         tag_ok, sub_ok = got_tag == row["tag"], got_sub == row["subtag"]
         report.overall.add(tag_ok, sub_ok, result.classified)
         report.by_lang.setdefault(row["lang"], Score()).add(tag_ok, sub_ok, result.classified)
+        placer = _placer(result.classified, result.rule)
+        report.by_placer.setdefault(placer, Score()).add(tag_ok, sub_ok, result.classified)
         if not sub_ok:
             report.errors.append((row["lang"], row["text"], row["subtag"], got_sub))
         if not tag_ok:
@@ -105,6 +115,9 @@ def print_report(report: Report, title: str, errors: bool = False) -> None:
         print(f"{lang:6}{s.n:>5}{s.tag_acc:>9.1%}{s.subtag_acc:>9.1%}{s.unclassified_share:>10.1%}")
     o = report.overall
     print(f"{'all':6}{o.n:>5}{o.tag_acc:>9.1%}{o.subtag_acc:>9.1%}{o.unclassified_share:>10.1%}")
+    print("placed by: " + ", ".join(
+        f"{placer} {s.n} (tag right {s.tag})" for placer, s in sorted(report.by_placer.items())
+    ))
     if report.tag_confusions:
         print("tag confusions (gold -> predicted):")
         for (gold, got), count in report.tag_confusions.most_common(8):

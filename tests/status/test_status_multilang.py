@@ -1131,6 +1131,23 @@ def test_gathered_texts_keep_sources_apart() -> None:
             assert not by_split[first] & by_split[second], (first, second)
 
 
+def test_evaluation_tells_who_placed_each_text() -> None:
+    rows = [
+        {"lang": "en", "text": "Delivered", "tag": "Delivered", "subtag": "Delivered_001"},
+        {
+            "lang": "pl", "text": "Paczka u doręczyciela",
+            "tag": "OutForDelivery", "subtag": "OutForDelivery_001",
+        },
+        {"lang": "en", "text": "qwerty zxcvb", "tag": "Exception", "subtag": "Exception_001"},
+    ]
+    placers = _eval_module().evaluate(rows).by_placer
+    assert {name: (s.n, s.tag) for name, s in placers.items()} == {
+        "rules/codes": (1, 1),
+        "model": (1, 1),
+        "unplaced": (1, 0),
+    }
+
+
 def test_fast_rule_path_agrees_with_the_combined_regex_on_gathered_texts() -> None:
     rows = _eval_module().read_rows()
     for lang in available_langs():
