@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from datetime import timedelta
 from typing import Any
 
@@ -56,6 +57,35 @@ def test_a_live_update_arrives_without_a_reload(page: Any, site: Site) -> None:
     expect(page.locator("#live-status")).to_contain_text("Updated")
     assert page.evaluate("window.notReloaded") is True
     shot(page, "track-live-update")
+
+
+def _shown_events(site: Site, number: str) -> int:
+    """How many scans the number's card counts (every leg's), read from the database."""
+    with site.runtime.store.read() as repo:
+        shipment = repo.shipments.find(number)
+        assert shipment is not None
+        legs = repo.shipments.chain(shipment)
+        return len(repo.shipments.events([leg.id for leg in legs if leg.id is not None]))
+
+
+def test_a_change_while_the_page_connects_is_shown_at_once(page: Any, site: Site) -> None:
+    """New scans stored after the page was rendered but before its live stream started reach the page."""
+    site.follow(DELIVERED)
+    before = _shown_events(site, DELIVERED)
+
+    def connect_late(route: Any) -> None:  # the stream starts only once the new scans are stored
+        site.advance(timedelta(days=3))
+        deadline = time.monotonic() + 30
+        while _shown_events(site, DELIVERED) == before and time.monotonic() < deadline:
+            time.sleep(0.05)
+        route.continue_()
+
+    page.route(re.compile(r"/track/events\?"), connect_late)
+    page.goto(f"{site.url}/track/{DELIVERED}")
+    count = page.locator(f"#card-{DELIVERED} .timeline .count")
+    expect(count).not_to_have_text(f"({before})", timeout=40_000)
+    assert count.inner_text() == f"({_shown_events(site, DELIVERED)})"
+    expect(page.locator("#live-status")).to_contain_text("Updated")
 
 
 def test_bad_input_is_a_4xx_page_not_a_500(page: Any, site: Site) -> None:

@@ -17,6 +17,7 @@ from parceltrail.bootstrap import Runtime
 from parceltrail.domain.shipment import Shipment, Timeline, TrackingEvent
 from parceltrail.entrypoints.web.geo import RouteMap, Stop, route_map
 from parceltrail.entrypoints.web.i18n import Locale, utc_offset
+from parceltrail.entrypoints.web.live_version import states_of, version
 from parceltrail.numbers import InvalidNumberError, carrier_name, detect
 from parceltrail.predict import Health
 from parceltrail.services.outlook.eta import Models, models_for
@@ -100,6 +101,7 @@ class Card:
     live: bool = True  # not finished: the page keeps listening for updates
     event_count: int = 0
     shipment_id: int | None = None  # what a "Get notified" subscription from this card follows
+    version: str = ""  # the token of the data shown (`live_version`): a live stream starts from it
 
 
 def dom_id(number: str) -> str:
@@ -366,7 +368,7 @@ def _card_base(timeline: Timeline, loc: Locale, number: str | None) -> Card:
         tag=s.tag, subtag=s.subtag, title=title, meaning=found[1], next_step=found[2],
         steps=steps, problem=problem, simulated=any(leg.simulated for leg in legs),
         untrackable=None if s.trackable else (s.untrackable_reason or loc.t("card.untrackable")),
-        event_count=len(timeline.events), shipment_id=s.id)
+        event_count=len(timeline.events), shipment_id=s.id, version=version(states_of(legs, timeline.events)))
     card.days = _days(timeline.events, numbers, len(legs) > 1, loc)
     card.map = _map(timeline.events, loc)
     if len(legs) > 1:

@@ -32,6 +32,7 @@ from parceltrail.entrypoints.http.login import TooManyAttempts, attempt_login
 from parceltrail.entrypoints.web import buyer, desk, notify, seller, stream
 from parceltrail.entrypoints.web.cards import Card
 from parceltrail.entrypoints.web.i18n import LANG_COOKIE, LANG_NAMES, LANGS, Locale, negotiate
+from parceltrail.entrypoints.web.live_version import parse_versions
 from parceltrail.entrypoints.web.tracking import (
     MAX_NUMBERS,
     Tracked,
@@ -171,6 +172,7 @@ def router() -> APIRouter:
             "q": q, "numbers": numbers, "tracked": tracked, "truncated": truncated or bool(
                 tracked and tracked.truncated), "max_numbers": MAX_NUMBERS, "nothing_found": status == 400,
             "live_query": " ".join(c.number for c in tracked.cards) if tracked else "",
+            "live_versions": " ".join(c.version for c in tracked.cards) if tracked else "",
             "notify": notify.view(request, _runtime(request), loc, user, tracked.cards) if tracked else None},
             status=status, user=user)
 
@@ -202,10 +204,11 @@ def router() -> APIRouter:
         return RedirectResponse(f"/track?q={quote(' '.join(numbers))}", status_code=303)
 
     @pages.get("/track/events", response_model=None)
-    def track_events(request: Request, q: str = "") -> Response:
-        """Live updates (SSE) for the cards of several numbers at once: one connection per page."""
+    def track_events(request: Request, q: str = "", v: str = "") -> Response:
+        """Live updates (SSE) for the cards of several numbers at once: one connection per page. `v` holds
+        the version tokens of the cards as the page showed them, in the order of `q`'s numbers."""
         numbers, _ = split_input(q[:MAX_QUERY])
-        return _stream(request, numbers)
+        return _stream(request, numbers, parse_versions(v[:MAX_QUERY]))
 
     @pages.get("/track/{number}/events", response_model=None)
     def number_events(request: Request, number: str) -> Response:
@@ -235,6 +238,7 @@ def router() -> APIRouter:
             "q": number, "numbers": [number], "tracked": tracked, "truncated": False,
             "max_numbers": MAX_NUMBERS, "nothing_found": False, "single": True,
             "live_query": " ".join(c.number for c in tracked.cards),
+            "live_versions": " ".join(c.version for c in tracked.cards),
             "notify": notify.view(request, _runtime(request), loc, user, tracked.cards)}, status=status,
             user=user)
 
@@ -312,17 +316,21 @@ def router() -> APIRouter:
             notify.set_flash(response, "unsubscribed", shown)
         return response
 
-    def _stream(request: Request, numbers: list[str]) -> Response:
+    def _stream(request: Request, numbers: list[str], versions: list[str] | None = None) -> Response:
         runtime, loc = _runtime(request), negotiate(request)
         watched: dict[str, int] = {}
+        shown: dict[str, str] = {}
         with runtime.store.read() as repo:
-            for number in numbers[:MAX_NUMBERS]:
+            for index, number in enumerate(numbers[:MAX_NUMBERS]):
+                seen = versions[index] if versions and index < len(versions) else ""
                 try:
                     shipment = repo.shipments.find(normalize(number))
                 except InvalidNumberError:
                     continue
                 if shipment is not None and shipment.id is not None:
                     watched[shipment.tracking_number] = shipment.id
+                    if seen:
+                        shown[shipment.tracking_number] = seen
         if not watched:
             return HTMLResponse(loc.t("error.not_tracked"), status_code=404)
 
@@ -332,7 +340,7 @@ def router() -> APIRouter:
             card = card_for(runtime, shipment, loc, number) if shipment else None
             return render_card(card, loc) if card else None
 
-        return stream.event_stream(runtime, watched, rerender, request.app)
+        return stream.event_stream(runtime, watched, rerender, request.app, shown)
 
     # signing in ----------------------------------------------------------------------------------
     @pages.get("/login", response_class=HTMLResponse)
@@ -410,6 +418,7 @@ def router() -> APIRouter:
             "csrf": notify.csrf_token(request), "label_url": seller.label_url,
             "view": view, "cards": cards, "seller_view": seller_view,
             "live_query": " ".join(c.number for _, c in cards if c),
+            "live_versions": " ".join(c.version for _, c in cards if c),
             "notify": notify.view(request, runtime, loc, user, [c for _, c in cards])}, user=user)
 
     @pages.get("/desk", response_model=None)

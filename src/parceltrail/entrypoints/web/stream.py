@@ -20,9 +20,8 @@ import contextlib
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from sqlalchemy import func, select
 from sse_starlette.event import ServerSentEvent
@@ -31,6 +30,7 @@ from starlette.concurrency import run_in_threadpool
 
 from parceltrail.adapters.db.tables import shipments, tracking_events
 from parceltrail.bootstrap import Runtime
+from parceltrail.entrypoints.web.live_version import State, version
 
 log = logging.getLogger(__name__)
 TICK_SECONDS = 2.0  # the hub's timer: checks without new events and notifications lost in a reconnect
@@ -38,22 +38,6 @@ KEEPALIVE_SECONDS = 15.0
 MAX_STREAM_SECONDS = 600.0  # then the browser's EventSource reconnects: no stream lives for ever
 RETRY_MS = 3000
 MAX_IDS_PER_QUERY = 900
-
-
-@dataclass(frozen=True, slots=True)
-class State:
-    """What a card shows that can change, for one shipment: news (status, scans, next leg) and the last
-    check (which only moves "last checked")."""
-
-    tag: str
-    subtag: str
-    events: int
-    next_leg_id: int | None
-    checked: datetime | None
-
-    @property
-    def news(self) -> tuple[object, ...]:
-        return (self.tag, self.subtag, self.events, self.next_leg_id)
 
 
 def states(runtime: Runtime, ids: Iterable[int]) -> dict[int, State]:
@@ -188,16 +172,23 @@ def hub_for(app: object, runtime: Runtime) -> LiveHub:
     return hub
 
 
+def _card_event(number: str, html: str, *, news: bool) -> ServerSentEvent:
+    data = json.dumps({"number": number, "html": html, "news": news}, ensure_ascii=False)
+    return ServerSentEvent(data, event="card")
+
+
 async def card_updates(
     runtime: Runtime,
     watched: dict[str, int],
     render: Callable[[str], str | None],
     app: object | None = None,
+    shown: Mapping[str, str] | None = None,
 ) -> AsyncIterator[ServerSentEvent]:
     """The events of one page: a `card` event {number, html, news} each time a watched parcel (number ->
     shipment id) changes, until the server shuts down or MAX_STREAM_SECONDS pass (the response cancels it
     when the client leaves). `news` is true when scans or the status changed (not for a mere "last
-    checked")."""
+    checked"). `shown` holds the version token of each card as the page rendered it: a card whose parcel
+    changed since then is sent as soon as the stream starts."""
     yield ServerSentEvent(retry=RETRY_MS)
     yield ServerSentEvent(comment="connected")
     hub = hub_for(app, runtime) if app is not None else LiveHub(runtime, asyncio.get_running_loop())
@@ -206,6 +197,13 @@ async def card_updates(
     watcher = hub.watch(i for ids in chains.values() for i in ids)
     ends = time.monotonic() + MAX_STREAM_SECONDS
     try:
+        for number, ids in chains.items():
+            page = (shown or {}).get(number)
+            now = version({i: seen[i] for i in ids if i in seen})
+            if page and page != now:
+                html = await run_in_threadpool(render, number)
+                if html is not None:
+                    yield _card_event(number, html, news=page.split(".")[0] != now.split(".")[0])
         while not hub.closing.is_set():
             left = ends - time.monotonic()
             if left <= 0:
@@ -229,14 +227,14 @@ async def card_updates(
                         chains[number] = grown
                         watcher.ids.update(grown)
                 if html is not None:
-                    data = json.dumps({"number": number, "html": html, "news": news}, ensure_ascii=False)
-                    yield ServerSentEvent(data, event="card")
+                    yield _card_event(number, html, news=news)
     finally:
         hub.unwatch(watcher)
 
 
 def event_stream(
-    runtime: Runtime, watched: dict[str, int], render: Callable[[str], str | None], app: object
+    runtime: Runtime, watched: dict[str, int], render: Callable[[str], str | None], app: object,
+    shown: Mapping[str, str] | None = None,
 ) -> EventSourceResponse:
     """The response of a live page's stream: keep-alive pings every KEEPALIVE_SECONDS."""
-    return EventSourceResponse(card_updates(runtime, watched, render, app), ping=KEEPALIVE_SECONDS)
+    return EventSourceResponse(card_updates(runtime, watched, render, app, shown), ping=KEEPALIVE_SECONDS)

@@ -33,6 +33,8 @@
       holder.innerHTML = data.html;
       var fresh = holder.firstElementChild;
       if (!fresh) return;
+      // A stream that reconnects starts again from the page's first render: what is already shown stays.
+      if (old.dataset.v && old.dataset.v === fresh.dataset.v) return;
       old.replaceWith(fresh);
       // A check that found nothing new only refreshes "last checked": no flash, nothing announced.
       if (!data.news) return;
