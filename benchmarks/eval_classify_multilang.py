@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,9 @@ from pathlib import Path
 from parceltrail.status import classify
 
 DATA = Path(__file__).resolve().parent / "data" / "multilang_events.tsv"
+# Every split the data file may hold, in order of gathering (what each is for: the file's comments).
+SPLITS: tuple[str, ...] = tuple(tomllib.loads(
+    (DATA.parent / "multilang_splits.toml").read_text(encoding="utf-8"))["splits"])
 
 
 @dataclass
@@ -130,8 +134,7 @@ def print_report(report: Report, title: str, errors: bool = False) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    splits = ("dev", "eval", "fresh", "fresh2", "fresh3", "fresh4", "fresh4a", "fresh4b", "fresh5", "fresh5a",
-              "fresh5b", "fresh6", "fresh7", "fresh8", "train8", "all")
+    splits = (*SPLITS, "fresh4", "fresh5", "all")
     parser.add_argument("--split", choices=splits, default="eval")
     parser.add_argument("--lang-hint", action="store_true", help="pass each row's language to classify()")
     parser.add_argument("--errors", action="store_true", help="list every row whose subtag is wrong")

@@ -4,9 +4,9 @@
     PYTHONPATH=src .venv/bin/python benchmarks/train_classify_fallback.py --holdout  # out-of-source check
 
 Training texts (every one labelled with a subtag):
-- `benchmarks/data/multilang_events.tsv` (every split but the blind `fresh3`, `fresh4a`, `fresh4b` and
-  `fresh5a`/`fresh5b`/`fresh6`/`fresh7`/`fresh8` when writing the shipped model; `train8` is the
-  largest share of real carrier texts);
+- `benchmarks/data/multilang_events.tsv` (every split but the blind ones named in
+  `benchmarks/data/multilang_splits.toml` when writing the shipped model; `train8` is the largest share
+  of real carrier texts);
 - the shared in-source corpus `../shared/data/carrier_events/carrier_events.tsv` (none of its sources is
   reserved for evaluation);
 - the sentences written for `tests/status/`: every module-level table of (language, text, subtag) in
@@ -15,8 +15,8 @@ Training texts (every one labelled with a subtag):
 - phrases expanded from the rule files: every `any` pattern of every rule is sampled a few times
   (deterministic seed), alone and inside short carrier-style templates.
 
-`--holdout` trains without the `eval`, `fresh`, `fresh2`, `fresh3`, `fresh4a`, `fresh4b`, `fresh5a`,
-`fresh5b`, `fresh6`, `fresh7` and `fresh8` rows of multilang_events.tsv (sources kept for measuring) and
+`--holdout` trains without the blind and `holdout_too` splits of multilang_splits.toml (sources kept for
+measuring) and
 reports the rules alone, the rules plus the fallback, and the fallback's own accuracy on the texts the
 rules leave unplaced, per confidence floor. Deterministic: same inputs, same file.
 """
@@ -29,6 +29,7 @@ import importlib
 import random
 import re
 import sys
+import tomllib
 from pathlib import Path
 
 import numpy as np
@@ -60,9 +61,11 @@ SEED = 13
 # Test modules whose tables are not training material: the fallback's tests hold texts the model must
 # place without having seen them.
 _NOT_TRAINING = frozenset({"test_status_fallback"})
-# Sources kept blind for good: the shipped model never trains on them, so scoring them stays out-of-source.
-BLIND_SPLITS = ("fresh3", "fresh4a", "fresh4b", "fresh5a", "fresh5b", "fresh6", "fresh7", "fresh8")
-HOLDOUT_SPLITS = ("eval", "fresh", "fresh2", *BLIND_SPLITS)
+# What each split of multilang_events.tsv is for (blind ones the shipped model never trains on).
+_SPLITS = tomllib.loads((REPO / "benchmarks" / "data" / "multilang_splits.toml").read_text(encoding="utf-8"))
+BLIND_SPLITS = tuple(_SPLITS["blind"])
+HOLDOUT_SPLITS = (*_SPLITS["holdout_too"], *BLIND_SPLITS)
+UNLISTED_SPLITS = frozenset(_SPLITS["unlisted"])
 
 # Short frames carriers put around a status phrase; "{}" is the phrase. Numbers and places only.
 _FRAMES = ("{}", "{} 12:30", "{} - 10115", "{}.", "{} (2)", "LUBLIN {}", "{} BERLIN")
@@ -285,7 +288,7 @@ def holdout() -> None:
     print("model on unplaced, per language (right/unplaced):", by_lang)
     # The per-text listing leaves out the splits kept unlooked-at until their own measurement.
     for r, g in guesses:
-        if r.get("split") in ("fresh4b", "fresh5b", "fresh6", "fresh7", "fresh8"):
+        if r.get("split") in UNLISTED_SPLITS:
             continue
         print(
             f"  {r['lang']} {r['text'][:60]!r} gold {r['subtag']} -> {g.subtag if g else '-'} "

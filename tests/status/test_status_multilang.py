@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
+import tomllib
 from pathlib import Path
 from types import ModuleType
 
@@ -1109,19 +1110,14 @@ def _eval_module() -> ModuleType:
     return module
 
 
-SPLITS = (
-    "dev", "eval", "fresh", "fresh2", "fresh3", "fresh4a", "fresh4b", "fresh5a", "fresh5b", "fresh6",
-    "fresh7", "train8", "fresh8",
-)
-
-
 def test_gathered_texts_keep_sources_apart() -> None:
-    rows = _eval_module().read_rows()
+    module = _eval_module()
+    rows = module.read_rows()
     assert len(rows) >= 200
     by_split: dict[str, set[str]] = {}
     for row in rows:
         assert row["source"], row
-        assert row["split"] in SPLITS, row
+        assert row["split"] in module.SPLITS, row
         assert Subtag(row["subtag"]).tag == Tag(row["tag"]), row
         by_split.setdefault(row["split"], set()).add(row["source"])
     # A source is either used to correct rules or kept for measuring, never both.
@@ -1129,6 +1125,17 @@ def test_gathered_texts_keep_sources_apart() -> None:
     for i, first in enumerate(splits):
         for second in splits[i + 1 :]:
             assert not by_split[first] & by_split[second], (first, second)
+
+
+def test_every_split_role_names_a_known_split() -> None:
+    path = REPO / "benchmarks" / "data" / "multilang_splits.toml"
+    roles = tomllib.loads(path.read_text(encoding="utf-8"))
+    known = set(roles["splits"])
+    assert len(known) == len(roles["splits"])
+    for role in ("blind", "holdout_too", "unlisted"):
+        assert set(roles[role]) <= known, role
+    assert set(roles["unlisted"]) <= set(roles["blind"])  # texts nobody looked at are never trained on
+    assert not set(roles["blind"]) & set(roles["holdout_too"])
 
 
 def test_evaluation_tells_who_placed_each_text() -> None:
