@@ -297,7 +297,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("pt", "EM TRANSITO", "InTransit_001"),
     ("pt", "Seu pedido está a caminho", "InTransit_001"),
     ("pt", "Pacote chegou na cidade de destino", "InTransit_003"),
-    ("pt", "Objeto encaminhado para retirada no endereço indicado", "InTransit_001"),
+    ("pt", "Objeto encaminhado para retirada no endereço indicado", "InTransit_009"),
     ("pt", "ENDERECO INCORRETO", "Exception_007"),
     ("pt", "EM DEVOLUCAO", "Exception_010"),
     ("pt", "Devolução ao remetente", "Exception_010"),
