@@ -24,6 +24,17 @@ Total Express, DPD Portugal, regional transportadoras):
   collected there is forwarded;
 * not collected ("não foi levantado") is the pickup missed;
 * received and checked at a centre is the arrival scan; "Transferência para: <unidade>" is the departure.
+* a return that states its cause ("devolvido por <motivo>", "<motivo> - devolvido ao remetente") is the return
+  (C4), also in capitals without accents; handed back to the sender stays Exception_011;
+* a bare restriction names no cause and holds the parcel (Exception_001);
+* outside the carrier's profile or over its weight or size limit, and seized by the police or an authority
+  other than customs, are rejected (Exception_009); seized in the customs inspection stays the customs hold;
+* being searched for ("em buscas") is missing (Exception_013);
+* not yet arrived at the unit is still in transit; exempt from the import duties is the customs release;
+* a voided return-receipt card ("AR inutilizado") is not the parcel destroyed: the reason after it is the
+  event; not collected also in capitals without accents;
+* the instruction to collect at the post office waits for pickup;
+* trouble at the delivery with no cause named, and an address the round did not visit, are failed attempts.
 
 Our own sentences, none of them a row of `benchmarks/data/multilang_events.tsv` or of the gathered texts;
 each is read from the text alone and by the rules of its language.
@@ -138,6 +149,52 @@ CASES: list[tuple[str, str, str]] = [
     ("pt", "Recebida e descarregada no hub de Campinas", "InTransit_003"),
     ("pt", "Transferência para: CD Curitiba", "InTransit_007"),
     ("pt", "Transferência para unidade de Belo Horizonte", "InTransit_007"),
+    # a return that states its cause
+    ("pt", "Objeto devolvido por recusa do porteiro em receber", "Exception_010"),
+    ("pt", "Encomenda devolvida devido a morada insuficiente", "Exception_010"),
+    ("pt", "NAO RECLAMADO NO PRAZO - DEVOLVIDO AO REMETENTE", "Exception_010"),
+    ("pt", "Destinatário desconhecido; pacote devolvido ao vendedor", "Exception_010"),
+    ("pt", "Devolvido ao remetente por solicitação do cliente", "Exception_010"),
+    ("pt", "Prazo de guarda esgotado, objeto entregue ao remetente", "Exception_011"),
+    # a restriction with no kind named
+    ("pt", "RESTRICAO", "Exception_001"),
+    ("pt", "Remessa com restrição", "Exception_001"),
+    ("pt", "Objeto com restrição de entrega na área", "Exception_005"),
+    # out of profile, over the limit
+    ("pt", "Volume fora do perfil aceito pela transportadora", "Exception_009"),
+    ("pt", "Dimensões acima do máximo permitido", "Exception_009"),
+    ("pt", "Encomenda excede o peso máximo aceite", "Exception_009"),
+    ("pt", "Recusado na postagem por excesso de peso", "Exception_009"),
+    # seized
+    ("pt", "Pacote apreendido pela Polícia Federal", "Exception_009"),
+    ("pt", "Mercadoria confiscada pelas autoridades", "Exception_009"),
+    ("pt", "Apreensão do objeto pela ANVISA", "Exception_009"),
+    ("pt", "Remessa apreendida na fiscalização aduaneira", "Exception_004"),
+    # being searched for
+    ("pt", "Objeto em busca nas unidades da rota", "Exception_013"),
+    ("pt", "A sua encomenda está a ser procurada no armazém", "Exception_013"),
+    ("pt", "Buscas iniciadas para localizar o pacote", "Exception_013"),
+    # not yet arrived; exempt from duties
+    ("pt", "O pacote ainda não deu entrada na agência de destino", "InTransit_001"),
+    ("pt", "Encomenda ainda não chegou ao centro de distribuição", "InTransit_001"),
+    ("pt", "OBJETO AINDA NAO CHEGOU A UNIDADE", "InTransit_001"),
+    ("pt", "Remessa isenta de impostos de importação", "InTransit_005"),
+    ("pt", "Encomenda dispensada de tributação", "InTransit_005"),
+    ("pt", "Isenção de taxas aduaneiras concedida", "InTransit_005"),
+    # the receipt card voided; not collected without accents
+    ("pt", "AR inutilizado - objeto não procurado na agência", "Exception_008"),
+    ("pt", "ENCOMENDA NAO LEVANTADA NO PRAZO", "Exception_008"),
+    ("pt", "Aviso de recebimento inutilizado: não reclamado", "Exception_008"),
+    # the instruction to collect
+    ("pt", "Favor retirar a encomenda na agência", "AvailableForPickup_001"),
+    ("pt", "Levantar objeto no balcão CTT", "AvailableForPickup_001"),
+    ("pt", "Buscar pacote na unidade dos Correios", "AvailableForPickup_001"),
+    # trouble at the delivery; address not visited
+    ("pt", "Problema na entrega do objeto", "AttemptFail_001"),
+    ("pt", "Entrega com dificuldades no local", "AttemptFail_001"),
+    ("pt", "Intercorrência durante a entrega", "AttemptFail_001"),
+    ("pt", "Local não visitado pelo entregador", "AttemptFail_001"),
+    ("pt", "ROTA NAO PERCORRIDA", "AttemptFail_001"),
 ]
 
 test_concept_is_read_from_the_text_alone = read_alone_check(CASES)

@@ -1066,7 +1066,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("pt", "Infelizmente não foi possível entregar a sua encomenda", "AttemptFail_001"),
     ("pt", "A encomenda aguarda por si no ponto de recolha", "AvailableForPickup_001"),
     ("pt", "Recebido por porteiro", "Delivered_001"),
-    ("pt", "Objeto devolvido por endereço incorreto", "Exception_007"),
+    ("pt", "Objeto devolvido por endereço incorreto", "Exception_010"),
     ("es", "Su envío ha sido aceptado en nuestra red", "InTransit_002"),
     ("es", "Envío en tránsito internacional", "InTransit_001"),
     ("es", "Tu envío ya está en España", "InTransit_004"),
