@@ -62,8 +62,8 @@ FORMS: list[tuple[str, str, str]] = [
     # a signer's name set apart with spaces
     ("zh", "您的快件已被 本人签收", "Delivered_003"),
     ("zh", "快件已被 本人 簽收", "Delivered_003"),
-    ("zh", "快件已被 门卫 签收", "Delivered_003"),
-    ("zh", "快件已被 家人 签收", "Delivered_003"),
+    ("zh", "快件已被 门卫 签收", "Delivered_001"),
+    ("zh", "快件已被 家人 签收", "Delivered_001"),
     # depot scan steps and a parcel about to leave: processing; a stated departure still departs
     ("zh", "快件在【杭州中转场】进行称重", "InTransit_001"),
     ("zh", "[浙江杭州分拨中心]进行装袋扫描", "InTransit_001"),
@@ -168,7 +168,7 @@ MORE_FORMS: list[tuple[str, str, str]] = [
     ("zh", "快件已被【菜鸟驿站】代签收", "AvailableForPickup_001"),
     ("zh", "您的快件已被 丰巢智能柜 代签收", "AvailableForPickup_001"),
     ("zh", "已由快递超市代收", "AvailableForPickup_001"),
-    ("zh", "快件已由门卫代签收", "Delivered_003"),
+    ("zh", "快件已由门卫代签收", "Delivered_001"),
     # on hold or suspended; a customs remark or a customs hold; a booking
     ("ar", "تم تعليق الشحنة", "Exception_001"),
     ("ar", "شحنتك معلقة حاليا", "Exception_001"),

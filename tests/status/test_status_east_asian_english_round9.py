@@ -1,10 +1,12 @@
 """East Asian and English concepts of the ninth round, from carrier wording of SF, YTO, ZTO, Cainiao stations,
 Hive Box lockers and China Post (zh), Japan Post and Yamato (ja), and courier and postal English (en):
 
-* zh a parcel signed for ("已签收", "签收人：<someone>", signed on the recipient's behalf by a guard,
-  the front desk or family, the signature picture on the carrier's site) is a signed-for delivery,
-  whoever signed (Delivered_003); a station or locker signing stays waiting for pickup (C5), a
-  doorstep "signed" by the courier and a partial delivery stay the plain delivery;
+* zh signed for ("已签收", signed on the recipient's behalf by a guard, the front desk, family or a
+  shop, a photo signing, the signature picture on the carrier's site) is the plain delivery; signed
+  by the addressee in person ("本人签收", "签收人：本人", the addressee's name as signer, "草签") is
+  the signed-for delivery; a pickup with a code is the collection (C6) and a station or locker
+  signing stays waiting for pickup (C5); a doorstep "signed" by the courier and a partial delivery
+  stay the plain delivery (C16);
 * zh a delivery exception named as such ("派送异常") and a signing that failed are a failed attempt;
   a stated cause with it still wins;
 * zh a held or stuck parcel released into the network again, and duty or tax paid, are the problem
@@ -40,15 +42,38 @@ from tests.status.sentences import read_alone_check, read_by_rules_check
 
 # (lang, text, expected subtag)
 CASES: list[tuple[str, str, str]] = [
-    # zh signed for, whoever signed
-    ("zh", "【杭州市】快件已签收，签收人：门岗，感谢使用", "Delivered_003"),
-    ("zh", "您的包裹已签收，期待再次为您服务", "Delivered_003"),
-    ("zh", "快件已由公司前台代签收", "Delivered_003"),
-    ("zh", "已签收 签收人：同事 如有疑问请联系派件员", "Delivered_003"),
-    ("zh", "签收底单可在小程序中查看", "Delivered_003"),
-    ("zh", "快件已签收，签收人：小区快递柜", "AvailableForPickup_001"),
+    # zh signed for: plainly, by a proxy or by a photo, the plain delivery (C16)
+    ("zh", "您的包裹已签收，期待再次为您服务", "Delivered_001"),
+    ("zh", "快件已经签收", "Delivered_001"),
+    ("zh", "【杭州市】快件已签收，签收人：门岗，感谢使用", "Delivered_001"),
+    ("zh", "快件已由公司前台代签收", "Delivered_001"),
+    ("zh", "已签收 签收人：同事 如有疑问请联系派件员", "Delivered_001"),
+    ("zh", "快件已签收，签收人：保安", "Delivered_001"),
+    ("zh", "已由小区物业代收", "Delivered_001"),
+    ("zh", "快件已被 家人 代签", "Delivered_001"),
+    ("zh", "快件已签收，签收人：楼下便利店", "Delivered_001"),
+    ("zh", "快件已签收，签收人：星光文具店", "Delivered_001"),
+    ("zh", "快件已签收，签收人：苏宁", "Delivered_001"),
+    ("zh", "快件已拍照签收", "Delivered_001"),
+    ("zh", "派件员已拍照签收，感谢使用", "Delivered_001"),
+    ("zh", "签收底单可在小程序中查看", "Delivered_001"),
+    ("zh", "快件已签收，签收人：***", "Delivered_001"),
+    ("zh", "快件已簽收，簽收人：管理室", "Delivered_001"),
     ("zh", "快递员已代签收，放在家门口", "Delivered_001"),
     ("zh", "订单部分签收", "Delivered_001"),
+    # zh signed by the addressee in person, the signed-for delivery (C16)
+    ("zh", "快件已由本人签收，感谢使用", "Delivered_003"),
+    ("zh", "已签收，签收人：本人", "Delivered_003"),
+    ("zh", "快件已签收，签收人：张三，如有疑问请联系派件员", "Delivered_003"),
+    ("zh", "已签收，签收人是【王**】", "Delivered_003"),
+    ("zh", "快件已签收，签收人：陈女士", "Delivered_003"),
+    ("zh", "已簽收，簽收人：黃小明", "Delivered_003"),
+    ("zh", "快件已签收，签收人：草签", "Delivered_003"),
+    # zh collected with a code or at a station or locker (C6); left at one for collection (C5)
+    ("zh", "已签收，签收人凭取件码签收", "Delivered_002"),
+    ("zh", "您的快件已从菜鸟驿站取出", "Delivered_002"),
+    ("zh", "快件已签收，签收人：小区快递柜", "AvailableForPickup_001"),
+    ("zh", "快件已被【兔喜生活驿站】代签收，请凭取件码取件", "AvailableForPickup_001"),
     # zh delivery exception, signing failed
     ("zh", "投递异常", "AttemptFail_001"),
     ("zh", "派送异常，待再次派送", "AttemptFail_001"),

@@ -25,7 +25,7 @@ CASES: list[tuple[str, str, str]] = [
     ("zh", "【北京市】快递员正在派件，请保持电话畅通", "OutForDelivery_001"),
     ("zh", "派送失败，电话无人接听", "AttemptFail_001"),
     ("zh", "快件已放入【菜鸟驿站】，请凭取件码及时取件", "AvailableForPickup_001"),
-    ("zh", "您的快件已签收，感谢使用", "Delivered_003"),
+    ("zh", "您的快件已签收，感谢使用", "Delivered_001"),
     ("zh", "快件已退回寄件人", "Exception_011"),
     ("zh", "快件正在退回途中", "Exception_010"),
     ("zh", "快件遗失，请联系客服", "Exception_013"),

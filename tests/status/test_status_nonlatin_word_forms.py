@@ -77,7 +77,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("he", "החבילה עוכבה במכס", "Exception_004"),
     # ko: subject particle after the address; zh: passive marker before "signed"
     ("ko", "배송지 주소가 잘못되었습니다", "Exception_007"),
-    ("zh", "快件已被签收，如有疑问请联系快递员***", "Delivered_003"),
+    ("zh", "快件已被签收，如有疑问请联系快递员***", "Delivered_001"),
 ]
 
 
