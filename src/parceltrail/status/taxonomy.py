@@ -43,6 +43,13 @@ wording is open to more than one reading, a concept gets this subtag:
   on the delivery round: OutForDelivery_001.
 * C15 The addressee moved away ("verzogen", "flyttet", "muuttanut", "転居", "搬家"): Exception_002, in every
   language; an address that is wrong, incomplete or unknown, or nobody of that name there: Exception_007.
+* C16 zh 签收/簽收 (signed for) is the carriers' everyday word for a completed delivery, with or without a
+  signature: a plain "已签收", a signing by a proxy (前台, 门卫, 保安, 物业, 家人, 同事, a shop or company,
+  代收/代签) or by a photo ("拍照签收"): Delivered_001. Signed by the addressee in person ("本人签收",
+  "签收人：本人", the addressee's own name as signer, "草签"): Delivered_003. Collected with a pickup code or
+  at a station or locker: Delivered_002 (C6); left at a locker or station for collection:
+  AvailableForPickup_001 (C5). Other languages keep "signed for" as Delivered_003 where a signature is
+  stated.
 
 Every carrier event is placed on one `Tag` and one `Subtag`. Helpers answer the
 questions the rest of the system asks about a status: its parent tag, whether it
