@@ -323,7 +323,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("es", "Se intentó la entrega", "AttemptFail_001"),
     ("es", "Aviso dejado en el buzón", "AttemptFail_001"),
     ("es", "Reparto fallido, se realizará un nuevo intento", "AttemptFail_001"),
-    ("es", "Entrega aplazada", "AttemptFail_001"),
+    ("es", "Entrega aplazada", "OutForDelivery_004"),
     ("es", "Listo para recoger", "AvailableForPickup_001"),
     ("es", "El envío te espera en la oficina", "AvailableForPickup_001"),
     ("es", "Disponible en el punto de recogida", "AvailableForPickup_001"),

@@ -21,7 +21,20 @@ Chilexpress, Servientrega, Estafeta, Andreani), round nine:
 * a branch as a bare location, passing through a hub, "arribo" are arrival scans (C11, C12); "arribo al
   país" is the arrival in the destination country;
 * loaded again or for the first time ("reembarcado", "embarcado") is the departure, left behind at
-  loading ("no embarcado") a missed connection; travelling ("viajando") is in transit.
+  loading ("no embarcado") a missed connection; travelling ("viajando") is in transit;
+* handed to the courier ("entregado al courier") is the acceptance, not a delivery; a pickup at the sender
+  requested ("retiro solicitado") is pre-transit;
+* a destination the carrier does not cover, or a rejection by a link of its own chain, is rejected by the
+  carrier;
+* the addressee not located at the address is a bad address (C15); the addressee not there, or nobody to
+  receive it, is the addressee absent;
+* a bare "fallido", an address that cannot be reached, or the attempts used up is a failed attempt;
+* a delivery put off or asked for later is moved to a later day (C14), an attempt announced for today is the
+  delivery run, the next attempt or one on a later day is the repeated attempt planned;
+* the addressee asking to collect it at a branch is a redirect; held at the office with the addressee
+  notified is waiting for pickup (C9);
+* a contact attempt is the addressee contacted; on the road to the customer is the delivery run;
+* a document problem is missing or wrong documents; reweighing or measuring at the hub is handling.
 
 Our own sentences, none of them a row of `benchmarks/data/multilang_events.tsv` or of the gathered texts;
 each is read from the text alone and by the rules of its language.
@@ -127,6 +140,70 @@ CASES: list[tuple[str, str, str]] = [
     ("es", "Tu paquete viajando hacia la ciudad de destino", "InTransit_001"),
     ("es", "Envío en viaje a la sucursal de entrega", "InTransit_001"),
     ("es", "Tu pedido está viajando", "InTransit_001"),
+    # handed to the courier; a pickup at the sender requested
+    ("es", "Paquete entregado al courier por la tienda", "InTransit_002"),
+    ("es", "Pedido entregado a la transportadora", "InTransit_002"),
+    ("es", "Entregado al operador logístico en origen", "InTransit_002"),
+    ("es", "Retiro programado para el viernes", "InfoReceived_001"),
+    ("es", "Recolección agendada con el vendedor", "InfoReceived_001"),
+    ("es", "Retiro pendiente en bodega", "InfoReceived_001"),
+    # no coverage; rejected by the chain
+    ("es", "Zona sin cobertura para entregas a domicilio", "Exception_009"),
+    ("es", "Localidad fuera de zona de cobertura", "Exception_009"),
+    ("es", "Código postal no cubierto por el servicio", "Exception_009"),
+    ("es", "No tenemos cobertura en esa comuna", "Exception_009"),
+    ("es", "Envío rechazado por la plataforma de clasificación", "Exception_009"),
+    ("es", "Paquete rechazado por la aerolínea", "Exception_009"),
+    ("es", "Pieza rechazada por el centro de distribución", "Exception_009"),
+    # addressee not located; addressee not there; nobody to receive
+    ("es", "Destinatario no localizado en el domicilio indicado", "Exception_007"),
+    ("es", "No se pudo ubicar al destinatario", "Exception_007"),
+    ("es", "Cliente no ubicado en la dirección", "Exception_007"),
+    ("es", "El destinatario no está en casa", "AttemptFail_002"),
+    ("es", "La destinataria no se encontraba en el domicilio", "AttemptFail_002"),
+    ("es", "No había nadie que recibiera el paquete", "AttemptFail_002"),
+    ("es", "Sin persona para recibir el envío", "AttemptFail_002"),
+    ("es", "No hay quién firme la entrega", "AttemptFail_002"),
+    # a bare failure, no access, attempts used up
+    ("es", "Fallida", "AttemptFail_001"),
+    ("es", "Fallido: cliente pide llamar antes", "AttemptFail_001"),
+    ("es", "Calle inaccesible para el vehículo de reparto", "AttemptFail_001"),
+    ("es", "Zona de difícil acceso, no se completó la visita", "AttemptFail_001"),
+    ("es", "Intentos de entrega agotados", "AttemptFail_001"),
+    ("es", "Alcanzó el máximo de intentos de entrega", "AttemptFail_001"),
+    ("es", "Superado el número máximo de intentos", "AttemptFail_001"),
+    # postponed or asked for later; announced for today; next attempt
+    ("es", "Reparto pospuesto", "OutForDelivery_004"),
+    ("es", "Entrega postergada hasta el lunes", "OutForDelivery_004"),
+    ("es", "El cliente pidió la entrega para otro día", "OutForDelivery_004"),
+    ("es", "El destinatario solicitó aplazar la entrega", "OutForDelivery_004"),
+    ("es", "Intento de entrega previsto para hoy", "OutForDelivery_001"),
+    ("es", "Primer intento de entrega hoy", "OutForDelivery_001"),
+    ("es", "Intento de entrega el jueves", "OutForDelivery_004"),
+    ("es", "Paquete a la espera de la próxima visita del repartidor", "OutForDelivery_004"),
+    ("es", "Se programa el siguiente intento de entrega", "OutForDelivery_004"),
+    ("es", "Próximo intento de entrega fallido", "AttemptFail_001"),
+    # collection at a branch asked for; held and notified
+    ("es", "El cliente pide retirar en sucursal", "InTransit_009"),
+    ("es", "Destinataria solicitó recogida en la oficina de Correos", "InTransit_009"),
+    ("es", "Comprador eligió retiro en tienda", "InTransit_009"),
+    ("es", "Paquete retenido en la oficina postal, cliente avisado", "AvailableForPickup_001"),
+    ("es", "Envío guardado en sucursal y destinatario informado", "AvailableForPickup_001"),
+    ("es", "Pieza custodiada en la agencia, destinataria notificada", "AvailableForPickup_001"),
+    # contact attempt; on the road to the customer
+    ("es", "Intento de comunicación con el destinatario", "OutForDelivery_003"),
+    ("es", "Intentamos llamar al cliente para coordinar", "OutForDelivery_003"),
+    ("es", "Intento de llamada telefónica", "OutForDelivery_003"),
+    ("es", "Pedido en ruta hacia el domicilio", "OutForDelivery_001"),
+    ("es", "Paquete en ruta al destinatario", "OutForDelivery_001"),
+    ("es", "Entrega en ruta", "OutForDelivery_001"),
+    # document problem; reweighing
+    ("es", "Problema con la documentación del envío", "Exception_018"),
+    ("es", "Error en los documentos de transporte", "Exception_018"),
+    ("es", "Discrepancia en la factura comercial", "Exception_018"),
+    ("es", "Paquete repesado en el centro de distribución", "InTransit_001"),
+    ("es", "Pesaje del bulto en plataforma", "InTransit_001"),
+    ("es", "Verificación de peso y medidas", "InTransit_001"),
 ]
 
 test_read_from_the_text_alone = read_alone_check(CASES)
