@@ -249,7 +249,7 @@ CARRIER_WORDING: list[tuple[str, str, str]] = [
     ("es", "Devuelto al remitente", "Exception_010"),
     ("es", "Llegada a la unidad de reparto", "InTransit_003"),
     ("es", "En proceso de entrega", "OutForDelivery_001"),
-    ("es", "Envío entregado en Citypaq", "Delivered_001"),
+    ("es", "Envío entregado en Citypaq", "AvailableForPickup_001"),
     ("es", "El envío ha sido recogido", "InTransit_002"),
     ("es", "Recogido en origen", "InTransit_002"),
     ("es", "Dirección incorrecta", "Exception_007"),
