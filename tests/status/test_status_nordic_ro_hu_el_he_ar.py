@@ -726,8 +726,8 @@ FORMS: list[tuple[str, str, str]] = [
     ("el", "Η αποστολή παραδόθηκε στην ΕΛΤΑ Courier", "InTransit_002"),
     # arrival at a facility
     ("el", "Άφιξη στο κέντρο διαλογής Αθήνας", "InTransit_003"),
+    ("el", "Η αποστολή βρίσκεται στο κέντρο διαλογής", "InTransit_003"),
     # in transit / sorting
-    ("el", "Η αποστολή βρίσκεται στο κέντρο διαλογής", "InTransit_001"),
     ("el", "Αποστολή σε διακίνηση", "InTransit_001"),
     ("el", "Καθ' οδόν", "InTransit_001"),
     # departure
