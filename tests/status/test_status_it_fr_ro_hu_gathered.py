@@ -17,9 +17,10 @@ Foxpost, Express One):
 * fr: handed back "distribué à l'expéditeur" is returned (C3); "faire partie de" is not a departure;
   handed by the relay point to the driver is the pickup; delivery put off by a stated time is a delay;
   "sortie de douane" is the customs release;
-* ro: a notice with the failure's reason ("Avizat, nu are bani") is the failed attempt, the bare notice waits
-  at the counter (C9); a later delivery agreed on contact is an appointment (C14); "neexpediat" is not yet
-  shipped; the pickup point Sameday calls "punctul de livrare" is ready for pickup (C5);
+* ro: a notice with the failure's reason (no authorisation, no ID) is the failed attempt, no money for the
+  cash on delivery is held for payment (Exception_006), the bare notice waits at the counter (C9); a later
+  delivery agreed on contact is an appointment (C14); "neexpediat" is not yet shipped; the pickup point
+  Sameday calls "punctul de livrare" is ready for pickup (C5);
 * hu: accepted for carriage ("elfogadták") is the pickup; the sender's preparation is pre-transit (C13); an
   arrival counted in minutes is the round (C14); the cash-on-delivery payment confirmed is a COD delivery.
 
@@ -171,7 +172,7 @@ CASES: list[tuple[str, str, str]] = [
     ("fr", "Envoi en attente de présentation", "InTransit_001"),
     ("fr", "Votre colis est en attente de présentation", "InTransit_001"),
     # ro: a notice with the failure's reason is the failed attempt; the bare notice waits (C9)
-    ("ro", "Avizat, destinatarul nu are bani pentru ramburs", "AttemptFail_001"),
+    ("ro", "Avizat, destinatarul nu are bani pentru ramburs", "Exception_006"),
     ("ro", "Avizat: persoana nu are împuternicire", "AttemptFail_001"),
     ("ro", "Avizat, fără act de identitate", "AttemptFail_001"),
     ("ro", "Avizat, lipsă destinatar la adresă", "AttemptFail_002"),

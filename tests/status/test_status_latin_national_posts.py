@@ -45,7 +45,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("tr", "Kurye adresinize doğru yola çıktı", "OutForDelivery_001"),
     ("tr", "Gönderi kuryenin aracına yüklenmiştir", "OutForDelivery_001"),
     ("tr", "Alıcı adresi sorunlu", "Exception_007"),
-    ("tr", "Gönderi ertesi güne ertelendi", "Exception_016"),
+    ("tr", "Gönderi ertesi güne ertelendi", "OutForDelivery_004"),
     ("tr", "Toplama kuryesi gönderiyi almak için yola çıktı", "InfoReceived_001"),
     ("tr", "Kargo aktarma merkezinden yola çıktı", "InTransit_007"),
     # de: "eingegangen" at a network site is an arrival, at the carrier an acceptance

@@ -660,8 +660,9 @@ FORMS: list[tuple[str, str, str]] = [
     ("hu", "A küldeményt kézbesítették", "Delivered_001"),
     ("hu", "Kézbesítve a címzettnek", "Delivered_001"),
     ("hu", "Kiszállítva", "Delivered_001"),
+    # the recipient took it, no place named (C6)
+    ("hu", "A címzett átvette a csomagot", "Delivered_001"),
     # collected by the recipient
-    ("hu", "A címzett átvette a csomagot", "Delivered_002"),
     ("hu", "A csomagot átvették az automatából", "Delivered_002"),
     ("hu", "A csomagot átvették", "Delivered_002"),
     # signed for
@@ -725,8 +726,8 @@ FORMS: list[tuple[str, str, str]] = [
     ("el", "Η αποστολή παραδόθηκε στην ΕΛΤΑ Courier", "InTransit_002"),
     # arrival at a facility
     ("el", "Άφιξη στο κέντρο διαλογής Αθήνας", "InTransit_003"),
+    ("el", "Η αποστολή βρίσκεται στο κέντρο διαλογής", "InTransit_003"),
     # in transit / sorting
-    ("el", "Η αποστολή βρίσκεται στο κέντρο διαλογής", "InTransit_001"),
     ("el", "Αποστολή σε διακίνηση", "InTransit_001"),
     ("el", "Καθ' οδόν", "InTransit_001"),
     # departure

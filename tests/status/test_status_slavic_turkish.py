@@ -1102,7 +1102,7 @@ FORMS: list[tuple[str, str, str]] = [
     ("tr", "Kayıp", "Exception_013"),
     ("tr", "Gönderinin yeri tespit edilemiyor", "Exception_013"),
     ("tr", "Gönderi çalındı", "Exception_013"),
-    ("tr", "Gönderi ertesi güne devredildi", "Exception_016"),
+    ("tr", "Gönderi ertesi güne devredildi", "OutForDelivery_004"),
     ("tr", "Olumsuz hava koşulları nedeniyle gecikme", "Exception_017"),
     ("tr", "Eksik evrak nedeniyle beklemede", "Exception_018"),
     ("tr", "Fatura eksik", "Exception_018"),
