@@ -19,7 +19,7 @@ Hive Box lockers and China Post (zh), Japan Post and Yamato (ja), and courier an
 * zh a station or locker completing the hand-out is the collection (C6); a locker's notice to come
   with the code, or a reminder that the parcel is not collected yet, still waits for pickup (C5);
 * zh the sender still preparing the parcel is pre-transit (C13);
-* zh an address outside the carrier's service area is a generic exception, not a wrong address (C15);
+* zh an address outside the carrier's service area is a generic exception, not a wrong address (C17);
 * zh the addressee no longer working at the company is the move (C15);
 * en an inbound or outbound scan at a site is the arrival or the departure; received at the origin,
   destination or local facility is the site's arrival scan (C11);

@@ -3,8 +3,8 @@ Total Express, DPD Portugal, regional transportadoras):
 
 * a return that is only a prospect ("sujeito a devolução", "poderá ser devolvido") does not outrank the cause
   the text states; the address problem, the move or the refusal is the event;
-* entry into the country refused by the authorities, prohibited or restricted contents, and a city, postcode
-  or area the carrier does not serve are rejected by the carrier (Exception_009);
+* entry into the country refused by the authorities and prohibited or restricted contents are rejected by the
+  carrier (Exception_009); a city, postcode or area the carrier does not serve is a generic exception (C17);
 * one part of the address wrong, missing or not found (street, number, CEP, the flat number), the place
   demolished, an address with no door delivery, and the carrier checking the address with the customer are
   the bad address (C15);
@@ -61,10 +61,10 @@ CASES: list[tuple[str, str, str]] = [
     ("pt", "Encomenda com produtos perigosos", "Exception_009"),
     ("pt", "Itens proibidos ou restritos na remessa", "Exception_009"),
     # area not served
-    ("pt", "Localidade não atendida pela transportadora", "Exception_009"),
-    ("pt", "CEP de destino não atendido", "Exception_009"),
-    ("pt", "Endereço fora da área de cobertura da transportadora", "Exception_009"),
-    ("pt", "Município não atendido pelo serviço", "Exception_009"),
+    ("pt", "Localidade não atendida pela transportadora", "Exception_001"),
+    ("pt", "CEP de destino não atendido", "Exception_001"),
+    ("pt", "Endereço fora da área de cobertura da transportadora", "Exception_001"),
+    ("pt", "Município não atendido pelo serviço", "Exception_001"),
     # one part of the address wrong, missing or not found; the place gone; no door delivery; address check
     ("pt", "Rua inexistente no bairro indicado", "Exception_007"),
     ("pt", "Código postal errado na morada", "Exception_007"),

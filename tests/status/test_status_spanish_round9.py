@@ -24,8 +24,8 @@ Chilexpress, Servientrega, Estafeta, Andreani), round nine:
   loading ("no embarcado") a missed connection; travelling ("viajando") is in transit;
 * handed to the courier ("entregado al courier") is the acceptance, not a delivery; a pickup at the sender
   requested ("retiro solicitado") is pre-transit;
-* a destination the carrier does not cover, or a rejection by a link of its own chain, is rejected by the
-  carrier;
+* a destination the carrier does not cover is a generic exception (C17); a rejection by a link of its own
+  chain is rejected by the carrier;
 * the addressee not located at the address is a bad address (C15); the addressee not there, or nobody to
   receive it, is the addressee absent;
 * a bare "fallido", an address that cannot be reached, or the attempts used up is a failed attempt;
@@ -148,10 +148,10 @@ CASES: list[tuple[str, str, str]] = [
     ("es", "Recolección agendada con el vendedor", "InfoReceived_001"),
     ("es", "Retiro pendiente en bodega", "InfoReceived_001"),
     # no coverage; rejected by the chain
-    ("es", "Zona sin cobertura para entregas a domicilio", "Exception_009"),
-    ("es", "Localidad fuera de zona de cobertura", "Exception_009"),
-    ("es", "Código postal no cubierto por el servicio", "Exception_009"),
-    ("es", "No tenemos cobertura en esa comuna", "Exception_009"),
+    ("es", "Zona sin cobertura para entregas a domicilio", "Exception_001"),
+    ("es", "Localidad fuera de zona de cobertura", "Exception_001"),
+    ("es", "Código postal no cubierto por el servicio", "Exception_001"),
+    ("es", "No tenemos cobertura en esa comuna", "Exception_001"),
     ("es", "Envío rechazado por la plataforma de clasificación", "Exception_009"),
     ("es", "Paquete rechazado por la aerolínea", "Exception_009"),
     ("es", "Pieza rechazada por el centro de distribución", "Exception_009"),
@@ -204,6 +204,13 @@ CASES: list[tuple[str, str, str]] = [
     ("es", "Paquete repesado en el centro de distribución", "InTransit_001"),
     ("es", "Pesaje del bulto en plataforma", "InTransit_001"),
     ("es", "Verificación de peso y medidas", "InTransit_001"),
+    # a new run caused by a failed attempt is the new attempt (C14); still waiting to leave on the run is not out
+    ("es", "Paquete enviado de nuevo a reparto por intento fallido", "OutForDelivery_004"),
+    ("es", "Pedido devuelto nuevamente a distribución por un intento fallido", "OutForDelivery_004"),
+    ("es", "Paquete pendiente de salida a ruta de entrega", "InTransit_001"),
+    ("es", "Pedido en espera de salida a ruta", "InTransit_001"),
+    # the addressee does not accept it, in capitals with no accent
+    ("es", "CLIENTE NO ACEPTA EXPEDICION", "Exception_003"),
 ]
 
 test_read_from_the_text_alone = read_alone_check(CASES)

@@ -50,6 +50,9 @@ wording is open to more than one reading, a concept gets this subtag:
   at a station or locker: Delivered_002 (C6); left at a locker or station for collection:
   AvailableForPickup_001 (C5). Other languages keep "signed for" as Delivered_003 where a signature is
   stated.
+* C17 An address outside the carrier's delivery or service area ("超区", "sin cobertura", "fora da área de
+  cobertura", "außerhalb des Zustellgebiets"): Exception_001, in every language; the address itself is not
+  wrong (Exception_007) and the shipment was not refused as non-compliant (Exception_009).
 
 Every carrier event is placed on one `Tag` and one `Subtag`. Helpers answer the
 questions the rest of the system asks about a status: its parent tag, whether it
