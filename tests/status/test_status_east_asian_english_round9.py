@@ -21,8 +21,8 @@ Hive Box lockers and China Post (zh), Japan Post and Yamato (ja), and courier an
 * zh the sender still preparing the parcel is pre-transit (C13);
 * zh an address outside the carrier's service area is a generic exception, not a wrong address (C17);
 * zh the addressee no longer working at the company is the move (C15);
-* en an inbound or outbound scan at a site is the arrival or the departure; received at the origin,
-  destination or local facility is the site's arrival scan (C11);
+* en an inbound or outbound scan at a site is the arrival or the departure; received at the
+  destination or local facility is the site's arrival scan (C11), at the origin facility the acceptance;
 * en a bare "waiting for pickup" is the carrier's collection still to come (C13);
 * en carried by air, sea or road is in transit, not the acceptance;
 * en a redelivery the recipient asked for is an appointment (C14);
@@ -126,6 +126,7 @@ CASES: list[tuple[str, str, str]] = [
     ("en", "Received at Destination Facility", "InTransit_003"),
     ("en", "Parcel received at the local depot", "InTransit_003"),
     ("en", "Accepted at origin facility", "InTransit_002"),
+    ("en", "Item received at origin depot", "InTransit_002"),
     # en bare waiting for pickup
     ("en", "Awaiting pickup", "InfoReceived_001"),
     ("en", "Package waiting for pick-up", "InfoReceived_001"),

@@ -536,7 +536,7 @@ ENGLISH: list[tuple[str, str, str]] = [
     ("en", "No tracking information available", "Pending_001"),
     # Aramex, Purolator, OnTrac, Amazon, Yodel, InPost UK, DHL eCommerce, Asendia
     ("en", "Record created", "InfoReceived_001"),
-    ("en", "Received at Origin Facility", "InTransit_003"),
+    ("en", "Received at Origin Facility", "InTransit_002"),
     ("en", "Departed Origin Facility", "InTransit_007"),
     ("en", "Received at Destination Facility", "InTransit_003"),
     ("en", "Consignee not available", "AttemptFail_002"),

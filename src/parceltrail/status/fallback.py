@@ -17,7 +17,7 @@ A text is only placed when the probability of its tag reaches `FLOOR`, and only 
 `MIN_COVERAGE` of its lettered 3/4-grams occurred in training (gibberish, emoji and bare numbers stay
 unclassified). In alphabetic scripts a text also needs one word of three or more letters: strings of
 one- and two-letter tokens ("ab cd ef") are made of the 3/4-grams every word boundary produces, so their
-coverage says nothing about vocabulary.
+coverage says nothing about vocabulary; nor does a run of one letter ("xxxx", a mask or filler).
 """
 
 from __future__ import annotations
@@ -48,8 +48,13 @@ def known_grams(norm: str) -> set[int]:
 
 
 def has_word(norm: str) -> bool:
-    """Whether the text holds a word the model can weigh: three letters, or any kana, ideograph or Hangul."""
-    return any(sum(ch.isalpha() for ch in w) >= 3 or SHORT_WORD_SCRIPTS.search(w) for w in norm.split())
+    """Whether the text holds a word the model can weigh: three letters of at least two kinds (a run of one
+    letter, "xxxx", is a mask or filler, not vocabulary), or any kana, ideograph or Hangul."""
+    return any(
+        (sum(ch.isalpha() for ch in w) >= 3 and len({ch for ch in w if ch.isalpha()}) >= 2)
+        or SHORT_WORD_SCRIPTS.search(w)
+        for w in norm.split()
+    )
 
 
 def features(norm: str, bits: int) -> list[int]:
