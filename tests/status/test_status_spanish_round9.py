@@ -204,7 +204,7 @@ CASES: list[tuple[str, str, str]] = [
     ("es", "Paquete repesado en el centro de distribución", "InTransit_001"),
     ("es", "Pesaje del bulto en plataforma", "InTransit_001"),
     ("es", "Verificación de peso y medidas", "InTransit_001"),
-    # a new run caused by a failed attempt is the new attempt (C14); still waiting to leave on the run is not out
+    # a new run caused by a failed attempt is the new attempt (C14); waiting to leave on the run is not out
     ("es", "Paquete enviado de nuevo a reparto por intento fallido", "OutForDelivery_004"),
     ("es", "Pedido devuelto nuevamente a distribución por un intento fallido", "OutForDelivery_004"),
     ("es", "Paquete pendiente de salida a ruta de entrega", "InTransit_001"),
