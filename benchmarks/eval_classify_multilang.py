@@ -11,9 +11,10 @@ work, so the developer had seen them); `fresh` sources were gathered last and me
 how the classifier does on wording it was not built from. `fresh3` sources were set aside before the
 third round's rule work began and measured blind once at its end (docs/benchmarks.md gives that
 figure and what changed after it); the shipped fallback model is never trained on them.
-`train8` rows are real texts from many further sources that the rules were corrected from and the
-model trains on; `fresh8` sources were split from them by their file index id before any was read, and
-are measured blind (neither rules nor model learn from them).
+`train8`, `train9` and `train10` rows are real texts from many further sources that the rules were
+corrected from and the model trains on; `fresh8`, `fresh9` and `fresh10` sources were split from them by
+their file index id before any was read, and are measured blind (neither rules nor model learn from them).
+`multilang_splits.toml` lists every split and which ones the model never trains on.
 Texts are classified without carrier and, by default, without language (the classifier must
 find the language itself); `--lang-hint` passes the row's language. Prints per-language
 tag accuracy, subtag accuracy and unclassified share.

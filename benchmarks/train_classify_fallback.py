@@ -5,8 +5,8 @@
 
 Training texts (every one labelled with a subtag):
 - `benchmarks/data/multilang_events.tsv` (every split but the blind ones named in
-  `benchmarks/data/multilang_splits.toml` when writing the shipped model; `train8` is the largest share
-  of real carrier texts);
+  `benchmarks/data/multilang_splits.toml` when writing the shipped model; `train8`, `train9` and
+  `train10` are the largest share of real carrier texts);
 - the shared in-source corpus `../shared/data/carrier_events/carrier_events.tsv` (none of its sources is
   reserved for evaluation);
 - the sentences written for `tests/status/`: every module-level table of (language, text, subtag) in
