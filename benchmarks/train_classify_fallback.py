@@ -16,9 +16,8 @@ Training texts (every one labelled with a subtag):
   (deterministic seed), alone and inside short carrier-style templates.
 
 `--holdout` trains without the blind and `holdout_too` splits of multilang_splits.toml (sources kept for
-measuring) and
-reports the rules alone, the rules plus the fallback, and the fallback's own accuracy on the texts the
-rules leave unplaced, per confidence floor. Deterministic: same inputs, same file.
+measuring) and reports the rules alone, the rules plus the fallback, and the fallback's own accuracy on the
+texts the rules leave unplaced, per confidence floor. Deterministic: same inputs, same file.
 """
 
 from __future__ import annotations

@@ -47,14 +47,16 @@ def known_grams(norm: str) -> set[int]:
     return {zlib.crc32(g.encode("utf-8")) for g in grams if any(ch.isalpha() for ch in g)}
 
 
+def _weighable(word: str) -> bool:
+    """Three letters of at least two kinds (a run of one letter, "xxxx", is a mask or filler, not
+    vocabulary), or any kana, ideograph or Hangul."""
+    letters = [ch for ch in word if ch.isalpha()]
+    return (len(letters) >= 3 and len(set(letters)) >= 2) or SHORT_WORD_SCRIPTS.search(word) is not None
+
+
 def has_word(norm: str) -> bool:
-    """Whether the text holds a word the model can weigh: three letters of at least two kinds (a run of one
-    letter, "xxxx", is a mask or filler, not vocabulary), or any kana, ideograph or Hangul."""
-    return any(
-        (sum(ch.isalpha() for ch in w) >= 3 and len({ch for ch in w if ch.isalpha()}) >= 2)
-        or SHORT_WORD_SCRIPTS.search(w)
-        for w in norm.split()
-    )
+    """Whether the text holds a word the model can weigh (`_weighable`)."""
+    return any(_weighable(w) for w in norm.split())
 
 
 def features(norm: str, bits: int) -> list[int]:

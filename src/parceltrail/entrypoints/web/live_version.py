@@ -53,6 +53,11 @@ def version(states: Mapping[int, State]) -> str:
     return f"{_digest(repr(news))}.{_digest(repr(checked))}"
 
 
+def news_between(shown: str, now: str) -> bool:
+    """Whether two tokens differ in their news part (status, scans, next leg), not only in the last check."""
+    return shown.partition(".")[0] != now.partition(".")[0]
+
+
 def parse_versions(text: str) -> list[str]:
     """The tokens of a page's live address, in the order of its numbers; anything malformed is "" (that
     card simply starts from the state the stream finds)."""

@@ -148,6 +148,13 @@ def _looked_at(request: Request, tracked: Tracked) -> None:
         views.seen(card.shipment_id for card in tracked.cards if card.shipment_id is not None)
 
 
+def _live(cards: list[Card]) -> dict[str, str]:
+    """What a page's live stream address needs: its cards' numbers and, in the same order, the version token
+    each card was rendered with."""
+    return {"live_query": " ".join(c.number for c in cards),
+            "live_versions": " ".join(c.version for c in cards)}
+
+
 def _login_redirect(request: Request) -> RedirectResponse:
     return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
 
@@ -171,8 +178,7 @@ def router() -> APIRouter:
         return render(request, "track.html", loc, {
             "q": q, "numbers": numbers, "tracked": tracked, "truncated": truncated or bool(
                 tracked and tracked.truncated), "max_numbers": MAX_NUMBERS, "nothing_found": status == 400,
-            "live_query": " ".join(c.number for c in tracked.cards) if tracked else "",
-            "live_versions": " ".join(c.version for c in tracked.cards) if tracked else "",
+            **_live(tracked.cards if tracked else []),
             "notify": notify.view(request, _runtime(request), loc, user, tracked.cards) if tracked else None},
             status=status, user=user)
 
@@ -198,7 +204,7 @@ def router() -> APIRouter:
             user = await run_in_threadpool(page_user, request)
             return render(request, "track.html", loc, {
                 "q": text[:MAX_QUERY], "numbers": [], "tracked": None, "truncated": False,
-                "max_numbers": MAX_NUMBERS, "nothing_found": True, "live_query": ""}, status=400, user=user)
+                "max_numbers": MAX_NUMBERS, "nothing_found": True, **_live([])}, status=400, user=user)
         if len(numbers) == 1:
             return RedirectResponse(f"/track/{quote(numbers[0])}", status_code=303)
         return RedirectResponse(f"/track?q={quote(' '.join(numbers))}", status_code=303)
@@ -237,8 +243,7 @@ def router() -> APIRouter:
         return render(request, "track.html", loc, {
             "q": number, "numbers": [number], "tracked": tracked, "truncated": False,
             "max_numbers": MAX_NUMBERS, "nothing_found": False, "single": True,
-            "live_query": " ".join(c.number for c in tracked.cards),
-            "live_versions": " ".join(c.version for c in tracked.cards),
+            **_live(tracked.cards),
             "notify": notify.view(request, _runtime(request), loc, user, tracked.cards)}, status=status,
             user=user)
 
@@ -417,8 +422,7 @@ def router() -> APIRouter:
             **buyer.order_context(runtime, user, view.order.id, loc),
             "csrf": notify.csrf_token(request), "label_url": seller.label_url,
             "view": view, "cards": cards, "seller_view": seller_view,
-            "live_query": " ".join(c.number for _, c in cards if c),
-            "live_versions": " ".join(c.version for _, c in cards if c),
+            **_live([c for _, c in cards if c]),
             "notify": notify.view(request, runtime, loc, user, [c for _, c in cards])}, user=user)
 
     @pages.get("/desk", response_model=None)

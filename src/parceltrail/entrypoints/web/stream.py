@@ -30,7 +30,7 @@ from starlette.concurrency import run_in_threadpool
 
 from parceltrail.adapters.db.tables import shipments, tracking_events
 from parceltrail.bootstrap import Runtime
-from parceltrail.entrypoints.web.live_version import State, version
+from parceltrail.entrypoints.web.live_version import State, news_between, version
 
 log = logging.getLogger(__name__)
 TICK_SECONDS = 2.0  # the hub's timer: checks without new events and notifications lost in a reconnect
@@ -203,7 +203,7 @@ async def card_updates(
             if page and page != now:
                 html = await run_in_threadpool(render, number)
                 if html is not None:
-                    yield _card_event(number, html, news=page.split(".")[0] != now.split(".")[0])
+                    yield _card_event(number, html, news=news_between(page, now))
         while not hub.closing.is_set():
             left = ends - time.monotonic()
             if left <= 0:
