@@ -209,3 +209,10 @@ def test_hostile_input_finishes_in_the_model_and_the_priority(text: str) -> None
         rules.first_cause(norm)
         rules.first_match_span(norm)
     classify(text)
+
+
+def test_a_rule_that_repeats_a_pattern_is_refused() -> None:
+    # A repeat would count twice in the trigger index and in the phrases the trainer samples.
+    repeated = [{"id": "delivered", "subtag": "Delivered_001", "any": ["delivered", "handed", "delivered"]}]
+    with pytest.raises(ValueError, match="repeats 'delivered'"):
+        compile_rules("xx", repeated)

@@ -220,6 +220,12 @@ def compile_rules(lang: str, raw: list[dict[str, object]]) -> RuleSet:
         any_of = [str(p) for p in any_of]
         all_of = [str(p) for p in item.get("all", [])]  # type: ignore[attr-defined]
         unless = [str(p) for p in item.get("unless", [])]  # type: ignore[attr-defined]
+        for kind, patterns in (("any", any_of), ("all", all_of), ("unless", unless)):
+            repeated = sorted({p for p in patterns if patterns.count(p) > 1})
+            if repeated:
+                # A repeat matches nothing new but counts twice wherever patterns are weighed (the
+                # trigger index's gram counts, the fallback trainer's phrase sampling).
+                raise ValueError(f"rules/{lang}: rule {item.get('id')!r}: '{kind}' repeats {repeated[0]!r}")
         for p in [*any_of, *all_of, *unless]:
             try:
                 re.compile(p)
