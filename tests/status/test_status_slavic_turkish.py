@@ -955,7 +955,8 @@ FORMS: list[tuple[str, str, str]] = [
     ("tr", "Gönderi kabul edildi (PTT)", "InTransit_002"),
     ("tr", "Kargonuz Trendyol Express'e teslim edildi", "InTransit_002"),
     ("tr", "Siparişiniz HepsiJET'e teslim edildi", "InTransit_002"),
-    ("tr", "Gönderi şubeye kabul edildi", "InTransit_002"),
+    # Accepted into a branch: received at a courier branch (C11), read with the arrivals below.
+    ("tr", "Gönderi şubeye kabul edildi", "InTransit_003"),
     ("tr", "Kargonuzu teslim aldık", "InTransit_002"),
     ("tr", "Gönderi transfer merkezine ulaştı", "InTransit_003"),
     ("tr", "Gönderi İstanbul Avrupa Transfer Merkezi'ne geldi", "InTransit_003"),
