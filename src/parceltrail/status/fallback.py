@@ -14,10 +14,11 @@ than by how often they occur, so the shared stems of a language ("przesyłka", "
 for whichever subtag had the most training sentences.
 
 A text is only placed when the probability of its tag reaches `FLOOR`, and only when at least
-`MIN_COVERAGE` of its lettered 3/4-grams occurred in training (gibberish, emoji and bare numbers stay
-unclassified). In alphabetic scripts a text also needs one word of three or more letters: strings of
-one- and two-letter tokens ("ab cd ef") are made of the 3/4-grams every word boundary produces, so their
-coverage says nothing about vocabulary; nor does a run of one letter ("xxxx", a mask or filler).
+`MIN_COVERAGE` of its lettered 3/4-grams (2-grams in kana, ideographs and Hangul, written without spaces)
+occurred in training (gibberish, emoji and bare numbers stay unclassified). In alphabetic scripts a
+text also needs one word of three or more letters: strings of one- and two-letter tokens ("ab cd ef")
+are made of the 3/4-grams every word boundary produces, so their coverage says nothing about
+vocabulary; nor does a run of one letter ("xxxx", a mask or filler).
 """
 
 from __future__ import annotations
@@ -35,16 +36,22 @@ from parceltrail.status.taxonomy import Subtag
 
 MODEL_FILE = "fallback.npz"
 FLOOR = 0.35  # tempered tag probability below which the model places nothing
-MIN_COVERAGE = 0.5  # share of the text's lettered 3/4-grams the training texts must have shown
+MIN_COVERAGE = 0.5  # share of the text's lettered 3/4-grams (CJK 2-grams) training must have shown
 MAX_CONFIDENCE = 0.6  # a model guess never claims the confidence of a rule
 _NGRAMS = (1, 2, 3, 4)
 
 
 def known_grams(norm: str) -> set[int]:
-    """Full CRC-32s of the text's character 3- and 4-grams that hold a letter: what `coverage` checks."""
+    """Full CRC-32s of what `coverage` checks: the text's character 3- and 4-grams that hold a letter
+    and no kana, ideograph or Hangul, and its 2-grams that hold one of those (a script written without
+    spaces, where a new source's 3-grams are mostly unseen even when every word is known)."""
     padded = f" {norm} "
-    grams = {padded[i : i + n] for n in (3, 4) for i in range(len(padded) - n + 1)}
-    return {zlib.crc32(g.encode("utf-8")) for g in grams if any(ch.isalpha() for ch in g)}
+    grams = {padded[i : i + n] for n in (2, 3, 4) for i in range(len(padded) - n + 1)}
+    return {
+        zlib.crc32(g.encode("utf-8"))
+        for g in grams
+        if any(ch.isalpha() for ch in g) and (len(g) == 2) == (SHORT_WORD_SCRIPTS.search(g) is not None)
+    }
 
 
 def _weighable(word: str) -> bool:
@@ -83,10 +90,10 @@ class Model:
     bias: np.ndarray  # (subtags,) float32
     tag_of: np.ndarray  # (subtags,) int: index of each subtag's tag in `tags`
     tags: tuple[str, ...]
-    known: np.ndarray  # sorted uint32: CRC-32s of the 3/4-grams seen in training (see `known_grams`)
+    known: np.ndarray  # sorted uint32: CRC-32s of the n-grams seen in training (see `known_grams`)
 
     def coverage(self, norm: str) -> float:
-        """Share of the text's lettered 3/4-grams seen in training (0.0 for a text with none)."""
+        """Share of the text's `known_grams` seen in training (0.0 for a text with none)."""
         grams = known_grams(norm)
         if not grams:
             return 0.0
