@@ -59,7 +59,8 @@ def test_show_in_every_message_language(lang: str) -> None:
 @pytest.mark.parametrize(
     ("text", "text_lang"),
     [("Przesyłka doręczona do adresata", "pl"), ("お荷物をお届けしました", "ja"),
-     ("Zásilka byla doručena", "cs")],
+     ("Zásilka byla doručena", "cs"), ("Zásielka bola doručená adresátovi", "sk"),
+     ("Zásielka bola vrátená odosielateľovi", "sk"), ("Zásilka byla vrácena odesílateli", "cs")],
 )
 def test_original_language_is_kept_whatever_the_reader_reads(text: str, text_lang: str) -> None:
     record = _classify(["--show-in", "he", text])

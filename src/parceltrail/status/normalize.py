@@ -154,6 +154,29 @@ def guess_lang_with_evidence(norm: str, hint: str | None = None) -> tuple[str, b
     return (best, True) if scores[best] else ("en", False)
 
 
+@cache
+def _reads_also(lang: str) -> tuple[tuple[str, frozenset[str], str, str], ...]:
+    """The neighbours `rules/<lang>.toml` also reads: (language, its own words, its own letters, the
+    reading language's own letters)."""
+    raw = load_toml("rules", lang) if lang in LATIN_LANGS else {}
+    return tuple(
+        (other, frozenset(w for chunk in marks.get("words", []) for w in normalize(chunk).split()),
+         str(marks.get("letters", "")), str(marks.get("against", "")))
+        for other, marks in raw.get("reads_also", {}).items()
+    )
+
+
+def written_lang(norm: str, rules_lang: str) -> str:
+    """The language a text is written in, given the language whose rules read it: a neighbour those
+    rules also read (Slovak for the Czech rules) when its own words and letters outnumber the reading
+    language's own letters, else `rules_lang`."""
+    for other, words, letters, against in _reads_also(rules_lang):
+        own = sum(w in words for w in _WORD.findall(norm)) + sum(ch in letters for ch in norm)
+        if own > sum(ch in against for ch in norm):
+            return other
+    return rules_lang
+
+
 def fallbacks(first: str) -> tuple[str, ...]:
     """Languages to try after `first` when its rules place nothing: the other Latin-script
     languages for a Latin one (a text in a language without rules is often close to one that

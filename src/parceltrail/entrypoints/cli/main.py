@@ -580,14 +580,15 @@ def _reader_lang(show_in: str | None) -> str:
 
 
 def _text_lang(text: str, lang: str | None, rule: str) -> str | None:
-    """The language of the carrier's text: the one whose rules or model placed it, else the caller's,
-    else the one its script and words point to (None for a bare code)."""
+    """The language of the carrier's text: the one whose rules or model placed it (or the neighbour
+    those rules also read, Slovak for Czech), else the caller's, else the one its script and words
+    point to (None for a bare code)."""
     from parceltrail.status import base_lang
-    from parceltrail.status.normalize import guess_lang, normalize, script_lang
+    from parceltrail.status.normalize import guess_lang, normalize, script_lang, written_lang
 
     kind, _, rest = rule.partition(":")
     if kind in ("text", "model") and rest:
-        return rest.split(":", 1)[0]
+        return written_lang(normalize(text), rest.split(":", 1)[0])
     if lang:
         return base_lang(lang)
     norm = normalize(text)
