@@ -976,7 +976,7 @@ GERMAN: list[tuple[str, str, str]] = [
     ("de", "Unzustellbar", "AttemptFail_001"),
     ("de", "Die Sendung ist unzustellbar und geht zurück an den Absender", "Exception_010"),
     ("de", "Zustellversuch: Empfänger nicht angetroffen", "AttemptFail_002"),
-    ("de", "Zweiter Zustellversuch erfolgt morgen", "AttemptFail_001"),
+    ("de", "Zweiter Zustellversuch erfolgt morgen", "OutForDelivery_004"),  # C14
     ("de", "Die Zustellung wurde auf morgen verschoben", "OutForDelivery_004"),
     ("de", "Neuer Zustelltermin: Montag", "OutForDelivery_004"),
     ("de", "Die Sendung wird voraussichtlich morgen zugestellt", "InTransit_001"),
