@@ -149,6 +149,12 @@ CASES: list[tuple[str, str, str]] = [
     ("pt", "Motorista na portaria do prédio", "OutForDelivery_001"),
     ("pt", "Entrega realizada fora da data programada", "Delivered_001"),
     ("pt", "Entrega fora do prazo", "Delivered_001"),
+    # checked at the unit is a handling step; the addressee not showing a document at the door is the failed
+    # handover; waiting out the time before disposal is the storage lapse
+    ("pt", "Carga em conferência na unidade", "InTransit_001"),
+    ("pt", "Volumes conferidos no centro de distribuição", "InTransit_001"),
+    ("pt", "Entrega não efetuada: destinatário não apresentou o documento solicitado", "AttemptFail_001"),
+    ("pt", "Encomenda aguardando prazo para refugo na agência", "Exception_008"),
 ]
 
 test_read_from_the_text_alone = read_alone_check(CASES)
