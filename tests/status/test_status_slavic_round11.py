@@ -125,6 +125,7 @@ CASES = [
     ("pl", "Przesyłka doręczona do urzędu pocztowego nr 12", "AvailableForPickup_001"),
     ("pl", "Odbiór własny w punkcie", "AvailableForPickup_001"),
     ("pl", "Realizacja zamówienia", "InTransit_001"),
+    ("pl", "Realizacja zlecenia wstrzymana przez przewoźnika", "Exception_001"),
     # cs/sk: not found; not yet taken over; COD paid; forwarded; destination country; posted; either/or
     ("cs", "Nenalezena", "Pending_004"),
     ("cs", "Zásielka nenájdená", "Pending_004"),
