@@ -61,13 +61,16 @@ CORPUS = REPO.parent / "shared" / "data" / "carrier_events" / "carrier_events.ts
 OUT = REPO / "src" / "parceltrail" / "status" / "model" / fallback.MODEL_FILE
 BITS = 16
 SAMPLES_PER_PATTERN = 3
-# AdaGrad on the softmax loss: a few passes over the shuffled texts in small batches. The seed fixes the
-# order, so the same inputs give the same file.
+# AdaGrad on the softmax loss: a few passes over the shuffled texts in small batches. The seeds fix the
+# orders, so the same inputs give the same file.
 EPOCHS = 6
 BATCH = 64
 LEARNING_RATE = 0.5
 L2 = 1e-5  # chosen by --cv (1e-6 placed fewer fold rows right)
 SEED = 13
+# Fits averaged, each over the texts in its own order (chosen by --cv: tag 88.5% -> 88.9% across sources, and
+# fewer answers on unseen texts move when a batch of training texts is added or left out).
+ORDERS = 5
 # How much a text's gradient counts, by kind: real carrier texts, the tests' sentences, rule phrases.
 REAL_WEIGHT = 1.0
 TEST_WEIGHT = 1.0
@@ -214,14 +217,15 @@ def fit(
     n_classes: int,
     bits: int,
     sample_weight: np.ndarray | None = None,
+    seed: int = SEED,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Softmax regression weights (buckets x classes) and biases, by AdaGrad on mini-batches; a text's
-    gradient is scaled by its `sample_weight` (1 when none is given)."""
+    """Softmax regression weights (buckets x classes) and biases, by AdaGrad on mini-batches in the order
+    `seed` draws; a text's gradient is scaled by its `sample_weight` (1 when none is given)."""
     weights = np.zeros((1 << bits, n_classes))
     bias = np.zeros(n_classes)
     g_weights = np.full_like(weights, 1e-8)
     g_bias = np.full_like(bias, 1e-8)
-    order_rng = np.random.default_rng(SEED)
+    order_rng = np.random.default_rng(seed)
     lengths = np.array([len(f) for f in feats])
     row_weight = np.ones(len(feats)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
     for _ in range(EPOCHS):
@@ -253,12 +257,22 @@ def fit(
     return weights, bias
 
 
+def fit_orders(
+    feats: list[np.ndarray], labels: np.ndarray, n_classes: int, bits: int, sample_weight: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The mean of `ORDERS` fits, each over the texts in its own order. One order's weights depend on which
+    texts came last, so a small change in the training texts moved answers on unseen texts by chance."""
+    fits = [fit(feats, labels, n_classes, bits, sample_weight, SEED + i) for i in range(ORDERS)]
+    return np.mean([w for w, _ in fits], axis=0), np.mean([b for _, b in fits], axis=0)
+
+
 def train(rows: list[tuple[str, str, float]], bits: int = BITS) -> dict[str, np.ndarray]:
     subtags = sorted({s for _, s, _ in rows})
     index = {s: i for i, s in enumerate(subtags)}
     norms = [normalize(text) for text, _, _ in rows]
     labels = np.array([index[s] for _, s, _ in rows])
-    weights, bias = fit(_encode(norms, bits), labels, len(subtags), bits, np.array([w for _, _, w in rows]))
+    row_weight = np.array([w for _, _, w in rows])
+    weights, bias = fit_orders(_encode(norms, bits), labels, len(subtags), bits, row_weight)
     quantized, scale = fallback.quantize(weights)
     known = sorted({g for norm in norms for g in fallback.known_grams(norm)})
     return {
@@ -380,7 +394,7 @@ def cv(k: int = CV_FOLDS, top_langs: int = 10) -> dict[str, float]:
     worded = np.zeros(n, dtype=bool)
     for fold in range(k):
         train_idx = [i for i in range(n) if folds[i] != fold] + list(range(n, len(texts)))
-        weights, bias = fit(
+        weights, bias = fit_orders(
             [feats[i] for i in train_idx], y[train_idx], len(subtags), BITS, sample_weight[train_idx]
         )
         quantized, scale = fallback.quantize(weights)
