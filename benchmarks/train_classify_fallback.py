@@ -216,18 +216,18 @@ def fit(
     labels: np.ndarray,
     n_classes: int,
     bits: int,
-    sample_weight: np.ndarray | None = None,
+    sample_weight: np.ndarray,
     seed: int = SEED,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Softmax regression weights (buckets x classes) and biases, by AdaGrad on mini-batches in the order
-    `seed` draws; a text's gradient is scaled by its `sample_weight` (1 when none is given)."""
+    `seed` draws; a text's gradient is scaled by its `sample_weight`."""
     weights = np.zeros((1 << bits, n_classes))
     bias = np.zeros(n_classes)
     g_weights = np.full_like(weights, 1e-8)
     g_bias = np.full_like(bias, 1e-8)
     order_rng = np.random.default_rng(seed)
     lengths = np.array([len(f) for f in feats])
-    row_weight = np.ones(len(feats)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+    row_weight = np.asarray(sample_weight, dtype=float)
     for _ in range(EPOCHS):
         order = order_rng.permutation(len(feats))
         for start in range(0, len(order), BATCH):
@@ -273,6 +273,13 @@ def train(rows: list[tuple[str, str, float]], bits: int = BITS) -> dict[str, np.
     labels = np.array([index[s] for _, s, _ in rows])
     row_weight = np.array([w for _, _, w in rows])
     weights, bias = fit_orders(_encode(norms, bits), labels, len(subtags), bits, row_weight)
+    return _arrays(bits, subtags, weights, bias, norms)
+
+
+def _arrays(
+    bits: int, subtags: list[str], weights: np.ndarray, bias: np.ndarray, norms: list[str]
+) -> dict[str, np.ndarray]:
+    """What the model file holds: the fitted weights quantised, and the n-grams of the training texts."""
     quantized, scale = fallback.quantize(weights)
     known = sorted({g for norm in norms for g in fallback.known_grams(norm)})
     return {
@@ -397,26 +404,15 @@ def cv(k: int = CV_FOLDS, top_langs: int = 10) -> dict[str, float]:
         weights, bias = fit_orders(
             [feats[i] for i in train_idx], y[train_idx], len(subtags), BITS, sample_weight[train_idx]
         )
-        quantized, scale = fallback.quantize(weights)
-        known = sorted({g for i in train_idx for g in fallback.known_grams(norms[i])})
-        model = fallback.build(
-            BITS,
-            subtags,
-            fallback.dequantize(quantized, scale),
-            bias.astype(np.float32),
-            np.array(known, dtype=np.uint32),
-        )
+        model = to_model(_arrays(BITS, subtags, weights, bias, [norms[i] for i in train_idx]))
         for i in np.flatnonzero(folds == fold):
             f = fallback.features(norms[i], BITS)
             if not f:
                 continue
-            probs = model.probabilities(f)
-            by_tag = np.bincount(model.tag_of, weights=probs, minlength=len(model.tags))
-            tag = int(np.argmax(by_tag))
-            within = np.where(model.tag_of == tag, probs, -1.0)
-            prob[i] = by_tag[tag]
-            tag_ok[i] = model.tags[tag] == rows[i]["tag"]
-            sub_ok[i] = str(model.subtags[int(np.argmax(within))]) == rows[i]["subtag"]
+            guess = model.best(f)
+            prob[i] = guess.probability
+            tag_ok[i] = guess.subtag.tag == rows[i]["tag"]
+            sub_ok[i] = str(guess.subtag) == rows[i]["subtag"]
             cover[i] = model.coverage(norms[i])
             worded[i] = fallback.has_word(norms[i])
         print(

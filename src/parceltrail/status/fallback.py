@@ -107,15 +107,19 @@ class Model:
         probs = np.exp(scores - scores.max())
         return probs / probs.sum()
 
-    def predict(self, norm: str) -> Guess | None:
-        feats = features(norm, self.bits)
-        if not feats or not has_word(norm) or self.coverage(norm) < MIN_COVERAGE:
-            return None
+    def best(self, feats: list[int]) -> Guess:
+        """The likeliest tag's likeliest subtag for a text's buckets, whatever its coverage or probability."""
         probs = self.probabilities(feats)
         by_tag = np.bincount(self.tag_of, weights=probs, minlength=len(self.tags))
         tag = int(np.argmax(by_tag))
         within = np.where(self.tag_of == tag, probs, -1.0)
         return Guess(self.subtags[int(np.argmax(within))], float(by_tag[tag]))
+
+    def predict(self, norm: str) -> Guess | None:
+        feats = features(norm, self.bits)
+        if not feats or not has_word(norm) or self.coverage(norm) < MIN_COVERAGE:
+            return None
+        return self.best(feats)
 
 
 def quantize(weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -55,7 +55,7 @@ def _hints() -> tuple[dict[str, tuple[str, ...]], dict[str, dict[str, float]], r
     writers: dict[str, list[str]] = {}
     for lang in LATIN_LANGS:
         raw = load_toml("rules", lang)
-        for word in {w for chunk in raw.get("hint_words", []) for w in normalize(chunk).split()}:
+        for word in _words(raw.get("hint_words", [])):
             words[word] = (*words.get(word, ()), lang)
         for ch in dict.fromkeys(str(raw.get("hint_letters", ""))):
             writers.setdefault(ch, []).append(lang)
@@ -64,6 +64,11 @@ def _hints() -> tuple[dict[str, tuple[str, ...]], dict[str, dict[str, float]], r
 
 
 _LETTER_VOTES = 2.0  # a language's own letter outweighs one hint word
+
+
+def _words(chunks: list[str]) -> frozenset[str]:
+    """The normalised words of a rule file's word list (written as space-separated chunks)."""
+    return frozenset(w for chunk in chunks for w in normalize(chunk).split())
 
 
 # One spelling for letters carriers write several ways, applied after case folding:
@@ -160,7 +165,7 @@ def _reads_also(lang: str) -> tuple[tuple[str, frozenset[str], str, str], ...]:
     reading language's own letters)."""
     raw = load_toml("rules", lang) if lang in LATIN_LANGS else {}
     return tuple(
-        (other, frozenset(w for chunk in marks.get("words", []) for w in normalize(chunk).split()),
+        (other, _words(marks.get("words", [])),
          str(marks.get("letters", "")), str(marks.get("against", "")))
         for other, marks in raw.get("reads_also", {}).items()
     )
