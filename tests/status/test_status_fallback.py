@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import zlib
 from importlib import resources
 from pathlib import Path
 from types import ModuleType
@@ -216,3 +217,12 @@ def test_a_rule_that_repeats_a_pattern_is_refused() -> None:
     repeated = [{"id": "delivered", "subtag": "Delivered_001", "any": ["delivered", "handed", "delivered"]}]
     with pytest.raises(ValueError, match="repeats 'delivered'"):
         compile_rules("xx", repeated)
+
+
+def test_coverage_reads_cjk_by_pairs_and_alphabets_by_three_and_four() -> None:
+    # Chinese is written without spaces, so a new source's 3-grams are mostly unseen even when every word
+    # is known: coverage checks its 2-grams, and an alphabet's 3- and 4-grams with a letter in them.
+    cjk = fallback.known_grams(normalize("已签收"))
+    assert cjk == {zlib.crc32(g.encode("utf-8")) for g in (" 已", "已签", "签收", "收 ")}
+    latin = fallback.known_grams(normalize("ok 12"))
+    assert latin == {zlib.crc32(g.encode("utf-8")) for g in (" ok", "ok ", "k 1", " ok ", "ok 1", "k 12")}
