@@ -12,9 +12,11 @@ from parceltrail.status._data import load_toml
 # with the most carrier traffic first, so a word shared by two languages goes to the commoner.
 LATIN_LANGS: tuple[str, ...] = (
     "en", "fr", "pt", "es", "de", "it", "nl", "pl", "cs", "tr", "sv", "da", "no", "fi", "ro", "hu", "vi",
+    "hr",
 )  # fmt: skip
-# Languages told apart by their script (Persian from Arabic, Ukrainian from Russian by a few letters).
-SCRIPT_LANGS: tuple[str, ...] = ("zh", "ja", "ko", "ru", "uk", "el", "he", "ar", "fa", "hi", "th")
+# Languages told apart by their script (Persian from Arabic, Ukrainian and Bulgarian from Russian by a few
+# letters and words).
+SCRIPT_LANGS: tuple[str, ...] = ("zh", "ja", "ko", "ru", "uk", "el", "he", "ar", "fa", "hi", "th", "bg")
 LANGS: tuple[str, ...] = (*LATIN_LANGS, *SCRIPT_LANGS)
 
 _SPACE = re.compile(r"\s+")
@@ -24,6 +26,11 @@ _KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u31f0-\u31ff\uff66-\uff9d]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _UKRAINIAN = re.compile(r"[іїєґ]")  # letters Russian does not use
+# Bulgarian writes the hard sign as a vowel: before a consonant ("пътува", "върната") or as the article
+# "-ът" at a word's end; Russian writes it only as a separator before е, ю, я ("объявлен", "подъезд"), and
+# Bulgarian never writes ы or э (nor ё, folded to е by `normalize`).
+_BULGARIAN_HARD_SIGN = re.compile(r"ъ(?![еюя])")
+_RUSSIAN_NOT_BULGARIAN = re.compile(r"[ыэ]")
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _HEBREW = re.compile(r"[\u0590-\u05ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
@@ -33,12 +40,13 @@ _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 
 # Texts in one script may come from a neighbouring language of the same script: Japanese
-# written in kanji only reads like Chinese, Russian and Ukrainian share most letters, and Persian
+# written in kanji only reads like Chinese, Russian, Ukrainian and Bulgarian share most letters (a
+# Bulgarian text with none of its own letters or words is read as Russian first), and Persian
 # written without its own letters reads like Arabic. Hindi and Thai carrier texts mix in English
 # words ("Delivered", "Out for delivery"), so English rules are their second reading.
 _SCRIPT_NEIGHBOURS: dict[str, tuple[str, ...]] = {
-    "zh": ("ja",), "ja": ("zh",), "ru": ("uk",), "uk": ("ru",), "ar": ("fa",), "fa": ("ar",),
-    "hi": ("en",), "th": ("en",),
+    "zh": ("ja",), "ja": ("zh",), "uk": ("ru",), "ar": ("fa",), "fa": ("ar",),
+    "hi": ("en",), "th": ("en",), "ru": ("uk", "bg"), "bg": ("ru",),
 }  # fmt: skip
 
 
@@ -105,9 +113,15 @@ _SCRIPTS = (_HANGUL, _KANA, _CJK, _CYRILLIC, _GREEK, _HEBREW, _ARABIC, _DEVANAGA
 _ANY_SCRIPT = re.compile("|".join(p.pattern for p in _SCRIPTS))
 
 
+@cache
+def _bulgarian_words() -> frozenset[str]:
+    """Words Bulgarian carriers write and Russian does not ("пратката", "доставена", "подател")."""
+    return _words(load_toml("rules", "bg").get("hint_words", []))
+
+
 def script_lang(norm: str) -> str | None:
-    """The language a non-Latin script gives away (kana: ja, hangul: ko, Han: zh, Cyrillic: ru or
-    uk, Greek, Hebrew, Arabic script: ar or fa, Devanagari: hi, Thai); None for Latin script."""
+    """The language a non-Latin script gives away (kana: ja, hangul: ko, Han: zh, Cyrillic: ru, uk
+    or bg, Greek, Hebrew, Arabic script: ar or fa, Devanagari: hi, Thai); None for Latin script."""
     if norm.isascii() or _ANY_SCRIPT.search(norm) is None:  # Latin script
         return None
     if _HANGUL.search(norm):
@@ -117,7 +131,13 @@ def script_lang(norm: str) -> str | None:
     if _CJK.search(norm):
         return "zh"
     if _CYRILLIC.search(norm):
-        return "uk" if _UKRAINIAN.search(norm) else "ru"
+        if _UKRAINIAN.search(norm):
+            return "uk"
+        if _RUSSIAN_NOT_BULGARIAN.search(norm) is None and (
+            _BULGARIAN_HARD_SIGN.search(norm) or not _bulgarian_words().isdisjoint(_WORD.findall(norm))
+        ):
+            return "bg"
+        return "ru"
     if _GREEK.search(norm):
         return "el"
     if _HEBREW.search(norm):
