@@ -122,7 +122,7 @@ ENGLISH: list[tuple[str, str, str]] = [
     ("en", "Your item is running late", "Exception_005"),
     ("en", "Missent", "Exception_016"),
     ("en", "Departed Post Office", "InTransit_007"),
-    ("en", "Delivery Exception, Animal Interference", "Exception_001"),
+    ("en", "Delivery Exception, Animal Interference", "Exception_005"),  # an external factor held it up
     # UPS
     ("en", "Order Processed: Ready for UPS", "InfoReceived_001"),
     ("en", "Shipper created a label, UPS has not received the package yet", "InfoReceived_001"),
