@@ -690,7 +690,7 @@ CARRIER_WORDING: list[tuple[str, str, str]] = [
     ("fr", "Votre colis ne peut pas être livré, adresse incomplète", "Exception_007"),
     ("fr", "Votre colis a été retourné à l'expéditeur", "Exception_010"),
     ("fr", "Votre colis est en attente d'instructions de l'expéditeur", "Exception_001"),
-    ("fr", "Votre colis est retenu en douane", "InTransit_006"),
+    ("fr", "Votre colis est retenu en douane", "Exception_004"),
     ("fr", "Votre colis est arrivé en France", "InTransit_004"),
     ("fr", "Colis livré au destinataire", "Delivered_001"),
     ("es", "En camino", "InTransit_001"),
