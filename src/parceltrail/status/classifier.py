@@ -19,10 +19,11 @@ from parceltrail.status.normalize import (
     LATIN_LANGS,
     fallbacks,
     guess_lang_with_evidence,
+    leads_alone,
     normalize,
     script_lang,
 )
-from parceltrail.status.rules import MOVEMENT_SUBTAGS, Rule, rule_set
+from parceltrail.status.rules import MOVEMENT_SUBTAGS, Rule, reading_rules
 from parceltrail.status.taxonomy import Subtag, Tag
 
 UNCLASSIFIED_RULE = "unclassified"
@@ -132,7 +133,7 @@ def _match_text(norm: str, lang: str, trusted: bool = True) -> tuple[str, Rule] 
     found = _match_rules(norm, lang, trusted)
     if found is None or found[1].subtag not in MOVEMENT_SUBTAGS or found[1].outranks_causes:
         return found
-    rules = rule_set(found[0])
+    rules = reading_rules(found[0], norm.isascii())
     if rules is None:
         return found
     cause = rules.first_cause(norm)
@@ -145,16 +146,32 @@ def _match_text(norm: str, lang: str, trusted: bool = True) -> tuple[str, Rule] 
 
 
 def _match_rules(norm: str, lang: str, trusted: bool = True) -> tuple[str, Rule] | None:
+    """`_read_rules`; for a text written without any diacritic, its own language also reads it by its
+    rules stripped of theirs (`reading_rules`): first when the text's words name that language alone,
+    else only when no rule places it, since stripped of its marks a stem of one language can become a
+    word of another (French "livré" and Portuguese "livre", "prépar" and Italian "preparando")."""
+    if not norm.isascii():
+        return _read_rules(norm, lang, trusted, unmarked=False)
+    if trusted and leads_alone(norm, lang):
+        # The language is plain from the text's own words: its unmarked rules read it first, so a
+        # specific stem written without marks ("pripravena k vyzvednuti") wins over a generic one that
+        # happened to need none ("vyzvednut").
+        return _read_rules(norm, lang, trusted, unmarked=True)
+    return _read_rules(norm, lang, trusted, unmarked=False) or _read_rules(norm, lang, trusted, unmarked=True)
+
+
+def _read_rules(norm: str, lang: str, trusted: bool, unmarked: bool) -> tuple[str, Rule] | None:
     """Rules of `lang` first when the language is `trusted`; otherwise, or when they place
     nothing, the most specific evidence among the languages of the same script wins (the longest
-    literal a matching pattern starts with); ties go to the earlier, commoner language."""
+    literal a matching pattern starts with); ties go to the earlier, commoner language. `unmarked`:
+    `lang` reads by its rules stripped of diacritics, and only `lang`."""
     if trusted:
-        rules = rule_set(lang)
+        rules = reading_rules(lang, unmarked)
         if rules is not None and (rule := rules.first_match(norm)) is not None:
             return lang, rule
     best: tuple[int, str, Rule] | None = None
     for candidate in fallbacks(lang) if trusted else (lang, *fallbacks(lang)):
-        rules = rule_set(candidate)
+        rules = reading_rules(candidate, unmarked and candidate == lang)
         found = rules.first_match_weighted(norm) if rules is not None else None
         if found is not None and (best is None or found[1] > best[0]):
             best = (found[1], candidate, found[0])

@@ -59,12 +59,17 @@ def _hints() -> tuple[dict[str, tuple[str, ...]], dict[str, dict[str, float]], r
     splits its two votes among them, so it cannot make one of them win alone; a letter only one
     language writes (ß, ğ, ő) gives that language both.
     """
-    words: dict[str, tuple[str, ...]] = {}
+    words: dict[str, dict[str, float]] = {}
     writers: dict[str, list[str]] = {}
     for lang in LATIN_LANGS:
         raw = load_toml("rules", lang)
-        for word in _words(raw.get("hint_words", [])):
-            words[word] = (*words.get(word, ()), lang)
+        own = _words(raw.get("hint_words", []))
+        for word in own:
+            words.setdefault(word, {})[lang] = 1.0
+        # A word also votes written without its marks, as ASCII-only carrier systems send it, but only
+        # half: unmarked, a word of one language can be a plain word of another (French "livré", "livre").
+        for word in {strip_marks(w) for w in own} - own:
+            words.setdefault(word, {}).setdefault(lang, _UNMARKED_WORD_VOTE)
         for ch in dict.fromkeys(str(raw.get("hint_letters", ""))):
             writers.setdefault(ch, []).append(lang)
     letters = {ch: dict.fromkeys(langs, _LETTER_VOTES / len(langs)) for ch, langs in writers.items()}
@@ -72,6 +77,7 @@ def _hints() -> tuple[dict[str, tuple[str, ...]], dict[str, dict[str, float]], r
 
 
 _LETTER_VOTES = 2.0  # a language's own letter outweighs one hint word
+_UNMARKED_WORD_VOTE = 0.5  # a hint word met without its diacritics
 
 
 def _words(chunks: list[str]) -> frozenset[str]:
@@ -96,6 +102,18 @@ _FOLD = str.maketrans(
         **dict.fromkeys(range(0x064B, 0x0653)),
     }
 )  # fmt: skip
+
+
+# Letters NFKD does not split into a base letter and a mark.
+_UNMARKED = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th"})
+
+
+def strip_marks(text: str) -> str:
+    """Latin letters without their diacritics ("doręczona" -> "doreczona", "ł" -> "l"), the way carrier
+    systems that only write ASCII send them ("Zasilka byla dorucena", "Livrare esuata"). For Latin-script
+    text only: it would also strip the marks Cyrillic and Greek letters are made of."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNMARKED))
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
 def normalize(text: str) -> str:
@@ -157,26 +175,45 @@ def guess_lang(norm: str, hint: str | None = None) -> str:
     return guess_lang_with_evidence(norm, hint)[0]
 
 
+def _latin_votes(norm: str) -> dict[str, float]:
+    """Each Latin-script language's votes in a text: its hint words and letters."""
+    words, letters, letter_re = _hints()
+    scores = dict.fromkeys(LATIN_LANGS, 0.0)
+    for word in _WORD.findall(norm):
+        for lang, weight in words.get(word, {}).items():
+            scores[lang] += weight
+    for ch in letter_re.findall(norm):
+        for lang, weight in letters[ch].items():
+            scores[lang] += weight
+    return scores
+
+
+def leads_alone(norm: str, lang: str) -> bool:
+    """Whether `lang` has a whole vote or more in the text and more votes than any other Latin-script
+    language (a shared word such as "il", Italian and French, leaves two languages level)."""
+    scores = _latin_votes(norm)
+    own = scores.get(lang, 0.0)
+    return own >= 1 and all(v < own for other, v in scores.items() if other != lang)
+
+
 def guess_lang_with_evidence(norm: str, hint: str | None = None) -> tuple[str, bool]:
     """`guess_lang` and whether anything backed the guess (script, a hint word or letter, or the
-    caller's `hint`); an unbacked guess is only the default, English."""
+    caller's `hint` with a whole vote or more); an unbacked guess is only the default, English, and a
+    language with less than one vote is named but not trusted."""
     script = script_lang(norm)
     if script is not None:
         if script in ("zh", "ja") and hint in ("zh", "ja"):
             return hint, True  # type: ignore[return-value]
         return script, True
-    words, letters, letter_re = _hints()
-    scores = dict.fromkeys(LATIN_LANGS, 0.0)
-    for word in _WORD.findall(norm):
-        for lang in words.get(word, ()):
-            scores[lang] += 1
-    for ch in letter_re.findall(norm):
-        for lang, weight in letters[ch].items():
-            scores[lang] += weight
+    scores = _latin_votes(norm)
     best = max(LATIN_LANGS, key=scores.__getitem__)  # ties: the earlier language, English first
     if hint in LATIN_LANGS and scores[hint] >= scores[best]:
         return hint, True  # type: ignore[return-value]
-    return (best, True) if scores[best] else ("en", False)
+    if scores[best] >= 1:
+        return best, True
+    # Less than one whole vote (a single hint word met without its marks) names the language read
+    # first, but every language's rules still compete for the text.
+    return (best, False) if scores[best] else ("en", False)
 
 
 @cache

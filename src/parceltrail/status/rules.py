@@ -16,10 +16,13 @@ path is tested against.
 from __future__ import annotations
 
 import re
+import re._constants as sre_constants  # type: ignore[import-not-found]
+import re._parser as sre_parse  # type: ignore[import-not-found]
 from dataclasses import dataclass
 from functools import cache
 
 from parceltrail.status._data import list_toml, load_toml
+from parceltrail.status.normalize import LATIN_LANGS, strip_marks
 from parceltrail.status.taxonomy import Subtag
 
 DEFAULT_CONFIDENCE = 0.9
@@ -186,10 +189,35 @@ def _triggers(patterns: list[str], n: int, seen: dict[str, int]) -> tuple[frozen
     for p in patterns:
         starts = _starts(p)
         if any(len(lit) < n for lit in starts):
-            out.append(None)
+            # No literal start ("[îi]napoi", "(?:leaving|exit(?:ed)? from) (?:the )?customs"): a literal the
+            # pattern requires further on will do as well ("napoi la expeditor", "customs").
+            inner = [g for run in _required_runs(p) for g in _grams(run, n)]
+            out.append(frozenset({min(inner, key=lambda g: (seen.get(g, 0), " " in g))}) if inner else None)
             continue
         out.append(frozenset(min(_grams(lit, n), key=lambda g: seen.get(g, 0)) for lit in starts))
     return tuple(out)
+
+
+def _required_runs(pattern: str) -> list[str]:
+    """The runs of literal characters every match of `pattern` contains: consecutive literals of its
+    top-level sequence (a non-capturing group there counts as part of it); anything else, optional or
+    not, ends a run."""
+    runs: list[str] = []
+    current: list[str] = []
+
+    def walk(items: object) -> None:
+        for op, arg in items:  # type: ignore[attr-defined]
+            if op is sre_constants.LITERAL:
+                current.append(chr(arg))
+            elif op is sre_constants.SUBPATTERN and not arg[1] and not arg[2]:
+                walk(arg[3])
+            else:
+                runs.append("".join(current))
+                current.clear()
+
+    walk(sre_parse.parse(pattern))
+    runs.append("".join(current))
+    return [run for run in runs if run]
 
 
 def _gram_counts(patterns: list[str], n: int) -> dict[str, int]:
@@ -297,6 +325,44 @@ def rule_set(lang: str) -> RuleSet | None:
         return None
     raw = load_toml("rules", lang)
     return compile_rules(lang, with_variants(raw.get("rule", []), str(raw.get("variants", ""))))
+
+
+# A marked letter with a letter beside it: part of a word. A one-letter word keeps its mark (Italian "è",
+# French "à"), since unmarked it would match the last letter of any word ("accettazion-e presso").
+_MARKED_IN_WORD = re.compile(r"(?<=[^\W\d_])[^\x00-\x7f]|[^\x00-\x7f](?=[^\W\d_])")
+
+
+def _strip_word_marks(pattern: str) -> str:
+    return _MARKED_IN_WORD.sub(lambda m: strip_marks(m.group()), pattern)
+
+
+def _unmarked(raw: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The rules with the letters of every pattern's words stripped of their diacritics
+    (`_strip_word_marks`); patterns that become the same are kept once."""
+    out: list[dict[str, object]] = []
+    for item in raw:
+        item = dict(item)
+        for key in ("any", "all", "unless"):
+            if key in item:
+                patterns = item[key]  # type: ignore[attr-defined]
+                item[key] = list(dict.fromkeys(_strip_word_marks(str(p)) for p in patterns))
+        out.append(item)
+    return out
+
+
+@cache
+def reading_rules(lang: str, unmarked: bool) -> RuleSet | None:
+    """The rules that read a text: `rule_set(lang)`, or for a text written without any diacritic in a
+    Latin-script language whose rules use them, the same rules with their patterns stripped of
+    diacritics too ("doręcz" reads "dorucena"'s stem "dorecz"), so a carrier's ASCII-only text meets
+    the same vocabulary."""
+    rules = rule_set(lang)
+    if rules is None or not unmarked or lang not in LATIN_LANGS:
+        return rules
+    raw = load_toml("rules", lang)
+    items = with_variants(raw.get("rule", []), str(raw.get("variants", "")))
+    stripped = _unmarked(items)
+    return rules if stripped == items else compile_rules(lang, stripped)
 
 
 @cache
