@@ -82,6 +82,9 @@ CASES: list[tuple[str, str, str]] = [
     ("fr", "Colis en cours de dédouanement", "InTransit_006"),
     ("fr", "Livré, copie de la signature disponible sur demande", "Delivered_003"),
     ("fr", "Livré sans signature", "Delivered_001"),
+    # fr: kept at customs to be cleared is the clearance under way, not a hold
+    ("fr", "Colis retenu en douane pour son dédouanement", "InTransit_006"),
+    ("fr", "Envoi retenu à la douane en vue du dédouanement", "InTransit_006"),
 ]
 
 test_read_alone = read_alone_check(CASES)
