@@ -127,7 +127,7 @@ CASES: list[tuple[str, str, str]] = [
     ("ko", "집하 입고 완료", "InTransit_003"),
     ("ko", "집화입고", "InTransit_003"),
     ("ko", "집하 완료", "InTransit_002"),
-    # ru: a carrier taking the parcel over on the way (Russian Post operation and attribute) is not the posting
+    # ru: a carrier taking it over on the way (Russian Post operation and attribute) is not the posting
     ("ru", "Обработка перевозчиком: Принято к перевозке в Казани", "InTransit_001"),
 ]
 

@@ -2,7 +2,8 @@
 
 Order of evidence: an exact entry in the carrier's code table, then the text rules of
 the text's language (other Latin-script languages, or the neighbour of the same script, are
-tried if that places nothing), then a code-table fallback on the code's first part, then the
+tried if that places nothing; a text written without diacritics is also read by its language's
+rules with theirs stripped), then a code-table fallback on the code's first part, then the
 learned character n-gram model (`fallback.py`, rule name "model:<lang>", confidence at most 0.6)
 when its evidence is strong enough. Deterministic and offline.
 """
