@@ -24,7 +24,7 @@ from parceltrail.status.normalize import (
     normalize,
     script_lang,
 )
-from parceltrail.status.rules import MOVEMENT_SUBTAGS, Rule, reading_rules
+from parceltrail.status.rules import MOVEMENT_SUBTAGS, Rule, RuleSet, reading_rules, rule_set
 from parceltrail.status.taxonomy import Subtag, Tag
 
 UNCLASSIFIED_RULE = "unclassified"
@@ -147,32 +147,34 @@ def _match_text(norm: str, lang: str, trusted: bool = True) -> tuple[str, Rule] 
 
 
 def _match_rules(norm: str, lang: str, trusted: bool = True) -> tuple[str, Rule] | None:
-    """`_read_rules`; for a text written without any diacritic, its own language also reads it by its
-    rules stripped of theirs (`reading_rules`): first when the text's words name that language alone,
-    else only when no rule places it, since stripped of its marks a stem of one language can become a
-    word of another (French "livré" and Portuguese "livre", "prépar" and Italian "preparando")."""
-    if not norm.isascii():
-        return _read_rules(norm, lang, trusted, unmarked=False)
+    """`_read_rules` with `lang`'s own rules; for a text written without any diacritic, `lang` also reads
+    it by its rules stripped of theirs (`reading_rules`): first when the text's words name that language
+    alone, else only when no rule places it, since stripped of its marks a stem of one language can
+    become a word of another (French "livré" and Portuguese "livre", "prépar" and Italian "preparando")."""
+    plain = rule_set(lang)
+    unmarked = reading_rules(lang, norm.isascii())
+    if unmarked is plain:
+        return _read_rules(norm, lang, plain, trusted)
     if trusted and leads_alone(norm, lang):
         # The language is plain from the text's own words: its unmarked rules read it first, so a
         # specific stem written without marks ("pripravena k vyzvednuti") wins over a generic one that
         # happened to need none ("vyzvednut").
-        return _read_rules(norm, lang, trusted, unmarked=True)
-    return _read_rules(norm, lang, trusted, unmarked=False) or _read_rules(norm, lang, trusted, unmarked=True)
+        return _read_rules(norm, lang, unmarked, trusted)
+    found = _read_rules(norm, lang, plain, trusted)
+    if found is None and unmarked is not None and (rule := unmarked.first_match(norm)) is not None:
+        return lang, rule  # no other language's rules placed the text, so only these can now
+    return found
 
 
-def _read_rules(norm: str, lang: str, trusted: bool, unmarked: bool) -> tuple[str, Rule] | None:
-    """Rules of `lang` first when the language is `trusted`; otherwise, or when they place
-    nothing, the most specific evidence among the languages of the same script wins (the longest
-    literal a matching pattern starts with); ties go to the earlier, commoner language. `unmarked`:
-    `lang` reads by its rules stripped of diacritics, and only `lang`."""
-    if trusted:
-        rules = reading_rules(lang, unmarked)
-        if rules is not None and (rule := rules.first_match(norm)) is not None:
-            return lang, rule
+def _read_rules(norm: str, lang: str, own: RuleSet | None, trusted: bool) -> tuple[str, Rule] | None:
+    """`own` (the rules `lang` reads the text with) first when the language is `trusted`; otherwise, or
+    when they place nothing, the most specific evidence among the languages of the same script wins (the
+    longest literal a matching pattern starts with); ties go to the earlier, commoner language."""
+    if trusted and own is not None and (rule := own.first_match(norm)) is not None:
+        return lang, rule
     best: tuple[int, str, Rule] | None = None
     for candidate in fallbacks(lang) if trusted else (lang, *fallbacks(lang)):
-        rules = reading_rules(candidate, unmarked and candidate == lang)
+        rules = own if candidate == lang else rule_set(candidate)
         found = rules.first_match_weighted(norm) if rules is not None else None
         if found is not None and (best is None or found[1] > best[0]):
             best = (found[1], candidate, found[0])

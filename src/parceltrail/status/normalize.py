@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from collections.abc import Mapping
+from functools import cache, lru_cache
+from types import MappingProxyType
 
 from parceltrail.status._data import load_toml
 
@@ -51,10 +53,10 @@ _SCRIPT_NEIGHBOURS: dict[str, tuple[str, ...]] = {
 
 
 @cache
-def _hints() -> tuple[dict[str, tuple[str, ...]], dict[str, dict[str, float]], re.Pattern[str]]:
+def _hints() -> tuple[dict[str, dict[str, float]], dict[str, dict[str, float]], re.Pattern[str]]:
     """Hint words and letters of the Latin-script languages (from `rules/<lang>.toml`).
 
-    Returns word -> languages it votes for, letter -> {language: weight}, and a regex of all letters.
+    Returns word -> {language: weight}, letter -> {language: weight}, and a regex of all letters.
     A letter several languages write (ä in German, Swedish and Finnish; ş in Turkish and Romanian)
     splits its two votes among them, so it cannot make one of them win alone; a letter only one
     language writes (ß, ğ, ő) gives that language both.
@@ -175,8 +177,10 @@ def guess_lang(norm: str, hint: str | None = None) -> str:
     return guess_lang_with_evidence(norm, hint)[0]
 
 
-def _latin_votes(norm: str) -> dict[str, float]:
-    """Each Latin-script language's votes in a text: its hint words and letters."""
+@lru_cache(maxsize=1)
+def _latin_votes(norm: str) -> Mapping[str, float]:
+    """Each Latin-script language's votes in a text: its hint words and letters. The classifier asks
+    twice for one text (the guess, then `leads_alone`), so the last text's votes are kept; read-only."""
     words, letters, letter_re = _hints()
     scores = dict.fromkeys(LATIN_LANGS, 0.0)
     for word in _WORD.findall(norm):
@@ -185,7 +189,7 @@ def _latin_votes(norm: str) -> dict[str, float]:
     for ch in letter_re.findall(norm):
         for lang, weight in letters[ch].items():
             scores[lang] += weight
-    return scores
+    return MappingProxyType(scores)
 
 
 def leads_alone(norm: str, lang: str) -> bool:

@@ -318,13 +318,18 @@ def with_variants(raw: list[dict[str, object]], variants: str) -> list[dict[str,
     return out
 
 
+def _rule_items(lang: str) -> list[dict[str, object]]:
+    """A rule file's rules, each pattern also read in the file's other spelling (`with_variants`)."""
+    raw = load_toml("rules", lang)
+    return with_variants(raw.get("rule", []), str(raw.get("variants", "")))
+
+
 @cache
 def rule_set(lang: str) -> RuleSet | None:
     """Compiled rules for a language, or None when no rule file exists for it."""
     if lang not in available_langs():
         return None
-    raw = load_toml("rules", lang)
-    return compile_rules(lang, with_variants(raw.get("rule", []), str(raw.get("variants", ""))))
+    return compile_rules(lang, _rule_items(lang))
 
 
 # A marked letter with a letter beside it: part of a word. A one-letter word keeps its mark (Italian "è",
@@ -359,8 +364,7 @@ def reading_rules(lang: str, unmarked: bool) -> RuleSet | None:
     rules = rule_set(lang)
     if rules is None or not unmarked or lang not in LATIN_LANGS:
         return rules
-    raw = load_toml("rules", lang)
-    items = with_variants(raw.get("rule", []), str(raw.get("variants", "")))
+    items = _rule_items(lang)
     stripped = _unmarked(items)
     return rules if stripped == items else compile_rules(lang, stripped)
 
