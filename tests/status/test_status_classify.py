@@ -163,3 +163,17 @@ def test_adversarial_text_is_handled_in_linear_time(text: str) -> None:
     # A hang guard, not a speed test (speed is measured by benchmarks/bench_classify.py): catastrophic
     # backtracking on these inputs would take minutes.
     assert time.perf_counter() - start < 10
+
+
+def test_a_pattern_without_a_literal_start_wakes_on_a_literal_it_requires() -> None:
+    from parceltrail.status.rules import _required_runs, _triggers, compile_rules
+
+    assert _required_runs(r"[îi]napoi la expeditor") == ["napoi la expeditor"]
+    assert _required_runs(r"(?:leaving|exit(?:ed)? from) (?:the )?customs") == [" ", "customs"]
+    assert _required_runs(r"(?:a|b)?") == []
+    (trigger,) = _triggers([r"[îi]napoi la expeditor"], 3, {})
+    assert trigger is not None and len(trigger) == 1 and next(iter(trigger)) in "napoi la expeditor"
+    rules = compile_rules("xx", [{"id": "r", "subtag": "Exception_010", "any": [r"[îi]napoi la expeditor"]}])
+    assert not rules.always
+    for text in ("coletul se intoarce inapoi la expeditor", "înapoi la expeditor", "la expeditor"):
+        assert rules.first_match(text) == rules.first_match_reference(text)

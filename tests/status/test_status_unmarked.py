@@ -88,3 +88,11 @@ def test_a_hint_word_without_its_marks_votes_half() -> None:
     assert guess_lang_with_evidence(normalize("zasilka 123")) == ("cs", False)
     assert leads_alone(normalize("zasilka byla dorucena"), "cs")
     assert not leads_alone(normalize("il tuo ordine"), "it")
+
+
+def test_a_text_no_rule_places_marked_is_read_unmarked_by_its_named_language() -> None:
+    # one unmarked Czech word: Czech is named but not trusted, no marked rule of any language places the
+    # text, so the Czech rules read it unmarked
+    assert guess_lang_with_evidence(normalize("dorucena")) == ("cs", False)
+    result = classify("dorucena")
+    assert (str(result.subtag), result.rule) == ("Delivered_001", "text:cs:delivered")
