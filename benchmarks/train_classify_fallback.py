@@ -191,13 +191,21 @@ def rule_phrases(seed: int = 13) -> list[tuple[str, str]]:
 # ---- training ---------------------------------------------------------------------------------------
 
 
+def _blind_texts() -> frozenset[str]:
+    """The normalize()d texts of the blind splits."""
+    return frozenset(normalize(r["text"]) for r in _read_tsv(MULTILANG) if r["split"] in BLIND_SPLITS)
+
+
 def _fixed_rows() -> list[tuple[str, str, float]]:
     """(text, subtag, weight) of the training texts outside multilang_events.tsv: the corpus (real
-    carrier texts), the test sentences and the rule phrases."""
+    carrier texts), the test sentences and the rule phrases. A text that reads the same as a blind row
+    is left out: short common wording ("Delivered", "已签收") written for a test can equal a real text the
+    model is scored on as unseen, and a model that trained on it would no longer be scored out of source."""
+    blind = _blind_texts()
     rows = [(r["text"], r["subtag"], REAL_WEIGHT) for r in _read_tsv(CORPUS) if r["subtag"]]
     rows += [(t, s, TEST_WEIGHT) for t, s in test_sentences()]
     rows += [(t, s, PHRASE_WEIGHT) for t, s in rule_phrases()]
-    return rows
+    return [row for row in rows if normalize(row[0]) not in blind]
 
 
 def gather(exclude_splits: tuple[str, ...] = BLIND_SPLITS) -> list[tuple[str, str, float]]:
