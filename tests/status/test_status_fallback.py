@@ -84,6 +84,16 @@ def test_training_is_deterministic_and_the_shipped_file_is_current() -> None:
         )
 
 
+def test_no_training_text_reads_like_a_blind_row() -> None:
+    # Test sentences and rule phrases are written by us, and a short common one ("Delivered") can equal a
+    # real text of a blind batch; the trainer leaves such texts out of what the model learns.
+    trainer = _trainer()
+    blind = trainer._blind_texts()
+    assert blind, "the blind splits hold texts"
+    assert any(normalize(text) in blind for text, _ in trainer.test_sentences())
+    assert not [text for text, _, _ in trainer.gather() if normalize(text) in blind]
+
+
 def test_quantized_weights_keep_the_model() -> None:
     weights = np.array([[0.5, -2.0], [0.0, 1.0], [-0.25, 0.0]])
     quantized, scale = fallback.quantize(weights)
