@@ -24,8 +24,8 @@ measuring) and reports the rules alone, the rules plus the fallback, and the fal
 texts the rules leave unplaced, per confidence floor. Deterministic: same inputs, same file.
 
 `--cv` is where the settings below are chosen (it never trains or scores on a blind or `holdout_too` row):
-a 5-fold cross-validation grouped by `source` over the rows of every other split of multilang_events.tsv, whole
-sources dealt largest first to the fold with the fewest rows. Each fold trains on what the shipped model
+a 5-fold cross-validation grouped by `source` over the rows of every other split of multilang_events.tsv,
+whole sources dealt largest first to the fold with the fewest rows. Each fold trains on what the shipped model
 trains on (corpus, test sentences and rule phrases included) minus the fold's rows (and minus the
 `holdout_too` splits), and scores the model alone, without rules, on the fold's rows: tag and subtag
 right over all of them (an unplaced text counts as wrong), the share it places at the shipped `FLOOR` /
