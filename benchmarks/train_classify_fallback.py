@@ -49,7 +49,7 @@ import numpy as np
 
 from parceltrail.status import fallback
 from parceltrail.status._data import load_toml
-from parceltrail.status.normalize import LANGS, normalize
+from parceltrail.status.normalize import LANGS, normalize, reader_of
 from parceltrail.status.rules import available_langs
 from parceltrail.status.taxonomy import Subtag
 
@@ -116,7 +116,7 @@ def test_sentences() -> list[tuple[str, str]]:
                     isinstance(item, tuple)
                     and len(item) == 3
                     and all(isinstance(x, str) for x in item)
-                    and item[0] in LANGS
+                    and (item[0] in LANGS or reader_of(item[0]) != item[0])
                     and item[2] in valid
                 ):
                     out[(item[1], item[2])] = None

@@ -21,9 +21,10 @@ waiting at a counter told from one arrived at a sorting centre).
   sender" stays the return under way (C2, Ukrainian reading);
 * bg: the same grid as Bulgarian Posts, Econt, Speedy and BOX NOW lockers word it ("Приета в офис",
   "Натоварена на линия", "Доставена до офис", "Ще бъде доставена", "Непотърсена", "Връщане към подател");
-* Serbian in Cyrillic (the Post of Serbia's and couriers' wording: "Пријем", "Пошиљка је уручена", "Неуспешан
-  покушај уручења", "Враћање пошиљаоцу") has no rule file: the script names such a text Russian, so its rows
-  carry "ru" and the Russian rules read them with Serbian-only words (a concept grid of its own, shorter).
+* sr, Serbian in Cyrillic (the Post of Serbia's and couriers' wording: "Пријем", "Пошиљка је уручена",
+  "Неуспешан покушај уручења", "Враћање пошиљаоцу"), a concept grid of its own, shorter: a text that writes a
+  letter only Serbian has (ј, љ, њ, ћ, ђ, џ) is read in its Latin letters by the Croatian/Serbian rules, one
+  without them by the Serbian-only words of the Russian rules.
 
 Our own sentences, written from knowledge of how carriers in these markets word events (no published
 table was copied), none of them a row of `benchmarks/data/multilang_events.tsv` or of the gathered texts;
@@ -32,6 +33,11 @@ each is read from the text alone and by the rules of its language.
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
+from parceltrail.status import classify
 from tests.status.sentences import read_alone_check, read_by_rules_check
 
 # (lang, text, expected subtag)
@@ -293,44 +299,6 @@ CASES: list[tuple[str, str, str]] = [
     ("ru", "Доставлено получателю", "Delivered_001"),
     ("ru", "Посылка прибыла в постамат", "AvailableForPickup_001"),
     ("ru", "Прибыло в сортировочный центр г. Казань", "InTransit_003"),
-    # Serbian in Cyrillic (Post of Serbia, couriers): read by the Russian rules, as the script names them
-    ("ru", "Пријем", "InTransit_002"),
-    ("ru", "Пошиљка је примљена у пошти 11000 Београд", "InTransit_002"),
-    ("ru", "Пошиљка је најављена", "InfoReceived_001"),
-    ("ru", "Примљени су електронски подаци о пошиљци", "InfoReceived_001"),
-    ("ru", "Пошиљка је отпремљена из поштанског центра", "InTransit_007"),
-    ("ru", "Пошиљка је стигла у поштански центар Београд", "InTransit_003"),
-    ("ru", "Пријем у поштанском центру", "InTransit_003"),
-    ("ru", "Пошиљка је у поступку царињења", "InTransit_006"),
-    ("ru", "Пошиљка је оцарињена", "InTransit_005"),
-    ("ru", "Пошиљка је задржана на царини", "Exception_004"),
-    ("ru", "Пошиљка је стигла у Србију", "InTransit_004"),
-    ("ru", "Пошиљка је предата на доставу", "OutForDelivery_001"),
-    ("ru", "Пошиљка је задужена за доставу", "OutForDelivery_001"),
-    ("ru", "Неуспешан покушај уручења", "AttemptFail_001"),
-    ("ru", "Пошиљка није уручена", "AttemptFail_001"),
-    ("ru", "Прималац није пронађен на адреси", "AttemptFail_002"),
-    ("ru", "Остављено обавештење, пошиљка чека у пошти", "AvailableForPickup_001"),
-    ("ru", "Пошиљка је спремна за преузимање у пошти", "AvailableForPickup_001"),
-    ("ru", "Пошиљка је стигла у пакетомат", "AvailableForPickup_001"),
-    ("ru", "Пошиљка је преузета у пошти", "Delivered_002"),
-    ("ru", "Пошиљка је уручена примаоцу", "Delivered_001"),
-    ("ru", "Уручено", "Delivered_001"),
-    ("ru", "Пошиљка је испоручена", "Delivered_001"),
-    ("ru", "Пошиљка је уручена комшији", "Delivered_005"),
-    ("ru", "Враћање пошиљаоцу", "Exception_010"),
-    ("ru", "Пошиљка се враћа пошиљаоцу", "Exception_010"),
-    ("ru", "Пошиљка је уручена пошиљаоцу", "Exception_011"),
-    ("ru", "Прималац је одбио пријем пошиљке", "Exception_003"),
-    ("ru", "Прималац се одселио", "Exception_002"),
-    ("ru", "Непозната адреса", "Exception_007"),
-    ("ru", "Непотпуна адреса примаоца", "Exception_007"),
-    ("ru", "Истекао рок чувања, пошиљка није преузета", "Exception_008"),
-    ("ru", "Непреузета пошиљка", "Exception_008"),
-    ("ru", "Пошиљка је оштећена", "Exception_012"),
-    ("ru", "Пошиљка је изгубљена", "Exception_013"),
-    ("ru", "Кашњење у испоруци", "Exception_005"),
-    ("ru", "Пошиљка је поништена", "Exception_020"),
     # ---------------------------------------------------------------- uk
     # uk: pending, not found
     ("uk", "Номер не знайдено", "Pending_004"),
@@ -693,3 +661,54 @@ CASES: list[tuple[str, str, str]] = [
 
 test_read_alone = read_alone_check(CASES)
 test_read_by_rules = read_by_rules_check(CASES)
+
+# (lang, text, expected subtag): Serbian in Cyrillic
+SERBIAN: list[tuple[str, str, str]] = [
+    ("sr", "Пријем", "InTransit_002"),
+    ("sr", "Пошиљка је примљена у пошти 11000 Београд", "InTransit_002"),
+    ("sr", "Пошиљка је најављена", "InfoReceived_001"),
+    ("sr", "Примљени су електронски подаци о пошиљци", "InfoReceived_001"),
+    ("sr", "Пошиљка је отпремљена из поштанског центра", "InTransit_007"),
+    ("sr", "Пошиљка је стигла у поштански центар Београд", "InTransit_003"),
+    ("sr", "Пријем у поштанском центру", "InTransit_003"),
+    ("sr", "Пошиљка је у поступку царињења", "InTransit_006"),
+    ("sr", "Пошиљка је оцарињена", "InTransit_005"),
+    ("sr", "Пошиљка је задржана на царини", "Exception_004"),
+    ("sr", "Пошиљка је стигла у Србију", "InTransit_004"),
+    ("sr", "Пошиљка је предата на доставу", "OutForDelivery_001"),
+    ("sr", "Пошиљка је задужена за доставу", "OutForDelivery_001"),
+    ("sr", "Неуспешан покушај уручења", "AttemptFail_001"),
+    ("sr", "Пошиљка није уручена", "AttemptFail_001"),
+    ("sr", "Прималац није пронађен на адреси", "AttemptFail_002"),
+    ("sr", "Остављено обавештење, пошиљка чека у пошти", "AvailableForPickup_001"),
+    ("sr", "Пошиљка је спремна за преузимање у пошти", "AvailableForPickup_001"),
+    ("sr", "Пошиљка је стигла у пакетомат", "AvailableForPickup_001"),
+    ("sr", "Пошиљка је преузета у пошти", "Delivered_002"),
+    ("sr", "Пошиљка је уручена примаоцу", "Delivered_001"),
+    ("sr", "Уручено", "Delivered_001"),
+    ("sr", "Пошиљка је испоручена", "Delivered_001"),
+    ("sr", "Пошиљка је уручена комшији", "Delivered_005"),
+    ("sr", "Враћање пошиљаоцу", "Exception_010"),
+    ("sr", "Пошиљка се враћа пошиљаоцу", "Exception_010"),
+    ("sr", "Пошиљка је уручена пошиљаоцу", "Exception_011"),
+    ("sr", "Прималац је одбио пријем пошиљке", "Exception_003"),
+    ("sr", "Прималац се одселио", "Exception_002"),
+    ("sr", "Непозната адреса", "Exception_007"),
+    ("sr", "Непотпуна адреса примаоца", "Exception_007"),
+    ("sr", "Истекао рок чувања, пошиљка није преузета", "Exception_008"),
+    ("sr", "Непреузета пошиљка", "Exception_008"),
+    ("sr", "Пошиљка је оштећена", "Exception_012"),
+    ("sr", "Пошиљка је изгубљена", "Exception_013"),
+    ("sr", "Кашњење у испоруци", "Exception_005"),
+    ("sr", "Пошиљка је поништена", "Exception_020"),
+]
+
+test_serbian_read_alone = read_alone_check(SERBIAN)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), SERBIAN)
+def test_serbian_read_by_the_serbian_words_of_a_rule_file(lang: str, text: str, expected: str) -> None:
+    result = classify(text, lang=lang)
+    assert str(result.subtag) == expected, (text, result.rule)
+    own = "text:hr:" if re.search("[јљњћђџ]", text.lower()) else "text:ru:"
+    assert result.rule.startswith(own), (text, result.rule)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from parceltrail.status import classify, message
-from parceltrail.status.normalize import guess_lang, normalize, script_lang
+from parceltrail.status.normalize import guess_lang, normalize, script_lang, serbian_latin
 from parceltrail.status.rules import rule_set
 from parceltrail.status.taxonomy import Subtag, Tag
 
@@ -124,6 +124,26 @@ def test_english_words_in_a_thai_or_hindi_text_are_read() -> None:
 def test_caller_language_does_not_hide_the_script_rules() -> None:
     # A caller that says "en" for a Devanagari text still gets the Hindi reading.
     assert classify("शिपमेंट डिलीवर कर दिया गया है", lang="en").subtag is Subtag.Delivered_001
+
+
+def test_serbian_cyrillic_is_read_in_its_latin_letters() -> None:
+    # One language in two scripts: a Cyrillic text with a letter only Serbian writes is read, letter for
+    # letter, by the Croatian/Serbian rules, whatever language the caller named for the script.
+    assert serbian_latin(normalize("Пошиљка је уручена примаоцу")) == "pošiljka je uručena primaocu"
+    assert serbian_latin(normalize("Љубљана, џак, ђак, ћерка, њива")) == "ljubljana, džak, đak, ćerka, njiva"
+    assert serbian_latin(normalize("Посылка вручена адресату")) is None  # Russian
+    assert serbian_latin(normalize("Пратката е доставена")) is None  # Bulgarian
+    for lang in (None, "sr", "ru"):
+        result = classify("Пошиљка је уручена примаоцу", lang=lang)
+        assert (str(result.subtag), result.rule.split(":")[:2]) == ("Delivered_001", ["text", "hr"])
+    assert classify("Посылка вручена адресату").rule.startswith("text:ru:")
+
+
+def test_a_language_read_by_its_neighbours_rules_is_trusted_as_that_language() -> None:
+    # Slovak is read by the Czech rules, Serbian and Bosnian in Latin letters by the Croatian ones.
+    assert classify("Zásielka bola doručená", lang="sk").rule.startswith("text:cs:")
+    assert classify("Pošiljka je isporučena", lang="sr").rule.startswith("text:hr:")
+    assert classify("Pošiljka je isporučena", lang="bs-Latn-BA").rule.startswith("text:hr:")
 
 
 def test_persian_written_with_arabic_letters_is_still_read() -> None:

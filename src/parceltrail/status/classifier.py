@@ -3,7 +3,8 @@
 Order of evidence: an exact entry in the carrier's code table, then the text rules of
 the text's language (other Latin-script languages, or the neighbour of the same script, are
 tried if that places nothing; a text written without diacritics is also read by its language's
-rules with theirs stripped), then a code-table fallback on the code's first part, then the
+rules with theirs stripped; Serbian in Cyrillic is read in its Latin letters by the Croatian/Serbian
+rules), then a code-table fallback on the code's first part, then the
 learned character n-gram model (`fallback.py`, rule name "model:<lang>", confidence at most 0.6)
 when its evidence is strong enough. Deterministic and offline.
 """
@@ -22,7 +23,9 @@ from parceltrail.status.normalize import (
     guess_lang_with_evidence,
     leads_alone,
     normalize,
+    reader_of,
     script_lang,
+    serbian_latin,
 )
 from parceltrail.status.rules import MOVEMENT_SUBTAGS, Rule, RuleSet, reading_rules, rule_set
 from parceltrail.status.taxonomy import Subtag, Tag
@@ -91,6 +94,14 @@ _CARRIER_LANG = {
     "israel-post": "he",
     "elta": "el",
     "acs": "el",
+    "econt": "bg",
+    "speedy": "bg",
+    "bulgarian-posts": "bg",
+    "hrvatska-posta": "hr",
+    "posta-srbije": "hr",
+    "post-express": "hr",
+    "bh-posta": "hr",
+    "slovenska-posta": "cs",
     "jtexpress": "zh",
     "jd": "zh",
     "ems": "zh",
@@ -189,6 +200,7 @@ def classify(
 ) -> Classification:
     """Classify one carrier event; never raises on odd text, returns an unclassified result."""
     base = (lang or "").replace("_", "-").split("-", 1)[0].lower()  # "pt-BR" -> "pt"
+    base = reader_of(base) if base else base  # "sk" -> "cs": the rules that read it
     return _classify(text or "", carrier or None, code or None, base or None)
 
 
@@ -215,6 +227,10 @@ def _decide(
     script = script_lang(norm)
     carrier_lang = _CARRIER_LANG.get(slug or "")
     trusted = True
+    if script in ("ru", "bg") and (latin := serbian_latin(norm)) is not None:
+        # Serbian in Cyrillic: the words the Croatian/Serbian rules know in Latin letters, whatever
+        # language the caller or carrier named for the script.
+        norm, script, lang = latin, None, "hr"
     if script is not None:
         # Kanji-only Japanese reads like Chinese, and Russian/Ukrainian share most letters, so a
         # caller's or carrier's language of the same script family decides between them (English,

@@ -28,6 +28,13 @@ _KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u31f0-\u31ff\uff66-\uff9d]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _UKRAINIAN = re.compile(r"[іїєґ]")  # letters Russian does not use
+_SERBIAN = re.compile(r"[јљњћђџ]")  # letters only Serbian (and Macedonian) Cyrillic writes
+# Serbian Cyrillic is written letter for letter in Latin (Вук's alphabet and Gaj's): one table, both ways.
+_SERBIAN_LATIN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž", "з": "z", "и": "i",
+    "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "ћ": "ć", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "č", "џ": "dž", "ш": "š",
+})  # fmt: skip
 # Bulgarian writes the hard sign as a vowel: before a consonant ("пътува", "върната") or as the article
 # "-ът" at a word's end; Russian writes it only as a separator before е, ю, я ("объявлен", "подъезд"), and
 # Bulgarian never writes ы or э (nor ё, folded to е by `normalize`).
@@ -139,6 +146,14 @@ def _bulgarian_words() -> frozenset[str]:
     return _words(load_toml("rules", "bg").get("hint_words", []))
 
 
+def serbian_latin(norm: str) -> str | None:
+    """A normalised Cyrillic text that writes a letter only Serbian has, in Serbian Latin letters (what the
+    Croatian/Serbian/Bosnian rules read); None for any other text."""
+    if _SERBIAN.search(norm) is None:
+        return None
+    return norm.translate(_SERBIAN_LATIN)
+
+
 def script_lang(norm: str) -> str | None:
     """The language a non-Latin script gives away (kana: ja, hangul: ko, Han: zh, Cyrillic: ru, uk
     or bg, Greek, Hebrew, Arabic script: ar or fa, Devanagari: hi, Thai); None for Latin script."""
@@ -230,6 +245,16 @@ def _reads_also(lang: str) -> tuple[tuple[str, frozenset[str], str, str], ...]:
          str(marks.get("letters", "")), str(marks.get("against", "")))
         for other, marks in raw.get("reads_also", {}).items()
     )
+
+
+@cache
+def reader_of(lang: str) -> str:
+    """The language whose rules read `lang`'s texts: the Latin-script language whose rule file lists it
+    under `reads_also` (Slovak: Czech; Serbian and Bosnian: Croatian), else `lang` itself."""
+    for reader in LATIN_LANGS:
+        if any(other == lang for other, *_ in _reads_also(reader)):
+            return reader
+    return lang
 
 
 def written_lang(norm: str, rules_lang: str) -> str:
