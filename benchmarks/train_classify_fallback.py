@@ -43,6 +43,7 @@ import random
 import re
 import sys
 import tomllib
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -194,8 +195,9 @@ def rule_phrases(seed: int = 13) -> list[tuple[str, str]]:
 # ---- training ---------------------------------------------------------------------------------------
 
 
+@cache
 def _blind_texts() -> frozenset[str]:
-    """The normalize()d texts of the blind splits."""
+    """The normalize()d texts of the blind splits (read once: `gather` and `_fixed_rows` both ask)."""
     return frozenset(normalize(r["text"]) for r in _read_tsv(MULTILANG) if r["split"] in BLIND_SPLITS)
 
 
